@@ -1,0 +1,25 @@
+//! Threadline's core: the workloads, the execution models' shared machinery,
+//! recording, trace export and metrics.
+//!
+//! Nothing here depends on a browser. Time and I/O come in through traits, so
+//! the same code runs on Web Workers in the app and on OS threads in tests.
+
+pub mod cancel;
+pub mod clock;
+pub mod digest;
+pub mod gil;
+pub mod image;
+pub mod io;
+pub mod mode;
+pub mod model;
+pub mod params;
+pub mod protocol;
+pub mod record;
+pub mod record_set;
+pub mod resource;
+pub mod scenario;
+pub mod spans;
+pub mod summary;
+pub mod task;
+pub mod trace;
+pub mod workload;

@@ -1,0 +1,452 @@
+//! The settings of a comparison, read from a URL query (or the JS API) and
+//! validated: bad input never fails, it is corrected and the correction
+//! named in a notice.
+
+use crate::mode::Mode;
+use crate::scenario;
+use crate::workload::Workload;
+use serde::{Deserialize, Serialize};
+use std::ops::RangeInclusive;
+
+/// Allowed number of tasks.
+pub const TASKS: RangeInclusive<u32> = 1..=256;
+/// Allowed CPU size of one task.
+pub const WORK: RangeInclusive<u32> = 1..=100;
+/// Allowed pool size.
+pub const WORKERS: RangeInclusive<u32> = 1..=64;
+/// Allowed latency of one request, ms.
+pub const LATENCY: RangeInclusive<u32> = 0..=10_000;
+
+/// The colour scheme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Theme {
+    /// Follow the operating system.
+    #[default]
+    Auto,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl Theme {
+    /// The id used in URLs.
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Everything a user can set.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Params {
+    /// The preset the values came from, while they still match it.
+    pub scenario: Option<String>,
+    /// What each task does.
+    pub workload: Workload,
+    /// How many tasks.
+    pub tasks: u32,
+    /// CPU size of one task.
+    pub work: u32,
+    /// Pool size for threads and processes; `None`: one per core.
+    pub workers: Option<u32>,
+    /// Latency of one request, ms.
+    pub latency_ms: u32,
+    /// The modes to run, in order.
+    pub modes: Vec<Mode>,
+    /// Run as soon as the page is ready.
+    pub autorun: bool,
+    /// Compact layout for iframes.
+    pub embed: bool,
+    /// Colour scheme.
+    pub theme: Theme,
+    /// Tasks whose request fails (an extension of the contract, for showing
+    /// that one failure does not lose the other results).
+    pub fail: Vec<u32>,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        let mut params = Self {
+            scenario: None,
+            workload: Workload::Primes,
+            tasks: 8,
+            work: 25,
+            workers: None,
+            latency_ms: 300,
+            modes: Mode::ALL.to_vec(),
+            autorun: false,
+            embed: false,
+            theme: Theme::Auto,
+            fail: Vec::new(),
+        };
+        if let Some(preset) = scenario::find("cpu-bound") {
+            params.apply_scenario(preset);
+        }
+        params
+    }
+}
+
+/// A correction made to the input, for the page to show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    /// The key concerned.
+    pub key: String,
+    /// What was wrong and what was done instead.
+    pub message: String,
+}
+
+fn notice(key: &str, message: String) -> Notice {
+    Notice {
+        key: key.to_string(),
+        message,
+    }
+}
+
+/// Reads a number in `range`: clamped if outside, `None` if not a number.
+fn number(
+    key: &str,
+    value: &str,
+    range: &RangeInclusive<u32>,
+    notices: &mut Vec<Notice>,
+) -> Option<u32> {
+    let Ok(parsed) = value.trim().parse::<i64>() else {
+        notices.push(notice(
+            key,
+            format!("`{key}={value}` is not a whole number; it was ignored"),
+        ));
+        return None;
+    };
+    let (low, high) = (i64::from(*range.start()), i64::from(*range.end()));
+    let clamped = parsed.clamp(low, high);
+    if clamped != parsed {
+        let side = if parsed < low {
+            "below the minimum"
+        } else {
+            "above the maximum"
+        };
+        notices.push(notice(
+            key,
+            format!("`{key}={value}` is {side}; using {clamped}"),
+        ));
+    }
+    Some(clamped as u32)
+}
+
+fn flag(key: &str, value: &str, notices: &mut Vec<Notice>) -> Option<bool> {
+    match value.trim() {
+        "1" | "true" => Some(true),
+        "0" | "false" | "" => Some(false),
+        _ => {
+            notices.push(notice(
+                key,
+                format!("`{key}={value}` is not 1 or 0; it was ignored"),
+            ));
+            None
+        }
+    }
+}
+
+impl Params {
+    fn apply_scenario(&mut self, preset: &scenario::Scenario) {
+        self.scenario = Some(preset.id.to_string());
+        self.workload = preset.workload;
+        self.tasks = preset.tasks;
+        self.work = preset.work;
+        self.workers = preset.workers;
+        self.latency_ms = preset.latency_ms;
+        self.modes = preset.modes.to_vec();
+    }
+
+    /// Whether the values are still exactly those of the named scenario.
+    pub fn matches_scenario(&self) -> bool {
+        let Some(preset) = self.scenario.as_deref().and_then(scenario::find) else {
+            return false;
+        };
+        let mut fresh = Params {
+            autorun: self.autorun,
+            embed: self.embed,
+            theme: self.theme,
+            fail: self.fail.clone(),
+            ..Params::default()
+        };
+        fresh.apply_scenario(preset);
+        &fresh == self
+    }
+
+    /// Reads settings from key/value pairs (a query string, or the JS API's
+    /// object), starting from the defaults. A `scenario` is applied first;
+    /// the other keys override it.
+    pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> (Params, Vec<Notice>) {
+        Params::default().with_pairs(pairs)
+    }
+
+    /// Like [`Params::from_pairs`], but starting from `self`.
+    pub fn with_pairs<K: AsRef<str>, V: AsRef<str>>(
+        mut self,
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> (Params, Vec<Notice>) {
+        let pairs: Vec<(String, String)> = pairs
+            .into_iter()
+            .map(|(k, v)| (k.as_ref().to_string(), v.as_ref().to_string()))
+            .collect();
+        let mut notices = Vec::new();
+        if let Some((_, id)) = pairs.iter().rev().find(|(k, _)| k == "scenario") {
+            match scenario::find(id.trim()) {
+                Some(preset) => self.apply_scenario(preset),
+                None => notices.push(notice(
+                    "scenario",
+                    format!("there is no scenario `{id}`; it was ignored"),
+                )),
+            }
+        }
+        let mut overridden = false;
+        for (key, value) in pairs.iter().filter(|(k, _)| k != "scenario") {
+            overridden |= self.set(key, value, &mut notices);
+        }
+        if overridden && !self.matches_scenario() {
+            self.scenario = None;
+        }
+        let tasks = self.tasks;
+        let before = self.fail.len();
+        self.fail.retain(|&i| i < tasks);
+        if self.fail.len() < before {
+            notices.push(notice(
+                "fail",
+                format!(
+                    "`fail` named tasks past the last one ({}); they were ignored",
+                    tasks - 1
+                ),
+            ));
+        }
+        (self, notices)
+    }
+
+    /// Applies one key; returns whether it changed a scenario-defined value.
+    fn set(&mut self, key: &str, value: &str, notices: &mut Vec<Notice>) -> bool {
+        let before = self.clone();
+        match key {
+            "workload" => match value.trim().parse() {
+                Ok(workload) => self.workload = workload,
+                Err(_) => notices.push(notice(
+                    key,
+                    format!("there is no workload `{value}`; using {}", self.workload),
+                )),
+            },
+            "tasks" => self.tasks = number(key, value, &TASKS, notices).unwrap_or(self.tasks),
+            "work" => self.work = number(key, value, &WORK, notices).unwrap_or(self.work),
+            "workers" => self.workers = number(key, value, &WORKERS, notices).or(self.workers),
+            "latency" => {
+                self.latency_ms = number(key, value, &LATENCY, notices).unwrap_or(self.latency_ms)
+            }
+            "modes" => self.set_modes(value, notices),
+            "autorun" => self.autorun = flag(key, value, notices).unwrap_or(self.autorun),
+            "embed" => self.embed = flag(key, value, notices).unwrap_or(self.embed),
+            "theme" => match value.trim() {
+                "auto" => self.theme = Theme::Auto,
+                "light" => self.theme = Theme::Light,
+                "dark" => self.theme = Theme::Dark,
+                _ => notices.push(notice(
+                    key,
+                    format!("there is no theme `{value}`; using {}", self.theme.id()),
+                )),
+            },
+            "fail" => self.set_fail(value, notices),
+            _ => notices.push(notice(
+                key,
+                format!("`{key}` is not a setting; it was ignored"),
+            )),
+        }
+        let scenario_keys = |p: &Params| {
+            (
+                p.workload,
+                p.tasks,
+                p.work,
+                p.workers,
+                p.latency_ms,
+                p.modes.clone(),
+            )
+        };
+        scenario_keys(&before) != scenario_keys(self)
+    }
+
+    fn set_modes(&mut self, value: &str, notices: &mut Vec<Notice>) {
+        let mut modes = Vec::new();
+        for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            match item.parse::<Mode>() {
+                Ok(mode) if !modes.contains(&mode) => modes.push(mode),
+                Ok(_) => {}
+                Err(_) => notices.push(notice(
+                    "modes",
+                    format!("there is no mode `{item}`; it was left out"),
+                )),
+            }
+        }
+        if modes.is_empty() {
+            notices.push(notice(
+                "modes",
+                "`modes` named no known mode; running all five".into(),
+            ));
+            modes = Mode::ALL.to_vec();
+        }
+        self.modes = modes;
+    }
+
+    fn set_fail(&mut self, value: &str, notices: &mut Vec<Notice>) {
+        let mut fail = Vec::new();
+        for item in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            match item.parse::<u32>() {
+                Ok(index) if !fail.contains(&index) => fail.push(index),
+                Ok(_) => {}
+                Err(_) => notices.push(notice(
+                    "fail",
+                    format!("`{item}` in `fail` is not a task number; it was left out"),
+                )),
+            }
+        }
+        fail.sort_unstable();
+        self.fail = fail;
+    }
+
+    /// The pool size to use on a machine with `cores` cores.
+    pub fn workers_or(&self, cores: u32) -> u32 {
+        self.workers
+            .unwrap_or(cores)
+            .clamp(*WORKERS.start(), *WORKERS.end())
+    }
+
+    /// The query string (without `?`) that reproduces these settings: a
+    /// scenario's id while the values match it, every key otherwise.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        match self.scenario.as_deref().filter(|_| self.matches_scenario()) {
+            Some(id) => parts.push(format!("scenario={id}")),
+            None => {
+                parts.push(format!("workload={}", self.workload));
+                parts.push(format!("tasks={}", self.tasks));
+                parts.push(format!("work={}", self.work));
+                if let Some(workers) = self.workers {
+                    parts.push(format!("workers={workers}"));
+                }
+                parts.push(format!("latency={}", self.latency_ms));
+                let modes: Vec<&str> = self.modes.iter().map(|m| m.id()).collect();
+                parts.push(format!("modes={}", modes.join(",")));
+            }
+        }
+        if !self.fail.is_empty() {
+            let fail: Vec<String> = self.fail.iter().map(u32::to_string).collect();
+            parts.push(format!("fail={}", fail.join(",")));
+        }
+        if self.autorun {
+            parts.push("autorun=1".into());
+        }
+        if self.embed {
+            parts.push("embed=1".into());
+        }
+        if self.theme != Theme::Auto {
+            parts.push(format!("theme={}", self.theme.id()));
+        }
+        parts.join("&")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(pairs: &[(&str, &str)]) -> (Params, Vec<Notice>) {
+        Params::from_pairs(pairs.iter().copied())
+    }
+
+    fn keys(notices: &[Notice]) -> Vec<&str> {
+        notices.iter().map(|n| n.key.as_str()).collect()
+    }
+
+    #[test]
+    fn no_input_gives_the_default_scenario_without_notices() {
+        let (params, notices) = parse(&[]);
+        assert!(notices.is_empty());
+        assert_eq!(params.scenario.as_deref(), Some("cpu-bound"));
+        assert_eq!(params.modes, Mode::ALL);
+        assert_eq!(params.to_query(), "scenario=cpu-bound");
+    }
+
+    #[test]
+    fn out_of_range_values_are_clamped_and_named() {
+        let (params, notices) = parse(&[
+            ("tasks", "999"),
+            ("work", "0"),
+            ("latency", "-5"),
+            ("workers", "65"),
+        ]);
+        assert_eq!(
+            (params.tasks, params.work, params.latency_ms, params.workers),
+            (256, 1, 0, Some(64))
+        );
+        assert_eq!(keys(&notices), ["tasks", "work", "latency", "workers"]);
+        assert!(
+            notices[0].message.contains("above the maximum; using 256"),
+            "{:?}",
+            notices[0]
+        );
+    }
+
+    #[test]
+    fn nonsense_falls_back_and_unknown_keys_are_ignored_with_a_notice() {
+        let (params, notices) = parse(&[
+            ("tasks", "lots"),
+            ("workload", "sleep"),
+            ("utm_source", "blog"),
+            ("theme", "pink"),
+        ]);
+        let defaults = Params::default();
+        assert_eq!(
+            (params.tasks, params.workload, params.theme),
+            (defaults.tasks, defaults.workload, Theme::Auto)
+        );
+        assert_eq!(keys(&notices), ["tasks", "workload", "utm_source", "theme"]);
+    }
+
+    #[test]
+    fn a_scenario_is_applied_first_and_keys_beside_it_win() {
+        let (params, notices) = parse(&[("tasks", "3"), ("scenario", "io-bound")]);
+        assert!(notices.is_empty());
+        assert_eq!(
+            (params.workload, params.tasks, params.latency_ms),
+            (Workload::Download, 3, 300)
+        );
+        assert_eq!(params.scenario, None, "no longer the preset");
+        assert!(params.to_query().contains("tasks=3"));
+    }
+
+    #[test]
+    fn modes_keep_order_drop_unknowns_and_never_end_empty() {
+        let (params, notices) = parse(&[("modes", "async,seq,fibers,seq")]);
+        assert_eq!(params.modes, [Mode::Async, Mode::Seq]);
+        assert_eq!(keys(&notices), ["modes"]);
+        let (params, notices) = parse(&[("modes", ",,")]);
+        assert_eq!(params.modes, Mode::ALL);
+        assert_eq!(keys(&notices), ["modes"]);
+    }
+
+    #[test]
+    fn failures_name_existing_tasks_only() {
+        let (params, notices) = parse(&[("tasks", "4"), ("fail", "3,x,9,1")]);
+        assert_eq!(params.fail, [1, 3]);
+        assert_eq!(keys(&notices), ["fail", "fail"]);
+    }
+
+    #[test]
+    fn workers_default_to_the_cores() {
+        let (params, _) = parse(&[]);
+        assert_eq!(params.workers_or(6), 6);
+        let (params, _) = parse(&[("workers", "15")]);
+        assert_eq!(params.workers_or(2), 15);
+    }
+}

@@ -1,0 +1,246 @@
+//! Recording what every lane does, as it happens.
+//!
+//! Each lane (a thread, a process, an async task) marks every change of
+//! activity with a timestamp. Marks go into a lock-free append-only vector, so
+//! workers never wait to record and the main thread can read what has been
+//! recorded so far on every animation frame without taking a lock.
+
+use crate::clock::Clock;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// What a lane is doing from one mark until its next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Activity {
+    /// Starting up (a process being spawned).
+    Spawn,
+    /// Alive, with nothing to do.
+    Idle,
+    /// Computing.
+    Cpu,
+    /// Waiting on the network.
+    Io,
+    /// Waiting for the global interpreter lock.
+    WaitGil,
+    /// Waiting for an ordinary lock.
+    WaitLock,
+    /// Sending or receiving a serialised message.
+    Message,
+    /// Finished all its work.
+    Done,
+    /// Stopped by a cancel.
+    Cancelled,
+}
+
+/// A lane's place in the thread lifecycle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Lifecycle {
+    /// Created, not yet able to run.
+    New,
+    /// Able to run, waiting for work or a turn.
+    Ready,
+    /// Running on a core.
+    Running,
+    /// Waiting on I/O, a lock or a message.
+    Blocked,
+    /// Ended.
+    Terminated,
+}
+
+impl Activity {
+    /// The trace category (`cat`) of an interval of this activity; `None`
+    /// for the marks that end a lane.
+    pub fn category(self) -> Option<&'static str> {
+        Some(match self {
+            Activity::Spawn => "spawn",
+            Activity::Idle => "idle",
+            Activity::Cpu => "cpu",
+            Activity::Io => "io",
+            Activity::WaitGil => "wait-gil",
+            Activity::WaitLock => "wait-lock",
+            Activity::Message => "message",
+            Activity::Done | Activity::Cancelled => return None,
+        })
+    }
+
+    /// Where in the thread lifecycle this activity puts a lane.
+    pub fn lifecycle(self) -> Lifecycle {
+        match self {
+            Activity::Spawn => Lifecycle::New,
+            Activity::Idle => Lifecycle::Ready,
+            Activity::Cpu => Lifecycle::Running,
+            Activity::Io | Activity::WaitGil | Activity::WaitLock | Activity::Message => {
+                Lifecycle::Blocked
+            }
+            Activity::Done | Activity::Cancelled => Lifecycle::Terminated,
+        }
+    }
+
+    /// Whether the lane is doing the run's work (not idle, not ended).
+    pub fn is_busy(self) -> bool {
+        matches!(self, Activity::Cpu | Activity::Io)
+    }
+}
+
+/// One change of activity on one lane.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mark {
+    /// The lane, 0-based within its mode.
+    pub lane: u16,
+    /// Microseconds since the run's start.
+    pub at_us: f64,
+    /// What the lane does from now on.
+    pub activity: Activity,
+    /// The task it does it for, if any.
+    pub task: Option<u32>,
+}
+
+/// Where a lane's changes of activity go.
+///
+/// The shared [`Recorder`] keeps them in memory; a worker process, which
+/// has its own memory, posts them to the page instead.
+pub trait Marker {
+    /// Marks that `lane` starts `activity` now.
+    fn mark(&self, lane: u16, activity: Activity, task: Option<u32>);
+    /// The clock marks are timed with.
+    fn clock(&self) -> &dyn Clock;
+}
+
+/// The marks of one run of one mode.
+pub struct Recorder {
+    clock: Arc<dyn Clock>,
+    origin_ms: f64,
+    enabled: bool,
+    marks: boxcar::Vec<Mark>,
+}
+
+impl std::fmt::Debug for Recorder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Recorder")
+            .field("origin_ms", &self.origin_ms)
+            .field("enabled", &self.enabled)
+            .field("marks", &self.marks.count())
+            .finish()
+    }
+}
+
+impl Recorder {
+    /// A recorder whose time zero is now. With `enabled` false, marks are
+    /// dropped (used to measure what recording costs).
+    pub fn start(clock: Arc<dyn Clock>, enabled: bool) -> Self {
+        let origin_ms = clock.now_ms();
+        Self {
+            clock,
+            origin_ms,
+            enabled,
+            marks: boxcar::Vec::new(),
+        }
+    }
+
+    /// The run's time zero on the shared clock, in milliseconds.
+    pub fn origin_ms(&self) -> f64 {
+        self.origin_ms
+    }
+
+    /// Milliseconds since the run's start.
+    pub fn elapsed_ms(&self) -> f64 {
+        self.clock.now_ms() - self.origin_ms
+    }
+
+    /// Marks a change that happened at `at_ms` on the shared clock (for
+    /// changes timed elsewhere, such as inside a worker process).
+    pub fn mark_at_ms(&self, at_ms: f64, lane: u16, activity: Activity, task: Option<u32>) {
+        if self.enabled {
+            self.marks.push(Mark {
+                lane,
+                at_us: (at_ms - self.origin_ms) * 1000.0,
+                activity,
+                task,
+            });
+        }
+    }
+
+    /// Appends to `out` every mark recorded since `*cursor`, and advances the
+    /// cursor. Lock-free: a mark still being written stops the read there and
+    /// is picked up next time.
+    pub fn read_new(&self, cursor: &mut usize, out: &mut Vec<Mark>) {
+        while let Some(mark) = self.marks.get(*cursor) {
+            out.push(*mark);
+            *cursor += 1;
+        }
+    }
+
+    /// Every mark recorded so far.
+    pub fn marks(&self) -> Vec<Mark> {
+        let mut out = Vec::with_capacity(self.marks.count());
+        self.read_new(&mut 0, &mut out);
+        out
+    }
+}
+
+impl Marker for Recorder {
+    fn mark(&self, lane: u16, activity: Activity, task: Option<u32>) {
+        if self.enabled {
+            self.mark_at_ms(self.clock.now_ms(), lane, activity, task);
+        }
+    }
+
+    fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::SystemClock;
+
+    #[test]
+    fn marks_are_timed_from_the_start_and_read_incrementally() {
+        let recorder = Recorder::start(Arc::new(SystemClock::default()), true);
+        recorder.mark(0, Activity::Cpu, Some(3));
+        let (mut cursor, mut out) = (0, Vec::new());
+        recorder.read_new(&mut cursor, &mut out);
+        recorder.mark(0, Activity::Done, None);
+        recorder.read_new(&mut cursor, &mut out);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].task, Some(3));
+        assert!(out[0].at_us >= 0.0 && out[1].at_us >= out[0].at_us);
+    }
+
+    #[test]
+    fn a_disabled_recorder_keeps_nothing() {
+        let recorder = Recorder::start(Arc::new(SystemClock::default()), false);
+        recorder.mark(0, Activity::Cpu, None);
+        assert!(recorder.marks().is_empty());
+    }
+
+    #[test]
+    fn concurrent_writers_lose_no_marks() {
+        let recorder = Recorder::start(Arc::new(SystemClock::default()), true);
+        std::thread::scope(|scope| {
+            for lane in 0..4u16 {
+                let recorder = &recorder;
+                scope.spawn(move || {
+                    (0..1000).for_each(|i| recorder.mark(lane, Activity::Cpu, Some(i)))
+                });
+            }
+        });
+        let marks = recorder.marks();
+        assert_eq!(marks.len(), 4000);
+        for lane in 0..4u16 {
+            let tasks: Vec<_> = marks
+                .iter()
+                .filter(|m| m.lane == lane)
+                .map(|m| m.task)
+                .collect();
+            assert_eq!(
+                tasks,
+                (0..1000).map(Some).collect::<Vec<_>>(),
+                "lane {lane} in order"
+            );
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! The execution models on real OS threads: same answers, and the timing
+//! claims each model makes about itself.
+
+use std::sync::Arc;
+use threadline_core::clock::{Clock, SystemClock};
+use threadline_core::digest::combine;
+use threadline_core::gil::{DEFAULT_SWITCH_INTERVAL_MS, Gil};
+use threadline_core::io::{IoPlan, SimulatedIo};
+use threadline_core::model::{Job, Run, run_lane};
+use threadline_core::record::{Activity, Marker};
+use threadline_core::spans::{Span, spans_from_marks};
+use threadline_core::workload::Workload;
+
+fn plan(latency_ms: u32, fail: Vec<u32>) -> IoPlan {
+    IoPlan {
+        base_url: String::new(),
+        latency_ms,
+        run_id: "test".into(),
+        fail,
+        simulated: true,
+    }
+}
+
+/// Runs `job` on `lanes` OS threads, with or without a GIL.
+fn run_on_threads(job: Job, lanes: usize, gil: bool, latency_ms: u32, fail: Vec<u32>) -> Run {
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock::default());
+    let gil = gil.then(|| Gil::new(DEFAULT_SWITCH_INTERVAL_MS));
+    let run = Run::new(job, lanes, clock.clone(), true, gil);
+    let io = SimulatedIo {
+        plan: plan(latency_ms, fail),
+        clock,
+    };
+    std::thread::scope(|scope| {
+        for lane in 0..lanes as u16 {
+            let (run, io) = (&run, &io);
+            scope.spawn(move || run_lane(run, lane, io));
+        }
+    });
+    assert!(run.is_over());
+    run
+}
+
+fn checksum(run: &Run) -> u64 {
+    let mut results = run.results_so_far();
+    results.sort_by_key(|r| r.index);
+    combine(
+        results
+            .iter()
+            .map(|r| r.outcome.as_ref().expect("task succeeded").digest),
+    )
+}
+
+fn spans_of(run: &Run, activity: Activity) -> Vec<Span> {
+    spans_from_marks(&run.recorder.marks(), None)
+        .into_iter()
+        .filter(|s| s.activity == activity)
+        .collect()
+}
+
+fn cross_lane_overlaps(spans: &[Span]) -> usize {
+    let mut count = 0;
+    for (i, a) in spans.iter().enumerate() {
+        count += spans[i + 1..]
+            .iter()
+            .filter(|b| b.lane != a.lane && a.overlaps(b))
+            .count();
+    }
+    count
+}
+
+fn job(workload: Workload, tasks: u32) -> Job {
+    Job {
+        workload,
+        tasks,
+        work: 2,
+    }
+}
+
+#[test]
+fn seq_threads_and_gil_agree_on_every_workload() {
+    for workload in Workload::ALL {
+        let seq = run_on_threads(job(workload, 6), 1, false, 1, vec![]);
+        let threads = run_on_threads(job(workload, 6), 3, false, 1, vec![]);
+        let gil = run_on_threads(job(workload, 6), 3, true, 1, vec![]);
+        assert_eq!(seq.results_so_far().len(), 6, "{workload}");
+        assert_eq!(checksum(&seq), checksum(&threads), "{workload}: threads");
+        assert_eq!(checksum(&seq), checksum(&gil), "{workload}: gil");
+    }
+}
+
+#[test]
+fn threads_compute_at_the_same_time() {
+    let run = run_on_threads(job(Workload::Primes, 8), 2, false, 0, vec![]);
+    assert!(cross_lane_overlaps(&spans_of(&run, Activity::Cpu)) > 0);
+}
+
+#[test]
+fn under_the_gil_no_two_threads_compute_at_once() {
+    let run = run_on_threads(job(Workload::Primes, 8), 3, true, 0, vec![]);
+    let cpu = spans_of(&run, Activity::Cpu);
+    let lanes: std::collections::HashSet<u16> = cpu.iter().map(|s| s.lane).collect();
+    assert_eq!(lanes.len(), 3, "every thread got turns");
+    assert_eq!(cross_lane_overlaps(&cpu), 0);
+    assert!(
+        !spans_of(&run, Activity::WaitGil).is_empty(),
+        "threads waited for the GIL"
+    );
+}
+
+#[test]
+fn under_the_gil_io_still_overlaps() {
+    let run = run_on_threads(job(Workload::Download, 6), 6, true, 40, vec![]);
+    let io = spans_of(&run, Activity::Io);
+    assert_eq!(io.len(), 6);
+    assert!(cross_lane_overlaps(&io) >= 5, "downloads waited together");
+    let wall = run.wall_ms().expect("run is over");
+    assert!(
+        wall < 6.0 * 40.0 * 0.6,
+        "six 40 ms downloads took {wall} ms"
+    );
+}
+
+#[test]
+fn the_gil_switches_about_every_interval() {
+    let run = run_on_threads(job(Workload::Primes, 2), 2, true, 0, vec![]);
+    let cpu = spans_of(&run, Activity::Cpu);
+    let mean_ms = cpu.iter().map(Span::duration_us).sum::<f64>() / cpu.len() as f64 / 1000.0;
+    assert!(
+        cpu.len() >= 4,
+        "two threads took turns: {} turns",
+        cpu.len()
+    );
+    assert!(
+        mean_ms < 5.0 * DEFAULT_SWITCH_INTERVAL_MS,
+        "turns last about one switch interval, not {mean_ms} ms"
+    );
+}
+
+#[test]
+fn a_failed_task_keeps_the_others() {
+    let run = run_on_threads(job(Workload::Download, 5), 2, false, 1, vec![3]);
+    let results = run.results_so_far();
+    assert_eq!(results.len(), 5);
+    let failed: Vec<u32> = results
+        .iter()
+        .filter(|r| r.outcome.is_err())
+        .map(|r| r.index)
+        .collect();
+    assert_eq!(failed, [3]);
+}
+
+#[test]
+fn cancel_ends_every_lane_promptly() {
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock::default());
+    let run = Run::new(job(Workload::Download, 50), 4, clock.clone(), true, None);
+    let io = SimulatedIo {
+        plan: plan(5_000, vec![]),
+        clock: clock.clone(),
+    };
+    std::thread::scope(|scope| {
+        for lane in 0..4u16 {
+            let (run, io) = (&run, &io);
+            scope.spawn(move || run_lane(run, lane, io));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(30));
+        run.cancel.cancel();
+    });
+    let wall = run.wall_ms().expect("run is over");
+    assert!(wall < 500.0, "cancel took {wall} ms");
+    assert!(run.results_so_far().is_empty());
+    let ends: Vec<Activity> = run
+        .recorder
+        .marks()
+        .iter()
+        .filter(|m| m.activity == Activity::Cancelled)
+        .map(|m| m.activity)
+        .collect();
+    assert_eq!(ends.len(), 4);
+}
+
+#[test]
+fn lanes_never_overlap_themselves() {
+    let run = run_on_threads(job(Workload::Pipeline, 8), 3, true, 2, vec![]);
+    let spans = spans_from_marks(&run.recorder.marks(), None);
+    for pair in spans.windows(2) {
+        if pair[0].lane == pair[1].lane {
+            assert!(pair[0].end_us <= pair[1].start_us, "{pair:?}");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Every check and test Threadline has, in the order that fails fastest.
+# This is what CI runs (.ci/run).
+set -euo pipefail
+"$(dirname "$0")/setup.sh" test
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+threaded_rustflags=$(tools/threaded-rustflags.sh)
+
+step "format" cargo fmt --all --check
+step "lint: native" cargo clippy --workspace --all-targets --quiet -- -D warnings
+step "lint: wasm, plain build" cargo clippy --workspace --target wasm32-unknown-unknown --quiet -- -D warnings
+step "lint: wasm, threaded build" wasm cargo clippy -p threadline --bin threadline-mt --lib \
+  --target wasm32-unknown-unknown --features threads --profile threaded --quiet -- -D warnings
+
+step "core tests (native, OS threads)" cargo test --workspace --quiet
+
+step "browser glue tests (Chromium, plain build)" \
+  cargo test -p threadline --lib --target wasm32-unknown-unknown --quiet
+# Its own target dir: these RUSTFLAGS would otherwise invalidate the cache above.
+step "browser glue tests (Chromium, threaded build)" env \
+  CARGO_TARGET_DIR=target/wasm-threaded-test \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$threaded_rustflags" \
+  CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  cargo test -p threadline --lib --target wasm32-unknown-unknown --features threads --quiet
+
+step "build dist/" wasm trunk build --offline --quiet
+step "end-to-end tests (Chromium against dist/)" node --test --test-concurrency=1 tests/e2e/
+
+printf '\n\033[1;32m✔ all checks passed\033[0m\n'
