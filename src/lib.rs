@@ -2,6 +2,7 @@
 //! execution models on the browser's threads, workers and network.
 
 mod app;
+mod engine;
 mod runtime;
 
 use wasm_bindgen::JsCast;

@@ -1,10 +1,10 @@
 //! Everything that touches the browser's threads, workers, clocks and
 //! network. The rest of the shell and the whole core stay free of it.
 
-pub mod clock;
 pub mod env;
-pub mod net;
 pub mod pace;
+pub mod process;
+pub mod service_worker;
 #[cfg(feature = "threads")]
 pub mod pool;
 

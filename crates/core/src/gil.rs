@@ -30,6 +30,8 @@ pub struct Gil {
     waiting: AtomicUsize,
     /// When the current holder took it (f64 bits, shared-clock ms).
     taken_at: AtomicU64,
+    /// When the last holder let go, on its own clock (f64 bits, ms).
+    released_at: AtomicU64,
     switch_interval_ms: f64,
 }
 
@@ -41,6 +43,7 @@ impl Gil {
             turn: Condvar::new(),
             waiting: AtomicUsize::new(0),
             taken_at: AtomicU64::new(0),
+            released_at: AtomicU64::new(0),
             switch_interval_ms,
         }
     }
@@ -59,9 +62,13 @@ impl Gil {
 
     /// Takes the GIL for `lane`, blocking while another lane holds it.
     /// `on_contended` runs once, before blocking, if the GIL is held.
-    pub fn acquire(&self, lane: u16, clock: &dyn Clock, on_contended: impl FnOnce()) {
+    ///
+    /// Returns when the previous holder let go, on that holder's clock:
+    /// workers' clocks can differ by more than a handoff takes, so the new
+    /// holder times its first mark no earlier than this.
+    pub fn acquire(&self, lane: u16, clock: &dyn Clock, on_contended: impl FnOnce()) -> f64 {
         let guard = self.lock();
-        self.take(lane, guard, clock, on_contended);
+        self.take(lane, guard, clock, on_contended)
     }
 
     fn take(
@@ -70,7 +77,7 @@ impl Gil {
         mut guard: MutexGuard<'_, Holder>,
         clock: &dyn Clock,
         on_contended: impl FnOnce(),
-    ) {
+    ) -> f64 {
         if guard.lane.is_some() {
             on_contended();
             self.waiting.fetch_add(1, Ordering::AcqRel);
@@ -85,13 +92,15 @@ impl Gil {
             .store(clock.now_ms().to_bits(), Ordering::Release);
         // Wake a thread that dropped the GIL on request and waits for a handoff.
         self.turn.notify_all();
+        f64::from_bits(self.released_at.load(Ordering::Acquire))
     }
 
     /// Gives the GIL up (before blocking I/O, or at the end of a task).
-    pub fn release(&self, lane: u16) {
+    pub fn release(&self, lane: u16, clock: &dyn Clock) {
         let mut guard = self.lock();
         debug_assert_eq!(guard.lane, Some(lane), "only the holder releases the GIL");
         guard.lane = None;
+        self.released_at.store(clock.now_ms().to_bits(), Ordering::Release);
         self.turn.notify_all();
     }
 
@@ -106,18 +115,20 @@ impl Gil {
 
     /// Drops the GIL so a waiting thread can run, then takes it back once
     /// another thread has held it. `on_contended` runs when `lane` starts
-    /// waiting.
-    pub fn switch(&self, lane: u16, clock: &dyn Clock, on_contended: impl FnOnce()) {
+    /// waiting, before the GIL changes hands. Returns like
+    /// [`Gil::acquire`].
+    pub fn switch(&self, lane: u16, clock: &dyn Clock, on_contended: impl FnOnce()) -> f64 {
         let mut guard = self.lock();
         debug_assert_eq!(guard.lane, Some(lane), "only the holder switches");
         let handoffs = guard.handoffs;
-        guard.lane = None;
-        self.turn.notify_all();
         on_contended();
+        guard.lane = None;
+        self.released_at.store(clock.now_ms().to_bits(), Ordering::Release);
+        self.turn.notify_all();
         while guard.handoffs == handoffs && self.waiting.load(Ordering::Acquire) > 0 {
             guard = self.wait(guard);
         }
-        self.take(lane, guard, clock, || {});
+        self.take(lane, guard, clock, || {})
     }
 }
 
@@ -136,7 +147,7 @@ mod tests {
         gil.acquire(0, &clock, || contended = true);
         assert!(!contended);
         assert!(!gil.switch_due(&clock), "nobody asked for it");
-        gil.release(0);
+        gil.release(0, &clock);
     }
 
     #[test]
@@ -151,7 +162,7 @@ mod tests {
                 gil.acquire(1, clock.as_ref(), || {});
                 got_it.store(true, Ordering::SeqCst);
                 std::thread::sleep(std::time::Duration::from_millis(5));
-                gil.release(1);
+                gil.release(1, clock.as_ref());
             })
         };
         while gil.waiting.load(Ordering::SeqCst) == 0 {
@@ -172,7 +183,7 @@ mod tests {
             "the waiter ran during the switch"
         );
         assert!(clock.now_ms() - asked >= 0.0);
-        gil.release(0);
+        gil.release(0, clock.as_ref());
         waiter.join().expect("waiter thread");
     }
 }

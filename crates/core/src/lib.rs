@@ -21,5 +21,6 @@ pub mod scenario;
 pub mod spans;
 pub mod summary;
 pub mod task;
+pub mod timeline;
 pub mod trace;
 pub mod workload;

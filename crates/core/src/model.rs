@@ -191,10 +191,8 @@ pub fn drive_cpu(
     let index = task.spec().index;
     let clock = marker.clock();
     let wait_gil = || marker.mark(lane, Activity::WaitGil, Some(index));
-    if let Some(gil) = gil {
-        gil.acquire(lane, clock, wait_gil);
-    }
-    marker.mark(lane, Activity::Cpu, Some(index));
+    let floor = gil.map_or(f64::MIN, |gil| gil.acquire(lane, clock, wait_gil));
+    marker.mark_after(floor, lane, Activity::Cpu, Some(index));
     let driven = loop {
         if cancel.is_cancelled() {
             break Driven::Cancelled;
@@ -202,8 +200,8 @@ pub fn drive_cpu(
         match task.advance() {
             Advance::Working => {
                 if let Some(gil) = gil.filter(|gil| gil.switch_due(clock)) {
-                    gil.switch(lane, clock, wait_gil);
-                    marker.mark(lane, Activity::Cpu, Some(index));
+                    let floor = gil.switch(lane, clock, wait_gil);
+                    marker.mark_after(floor, lane, Activity::Cpu, Some(index));
                 }
             }
             Advance::NeedsResource(resource) => break Driven::NeedsResource(resource),
@@ -216,7 +214,7 @@ pub fn drive_cpu(
         _ => marker.mark(lane, then, None),
     }
     if let Some(gil) = gil {
-        gil.release(lane);
+        gil.release(lane, clock);
     }
     driven
 }

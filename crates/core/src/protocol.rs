@@ -39,12 +39,10 @@ pub enum FromProcess {
         /// For which task.
         task: Option<u32>,
     },
-    /// A task ended.
+    /// A task ended (its `Message` mark says when the result was sent).
     Finished {
         /// Its result (the lane is filled in by the page).
         result: TaskResult,
-        /// When the process started sending it (shared clock, ms).
-        sent_ms: f64,
     },
 }
 
@@ -79,7 +77,6 @@ mod tests {
                 lane: 0,
                 outcome: output,
             },
-            sent_ms: 12.5,
         };
         let back: FromProcess = decode(&encode(&message)).expect("decodes");
         assert_eq!(back, message);

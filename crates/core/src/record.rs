@@ -102,10 +102,23 @@ pub struct Mark {
 /// The shared [`Recorder`] keeps them in memory; a worker process, which
 /// has its own memory, posts them to the page instead.
 pub trait Marker {
-    /// Marks that `lane` starts `activity` now.
-    fn mark(&self, lane: u16, activity: Activity, task: Option<u32>);
     /// The clock marks are timed with.
     fn clock(&self) -> &dyn Clock;
+
+    /// Marks that `lane` starts `activity` at `at_ms` on the shared clock.
+    fn mark_at(&self, at_ms: f64, lane: u16, activity: Activity, task: Option<u32>);
+
+    /// Marks that `lane` starts `activity` now.
+    fn mark(&self, lane: u16, activity: Activity, task: Option<u32>) {
+        self.mark_at(self.clock().now_ms(), lane, activity, task);
+    }
+
+    /// Marks that `lane` starts `activity` now, but never before `floor_ms`:
+    /// for a change caused by another thread's (a lock handed over), whose
+    /// clock may run a little ahead of this one's.
+    fn mark_after(&self, floor_ms: f64, lane: u16, activity: Activity, task: Option<u32>) {
+        self.mark_at(self.clock().now_ms().max(floor_ms), lane, activity, task);
+    }
 }
 
 /// The marks of one run of one mode.
@@ -181,14 +194,12 @@ impl Recorder {
 }
 
 impl Marker for Recorder {
-    fn mark(&self, lane: u16, activity: Activity, task: Option<u32>) {
-        if self.enabled {
-            self.mark_at_ms(self.clock.now_ms(), lane, activity, task);
-        }
-    }
-
     fn clock(&self) -> &dyn Clock {
         self.clock.as_ref()
+    }
+
+    fn mark_at(&self, at_ms: f64, lane: u16, activity: Activity, task: Option<u32>) {
+        self.mark_at_ms(at_ms, lane, activity, task);
     }
 }
 

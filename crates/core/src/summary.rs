@@ -305,6 +305,16 @@ impl Summary {
     }
 }
 
+/// The figures of every mode of a comparison; speedups are against `seq`'s
+/// wall time when `seq` ran to the end.
+pub fn summarize(records: &[ModeRecord]) -> Vec<Summary> {
+    let seq_wall_ms = records
+        .iter()
+        .find(|r| r.mode == Mode::Seq && r.unavailable.is_none() && !r.cancelled)
+        .map(|r| r.wall_ms);
+    records.iter().map(|r| Summary::of(r, seq_wall_ms)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -495,6 +505,17 @@ mod tests {
         );
         assert_eq!((u.status, u.speedup), (Status::Unavailable, None));
         assert_eq!(u.verdict, "Could not run here: no shared memory.");
+    }
+
+    #[test]
+    fn speedups_are_against_a_completed_seq() {
+        let seq = record(Mode::Seq, Workload::Primes, 1, &[(0, 0.0, 100.0, Activity::Cpu)]);
+        let threads = record(Mode::Threads, Workload::Primes, 2, &[(0, 0.0, 50.0, Activity::Cpu)]);
+        let summaries = summarize(&[seq.clone(), threads.clone()]);
+        assert_eq!(summaries[1].speedup, Some(2.0));
+        assert_eq!(summaries[0].speedup, Some(1.0));
+        let cancelled = ModeRecord { cancelled: true, ..seq };
+        assert_eq!(summarize(&[cancelled, threads])[1].speedup, None);
     }
 
     #[test]

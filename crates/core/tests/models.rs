@@ -188,3 +188,37 @@ fn lanes_never_overlap_themselves() {
         }
     }
 }
+
+/// Like the browser, where each worker reads its own `performance` clock:
+/// every thread's clock is off by its own skew.
+struct SkewedClock(SystemClock);
+
+thread_local! {
+    static SKEW_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+impl Clock for SkewedClock {
+    fn now_ms(&self) -> f64 {
+        self.0.now_ms() + SKEW_MS.with(std::cell::Cell::get)
+    }
+}
+
+#[test]
+fn under_the_gil_skewed_thread_clocks_still_never_overlap() {
+    let job = job(Workload::Primes, 6);
+    let clock: Arc<dyn Clock> = Arc::new(SkewedClock(SystemClock::default()));
+    let run = Run::new(job, 3, clock.clone(), true, Some(Gil::new(DEFAULT_SWITCH_INTERVAL_MS)));
+    let io = SimulatedIo { plan: plan(0, vec![]), clock };
+    std::thread::scope(|scope| {
+        for (lane, skew) in [(0u16, 0.0), (1, -0.4), (2, 0.3)] {
+            let (run, io) = (&run, &io);
+            scope.spawn(move || {
+                SKEW_MS.with(|s| s.set(skew));
+                run_lane(run, lane, io)
+            });
+        }
+    });
+    let cpu = spans_of(&run, Activity::Cpu);
+    assert!(cpu.len() >= 3);
+    assert_eq!(cross_lane_overlaps(&cpu), 0);
+}

@@ -8,7 +8,7 @@ use crate::image::Image;
 use serde::{Deserialize, Serialize};
 
 /// Pixels processed per unit of `work` (about 10 ms on a laptop core).
-pub const PIXELS_PER_UNIT: u32 = 30_000;
+pub const PIXELS_PER_UNIT: u32 = 51_000;
 
 /// Side of the thumbnail each task returns.
 pub const THUMB_SIDE: u32 = 48;

@@ -14,7 +14,7 @@ pub const TILE_SIDE: u32 = 32;
 const MAX_ITER: u32 = 200;
 
 /// Samples per pixel for each unit of `work` (anti-aliasing passes).
-pub const SAMPLES_PER_UNIT: u32 = 6;
+pub const SAMPLES_PER_UNIT: u32 = 65;
 
 /// The region of the complex plane the whole picture shows.
 const VIEW: (f64, f64, f64, f64) = (-2.2, -1.25, 0.8, 1.25);

@@ -11,7 +11,7 @@ const FIRST: u64 = 20_000_000;
 
 /// Numbers per unit of `work`, chosen so that one unit is about 10 ms on a
 /// laptop core.
-pub const NUMBERS_PER_UNIT: u64 = 12_000;
+pub const NUMBERS_PER_UNIT: u64 = 35_000;
 
 /// Numbers tested per slice: about a quarter of a millisecond.
 const SLICE: u64 = 400;

@@ -1,0 +1,168 @@
+//! The settings form and the run and cancel buttons.
+
+use super::controller::Controller;
+use super::state::Phase;
+use std::rc::Rc;
+use threadline_core::mode::Mode;
+use threadline_core::params::{LATENCY, Params, TASKS, WORK, WORKERS};
+use threadline_core::scenario::SCENARIOS;
+use threadline_core::workload::Workload;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+/// Props of [`Controls`].
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    /// Current settings.
+    pub params: Params,
+    /// Page phase (buttons depend on it).
+    pub phase: Phase,
+    /// Whether shared-memory threads can run here.
+    pub threads: bool,
+}
+
+fn value_of(event: &Event) -> String {
+    let target = event.target();
+    if let Some(input) = target.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>()) {
+        return input.value();
+    }
+    target
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<web_sys::HtmlSelectElement>())
+        .map(web_sys::HtmlSelectElement::value)
+        .unwrap_or_default()
+}
+
+/// Applies one `key=value` change through the same validation as the URL.
+fn setter(controller: &Rc<Controller>, key: &'static str) -> Callback<Event> {
+    let controller = controller.clone();
+    Callback::from(move |event: Event| {
+        let (params, notices) = controller.with_pairs(vec![(key.into(), value_of(&event))]);
+        controller.configure(params, notices);
+    })
+}
+
+fn toggle_mode(controller: &Rc<Controller>, mode: Mode) -> Callback<Event> {
+    let controller = controller.clone();
+    Callback::from(move |_| {
+        let mut params = controller.params();
+        if params.modes.contains(&mode) {
+            if params.modes.len() > 1 {
+                params.modes.retain(|&m| m != mode);
+            }
+        } else {
+            params.modes.push(mode);
+            params.modes.sort();
+        }
+        let modes: Vec<&str> = params.modes.iter().map(|m| m.id()).collect();
+        let (params, notices) = controller.with_pairs(vec![("modes".into(), modes.join(","))]);
+        controller.configure(params, notices);
+    })
+}
+
+fn number_field(
+    label: &str,
+    key: &'static str,
+    value: u32,
+    range: std::ops::RangeInclusive<u32>,
+    unit: &str,
+    on_change: Callback<Event>,
+    disabled: bool,
+) -> Html {
+    html! {
+        <label class="field">
+            <span class="field-label">{ label }</span>
+            <span class="field-input">
+                <input type="number" name={key} data-testid={key} value={value.to_string()}
+                       min={range.start().to_string()} max={range.end().to_string()}
+                       onchange={on_change} {disabled} />
+                if !unit.is_empty() { <span class="unit">{ unit }</span> }
+            </span>
+        </label>
+    }
+}
+
+/// The settings and the buttons.
+#[component]
+pub fn Controls(props: &ControlsProps) -> Html {
+    let Some(controller) = use_context::<Rc<Controller>>() else {
+        return html! {};
+    };
+    let params = &props.params;
+    let running = props.phase == Phase::Running;
+    let ready = matches!(props.phase, Phase::Ready | Phase::Done);
+    let lesson = params
+        .scenario
+        .as_deref()
+        .and_then(threadline_core::scenario::find)
+        .map(|s| s.lesson);
+    let on_run = {
+        let controller = controller.clone();
+        Callback::from(move |_| {
+            let controller = controller.clone();
+            spawn_local(async move {
+                let _ = controller.run(true).await;
+            });
+        })
+    };
+    let on_cancel = {
+        let controller = controller.clone();
+        Callback::from(move |_| controller.cancel())
+    };
+    let workers = params.workers_or(controller.env().cores as u32);
+    html! {
+        <section class="controls" aria-label="Settings">
+            <div class="fields">
+                <label class="field wide">
+                    <span class="field-label">{ "Scenario" }</span>
+                    <select data-testid="scenario" onchange={setter(&controller, "scenario")} disabled={running}>
+                        if params.scenario.is_none() {
+                            <option value="" selected=true>{ "Custom" }</option>
+                        }
+                        { for SCENARIOS.iter().map(|s| html! {
+                            <option value={s.id} selected={params.scenario.as_deref() == Some(s.id)}>{ s.id }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="field wide">
+                    <span class="field-label">{ "Workload" }</span>
+                    <select data-testid="workload" onchange={setter(&controller, "workload")} disabled={running}>
+                        { for Workload::ALL.iter().map(|w| html! {
+                            <option value={w.id()} selected={*w == params.workload}>{ w.id() }</option>
+                        }) }
+                    </select>
+                </label>
+                { number_field("Tasks", "tasks", params.tasks, TASKS, "", setter(&controller, "tasks"), running) }
+                { number_field("Work", "work", params.work, WORK, "×10 ms", setter(&controller, "work"), running) }
+                { number_field("Workers", "workers", workers, WORKERS, "", setter(&controller, "workers"), running) }
+                { number_field("Latency", "latency", params.latency_ms, LATENCY, "ms", setter(&controller, "latency"), running) }
+            </div>
+            <fieldset class="modes" disabled={running}>
+                <legend>{ "Run it as" }</legend>
+                { for Mode::ALL.iter().map(|&mode| {
+                    let unavailable = mode.needs_shared_memory() && !props.threads;
+                    html! {
+                        <label class={classes!("mode-chip", unavailable.then_some("unavailable"))}
+                               title={mode.python()}>
+                            <input type="checkbox" data-testid={format!("mode-{}", mode.id())}
+                                   checked={params.modes.contains(&mode)}
+                                   onchange={toggle_mode(&controller, mode)} />
+                            <span class="mode-name">{ mode.title() }</span>
+                            <span class="mode-python">{ mode.python() }</span>
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            if let Some(lesson) = lesson {
+                <p class="lesson">{ lesson }</p>
+            }
+            <div class="actions">
+                <button class="primary" data-testid="run" onclick={on_run} disabled={!ready}>
+                    { if running { "Running…" } else { "Run" } }
+                </button>
+                <button data-testid="cancel" onclick={on_cancel} disabled={!running}>{ "Cancel" }</button>
+            </div>
+        </section>
+    }
+}

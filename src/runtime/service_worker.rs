@@ -1,0 +1,68 @@
+//! The service worker that answers the app's downloads (`www/sw.js`).
+
+use threadline_web::timer;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// How long to wait for the service worker to take control of a page that
+/// loaded without one (the first visit).
+const CONTROL_WAIT_MS: f64 = 4_000.0;
+
+/// Where downloads go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Network {
+    /// The service worker answers them through the real network stack.
+    ServiceWorker,
+    /// Nothing can answer them here: timers stand in, and the page says so.
+    Simulated {
+        /// Why.
+        reason: String,
+    },
+}
+
+fn container() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    // Absent on insecure origins and in some embedded contexts.
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into())
+        .unwrap_or(false)
+        .then(|| navigator.service_worker())
+}
+
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| format!("{error:?}"))
+}
+
+/// Registers the service worker and waits until it controls the page.
+pub async fn start() -> Network {
+    let simulated = |reason: String| Network::Simulated { reason };
+    let Some(container) = container() else {
+        return simulated("this page cannot use a service worker (it is not a secure context, or the browser blocks it here)".into());
+    };
+    let options = web_sys::RegistrationOptions::new();
+    options.set_scope("./");
+    if let Err(error) = JsFuture::from(container.register_with_options("./sw.js", &options)).await {
+        return simulated(format!("the service worker could not be registered ({})", describe(&error)));
+    }
+    let deadline = threadline_core::clock::Clock::now_ms(&threadline_web::clock::BrowserClock) + CONTROL_WAIT_MS;
+    while container.controller().is_none() {
+        if threadline_core::clock::Clock::now_ms(&threadline_web::clock::BrowserClock) > deadline {
+            return simulated("no service worker took control of this page".into());
+        }
+        timer::sleep(25.0, None).await;
+    }
+    Network::ServiceWorker
+}
+
+/// Tells the service worker to end a run's pending requests now.
+pub fn cancel_requests(run_id: &str) {
+    let Some(controller) = container().and_then(|c| c.controller()) else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"threadline:cancel-io".into());
+    let _ = js_sys::Reflect::set(&message, &"run".into(), &run_id.into());
+    let _ = controller.post_message(&message);
+}
