@@ -9,7 +9,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use threadline_core::model::Run;
 use threadline_core::protocol::{FromProcess, ToProcess, encode};
-use threadline_core::record::Activity;
+use threadline_core::record::{Activity, Marker};
 use threadline_core::record_set::ModeRecord;
 
 /// The page's view of the pool.
@@ -17,23 +17,9 @@ struct Pool {
     processes: Vec<Option<Process>>,
     /// The task each process is running.
     running: Vec<Option<u32>>,
-    /// The latest mark time of each lane: marks timed by a process's clock
-    /// are kept in order with the page's own.
-    last_ms: Vec<f64>,
 }
 
 impl Pool {
-    fn mark_at(&mut self, run: &Run, lane: u16, at_ms: f64, activity: Activity, task: Option<u32>) {
-        let slot = &mut self.last_ms[usize::from(lane)];
-        *slot = slot.max(at_ms);
-        run.recorder.mark_at_ms(*slot, lane, activity, task);
-    }
-
-    fn mark_now(&mut self, run: &Run, lane: u16, activity: Activity, task: Option<u32>) {
-        let now = run.recorder.origin_ms() + run.recorder.elapsed_ms();
-        self.mark_at(run, lane, now, activity, task);
-    }
-
     /// Sends `lane` its next task, or ends it when none is left.
     fn dispatch(&mut self, run: &Run, context: &ModeContext<'_>, lane: u16) {
         let slot = usize::from(lane);
@@ -44,12 +30,12 @@ impl Pool {
             if let Some(process) = self.processes[slot].take() {
                 process.terminate();
             }
-            self.mark_now(run, lane, Activity::Idle, None);
+            run.recorder.mark(lane, Activity::Idle, None);
             run.end_lane(lane);
             return;
         };
         // Serialising the task is part of its message time.
-        self.mark_now(run, lane, Activity::Message, Some(index));
+        run.recorder.mark(lane, Activity::Message, Some(index));
         let message = encode(&ToProcess::Run {
             spec: context.job.task(index),
             io: context.plan.clone(),
@@ -91,10 +77,9 @@ pub async fn run(context: &ModeContext<'_>) -> ModeRecord {
     let mut pool = Pool {
         processes: Vec::new(),
         running: vec![None; usize::from(lanes)],
-        last_ms: vec![0.0; usize::from(lanes)],
     };
     for lane in 0..lanes {
-        pool.mark_now(&run, lane, Activity::Spawn, None);
+        run.recorder.mark(lane, Activity::Spawn, None);
         match Process::spawn(lane, &module, sender.clone()) {
             Ok(process) => pool.processes.push(Some(process)),
             Err(why) => {
@@ -119,11 +104,11 @@ pub async fn run(context: &ModeContext<'_>) -> ModeRecord {
         let mut pool = pool.borrow_mut();
         match event {
             Event::Message(lane, FromProcess::Ready { at_ms }) => {
-                pool.mark_at(&run, lane, at_ms, Activity::Idle, None);
+                run.recorder.mark_at_ms(at_ms, lane, Activity::Idle, None);
                 pool.dispatch(&run, context, lane);
             }
             Event::Message(lane, FromProcess::Mark { at_ms, activity, task }) => {
-                pool.mark_at(&run, lane, at_ms, activity, task);
+                run.recorder.mark_at_ms(at_ms, lane, activity, task);
             }
             Event::Message(lane, FromProcess::Finished { mut result }) => {
                 result.lane = lane;

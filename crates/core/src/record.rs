@@ -8,6 +8,11 @@
 use crate::clock::Clock;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Lanes a recorder keeps in time order (async runs have one per task, and
+/// at most 256 tasks).
+pub const MAX_LANES: usize = 512;
 
 /// What a lane is doing from one mark until its next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -122,11 +127,17 @@ pub trait Marker {
 }
 
 /// The marks of one run of one mode.
+///
+/// Marks of one lane never go back in time: each lane's clock is the
+/// worker's own, and a mark timed by another clock (a process's, or a lock
+/// holder's) is moved up to the lane's latest mark if it would fall before
+/// it. Each lane has one writer, so this costs no contention.
 pub struct Recorder {
     clock: Arc<dyn Clock>,
     origin_ms: f64,
     enabled: bool,
     marks: boxcar::Vec<Mark>,
+    latest_ms: Box<[AtomicU64]>,
 }
 
 impl std::fmt::Debug for Recorder {
@@ -149,6 +160,7 @@ impl Recorder {
             origin_ms,
             enabled,
             marks: boxcar::Vec::new(),
+            latest_ms: (0..MAX_LANES).map(|_| AtomicU64::new(f64::MIN.to_bits())).collect(),
         }
     }
 
@@ -166,6 +178,14 @@ impl Recorder {
     /// changes timed elsewhere, such as inside a worker process).
     pub fn mark_at_ms(&self, at_ms: f64, lane: u16, activity: Activity, task: Option<u32>) {
         if self.enabled {
+            let at_ms = match self.latest_ms.get(usize::from(lane)) {
+                Some(latest) => {
+                    let at_ms = at_ms.max(f64::from_bits(latest.load(Ordering::Relaxed)));
+                    latest.store(at_ms.to_bits(), Ordering::Relaxed);
+                    at_ms
+                }
+                None => at_ms,
+            };
             self.marks.push(Mark {
                 lane,
                 at_us: (at_ms - self.origin_ms) * 1000.0,
@@ -219,6 +239,17 @@ mod tests {
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].task, Some(3));
         assert!(out[0].at_us >= 0.0 && out[1].at_us >= out[0].at_us);
+    }
+
+    #[test]
+    fn a_lane_never_goes_back_in_time() {
+        let recorder = Recorder::start(Arc::new(SystemClock::default()), true);
+        let origin = recorder.origin_ms();
+        recorder.mark_at_ms(origin + 5.0, 1, Activity::Cpu, None);
+        recorder.mark_at_ms(origin + 4.0, 1, Activity::Idle, None);
+        recorder.mark_at_ms(origin + 1.0, 2, Activity::Idle, None);
+        let at: Vec<f64> = recorder.marks().iter().map(|m| m.at_us).collect();
+        assert_eq!(at, [5000.0, 5000.0, 1000.0], "lane 2 has its own time");
     }
 
     #[test]
