@@ -16,14 +16,15 @@ step "lint: wasm, threaded build" wasm cargo clippy -p threadline --bin threadli
 
 step "core tests (native, OS threads)" cargo test --workspace --quiet
 
+# (No --quiet: cargo would pass it on to wasm-bindgen-test-runner.)
 step "browser glue tests (Chromium, plain build)" \
-  cargo test -p threadline --lib --target wasm32-unknown-unknown --quiet
+  cargo test -p threadline-web -p threadline --lib --target wasm32-unknown-unknown
 # Its own target dir: these RUSTFLAGS would otherwise invalidate the cache above.
 step "browser glue tests (Chromium, threaded build)" env \
   CARGO_TARGET_DIR=target/wasm-threaded-test \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$threaded_rustflags" \
   CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-  cargo test -p threadline --lib --target wasm32-unknown-unknown --features threads --quiet
+  cargo test -p threadline --lib --target wasm32-unknown-unknown --features threads
 
 step "build dist/" wasm trunk build --offline --quiet
 step "end-to-end tests (Chromium against dist/)" node --test --test-concurrency=1 tests/e2e/

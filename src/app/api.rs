@@ -26,7 +26,9 @@ fn pairs_from(object: &JsValue) -> (Vec<(String, String)>, bool) {
     }
     for entry in js_sys::Object::entries(object.unchecked_ref()).iter() {
         let entry: js_sys::Array = entry.unchecked_into();
-        let Some(key) = entry.get(0).as_string() else { continue };
+        let Some(key) = entry.get(0).as_string() else {
+            continue;
+        };
         let value = entry.get(1);
         if key == "record" {
             record = value.as_bool() != Some(false);
@@ -96,7 +98,10 @@ fn notify_height(height: f64) {
 
 /// Keeps an embedding page told of the app's height as it changes.
 pub fn watch_height() {
-    let (Some(_), Some(root)) = (embedded_parent(), super::dom::document().and_then(|d| d.document_element())) else {
+    let (Some(_), Some(root)) = (
+        embedded_parent(),
+        super::dom::document().and_then(|d| d.document_element()),
+    ) else {
         return;
     };
     let last = std::cell::Cell::new(0.0);
@@ -127,11 +132,14 @@ fn set(target: &JsValue, name: &str, value: &JsValue) {
 /// Installs `window.threadline` and listens for the embedding page's
 /// `threadline:run` messages. Both live as long as the page.
 pub fn install(controller: &Rc<Controller>) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let api = js_sys::Object::new();
 
     let c = controller.clone();
-    let run = Closure::<dyn Fn(JsValue) -> js_sys::Promise>::new(move |settings| run_with(&c, &settings));
+    let run =
+        Closure::<dyn Fn(JsValue) -> js_sys::Promise>::new(move |settings| run_with(&c, &settings));
     set(&api, "run", run.as_ref());
     run.forget();
 
@@ -153,19 +161,23 @@ pub fn install(controller: &Rc<Controller>) {
     set(&window, "threadline", &api);
 
     let c = controller.clone();
-    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-        // Only the embedding page may drive the app, and only in this shape.
-        let from_parent = match (embedded_parent(), event.source()) {
-            (Some(parent), Some(source)) => js_sys::Object::is(&parent, &source),
-            _ => false,
-        };
-        let data = event.data();
-        let kind = js_sys::Reflect::get(&data, &"type".into()).ok().and_then(|t| t.as_string());
-        if from_parent && kind.as_deref() == Some("threadline:run") {
-            let settings = js_sys::Reflect::get(&data, &"params".into()).unwrap_or(JsValue::UNDEFINED);
-            let _ = run_with(&c, &settings);
-        }
-    });
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            // Only the embedding page may drive the app, and only in this shape.
+            let from_parent = match (embedded_parent(), event.source()) {
+                (Some(parent), Some(source)) => js_sys::Object::is(&parent, &source),
+                _ => false,
+            };
+            let data = event.data();
+            let kind = js_sys::Reflect::get(&data, &"type".into())
+                .ok()
+                .and_then(|t| t.as_string());
+            if from_parent && kind.as_deref() == Some("threadline:run") {
+                let settings =
+                    js_sys::Reflect::get(&data, &"params".into()).unwrap_or(JsValue::UNDEFINED);
+                let _ = run_with(&c, &settings);
+            }
+        });
     let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
     on_message.forget();
 }

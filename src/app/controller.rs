@@ -79,7 +79,10 @@ impl Controller {
     }
 
     /// Start-up failed; the page says why.
-    #[cfg_attr(not(feature = "threads"), expect(dead_code, reason = "the plain build cannot fail to start"))]
+    #[cfg_attr(
+        not(feature = "threads"),
+        expect(dead_code, reason = "the plain build cannot fail to start")
+    )]
     pub fn failed(&self, why: String) {
         self.dispatch.dispatch(Action::Failed(why));
         self.set_phase("error");
@@ -141,7 +144,8 @@ impl Controller {
             inner.records.clear();
             (inner.params.clone(), inner.env.clone(), network, live)
         };
-        self.dispatch.dispatch(Action::Started(params.modes.clone()));
+        self.dispatch
+            .dispatch(Action::Started(params.modes.clone()));
         self.set_phase("running");
         let dispatch = self.dispatch.clone();
         let records = engine::run_comparison(&params, &env, &network, &live, record, |record| {

@@ -24,7 +24,10 @@ pub struct ControlsProps {
 
 fn value_of(event: &Event) -> String {
     let target = event.target();
-    if let Some(input) = target.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>()) {
+    if let Some(input) = target
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>())
+    {
         return input.value();
     }
     target

@@ -42,9 +42,25 @@ pub fn query_pairs() -> Vec<(String, String)> {
 /// Puts `query` in the address bar without reloading, so the address is
 /// always a permalink.
 pub fn replace_query(query: &str) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(history) = window.history() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
     let path = window.location().pathname().unwrap_or_default();
-    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
     let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+}
+
+/// Applies the colour scheme (`auto` follows the operating system).
+pub fn set_theme(theme: &str) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("data-theme", theme);
+    }
+    set_root_attr("data-theme", theme);
 }

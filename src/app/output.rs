@@ -18,9 +18,17 @@ pub struct OutputProps {
 
 /// Draws `image` at (x, y) on a canvas.
 fn put(canvas: &web_sys::HtmlCanvasElement, image: &Image, x: u32, y: u32) {
-    let Ok(Some(context)) = canvas.get_context("2d") else { return };
-    let Ok(context) = context.dyn_into::<web_sys::CanvasRenderingContext2d>() else { return };
-    if let Ok(data) = web_sys::ImageData::new_with_u8_clamped_array_and_sh(Clamped(&image.rgba), image.width, image.height) {
+    let Ok(Some(context)) = canvas.get_context("2d") else {
+        return;
+    };
+    let Ok(context) = context.dyn_into::<web_sys::CanvasRenderingContext2d>() else {
+        return;
+    };
+    if let Ok(data) = web_sys::ImageData::new_with_u8_clamped_array_and_sh(
+        Clamped(&image.rgba),
+        image.width,
+        image.height,
+    ) {
         let _ = context.put_image_data(&data, f64::from(x), f64::from(y));
     }
 }
@@ -29,11 +37,20 @@ fn put(canvas: &web_sys::HtmlCanvasElement, image: &Image, x: u32, y: u32) {
 #[component]
 pub fn Output(props: &OutputProps) -> Html {
     let canvas = use_node_ref();
-    let record = props.records.iter().rev().find(|r| !r.results.is_empty()).cloned();
+    let record = props
+        .records
+        .iter()
+        .rev()
+        .find(|r| !r.results.is_empty())
+        .cloned();
     {
         let canvas = canvas.clone();
         use_effect_with(record.clone(), move |record| {
-            let (Some(record), Some(canvas)) = (record, canvas.cast::<web_sys::HtmlCanvasElement>()) else { return };
+            let (Some(record), Some(canvas)) =
+                (record, canvas.cast::<web_sys::HtmlCanvasElement>())
+            else {
+                return;
+            };
             let grid = TileGrid::for_tasks(record.tasks);
             let (width, height) = grid.size();
             canvas.set_width(width);
@@ -47,8 +64,15 @@ pub fn Output(props: &OutputProps) -> Html {
             }
         });
     }
-    let Some(record) = record else { return html! {} };
-    let tiles = record.results.iter().any(|r| matches!(r.outcome.as_ref().map(|o| &o.artifact), Ok(Artifact::Tile { .. })));
+    let Some(record) = record else {
+        return html! {};
+    };
+    let tiles = record.results.iter().any(|r| {
+        matches!(
+            r.outcome.as_ref().map(|o| &o.artifact),
+            Ok(Artifact::Tile { .. })
+        )
+    });
     let mut thumbs: Vec<(u32, Image)> = record
         .results
         .iter()

@@ -52,7 +52,10 @@ pub enum Action {
     /// The pool and the service worker are up.
     Booted(Network),
     /// Start-up failed (only the threaded build can: its pool may not start).
-    #[cfg_attr(not(feature = "threads"), expect(dead_code, reason = "the plain build cannot fail to start"))]
+    #[cfg_attr(
+        not(feature = "threads"),
+        expect(dead_code, reason = "the plain build cannot fail to start")
+    )]
     Failed(String),
     /// New settings (and the corrections made on the way).
     Configure(Params, Vec<Notice>),

@@ -27,8 +27,8 @@ pub fn StatusBar(props: &StatusBarProps) -> Html {
                 { "network: real requests" }
             </li>
         },
-        Some(Network::Simulated { reason }) => html! {
-            <li class="fact warn" data-testid="network-simulated" title={reason.clone()}>
+        Some(Network::Simulated { reason, detail }) => html! {
+            <li class="fact warn" data-testid="network-simulated" title={detail.clone().unwrap_or_else(|| reason.clone())}>
                 { format!("network: simulated with timers — {reason}") }
             </li>
         },

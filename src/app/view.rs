@@ -15,20 +15,22 @@ use threadline_core::params::Params;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-/// Starts what the page needs (thread pool, service worker), then runs at
-/// once if the URL asks for it.
+/// Starts what the page needs, then runs at once if the URL asks for it.
+///
+/// The service worker comes first: a worker is controlled by the service
+/// worker that controlled the page when it was created, so pool threads
+/// started earlier would send their requests past it.
 async fn boot(controller: Rc<Controller>) {
-    let env = controller.env();
+    let network = service_worker::start().await;
     #[cfg(feature = "threads")]
-    if let Err(why) = crate::runtime::pool::start_global_pool(env.cores).await {
+    if let Err(why) = crate::runtime::pool::start_global_pool(controller.env().cores).await {
         controller.failed(why);
         return;
     }
-    let _ = &env;
     // Compiled and warmed now, so that a procs run pays for starting
     // processes, not for the browser compiling their code.
     crate::engine::warm_up_processes().await;
-    controller.booted(service_worker::start().await);
+    controller.booted(network);
     if controller.params().autorun {
         let _ = controller.run(true).await;
     }
@@ -65,7 +67,7 @@ pub fn App() -> Html {
         let theme = state.params.theme.id();
         let embed = state.params.embed;
         use_effect_with((theme, embed), |(theme, embed)| {
-            dom::set_root_attr("data-theme", theme);
+            dom::set_theme(theme);
             dom::set_root_attr("data-embed", &embed.to_string());
         });
     }

@@ -14,16 +14,30 @@ use threadline_core::task::Task;
 /// The event loop's own lane; task `i` is lane `i + 1`.
 const LOOP: u16 = 0;
 
-async fn task_future(run: Arc<Run>, context_plan: threadline_core::io::IoPlan, index: u32, signal: web_sys::AbortSignal) {
+async fn task_future(
+    run: Arc<Run>,
+    context_plan: threadline_core::io::IoPlan,
+    index: u32,
+    signal: web_sys::AbortSignal,
+) {
     let lane = index as u16 + 1;
     let mut task = Task::new(run.job.task(index));
     let outcome = loop {
         // The coroutine runs on the loop: the loop's lane is busy with it.
         run.recorder.mark(LOOP, Activity::Cpu, Some(index));
-        let driven = drive_cpu(&mut task, lane, &run.recorder, &run.cancel, None, Activity::Done);
+        let driven = drive_cpu(
+            &mut task,
+            lane,
+            &run.recorder,
+            &run.cancel,
+            None,
+            Activity::Done,
+        );
         run.recorder.mark(LOOP, Activity::Idle, None);
         match driven {
-            Driven::NeedsResource(resource) => task.deliver(io::fetch(&context_plan, resource, &signal).await),
+            Driven::NeedsResource(resource) => {
+                task.deliver(io::fetch(&context_plan, resource, &signal).await)
+            }
             Driven::Finished(output) => break Some(Ok(output)),
             Driven::Failed(why) => break Some(Err(why)),
             Driven::Cancelled => break None,
@@ -55,7 +69,8 @@ pub async fn run(context: &ModeContext<'_>) -> ModeRecord {
     run.recorder.mark(LOOP, Activity::Idle, None);
     let mut pending: FuturesUnordered<_> = (0..tasks)
         .map(|index| {
-            run.recorder.mark(index as u16 + 1, Activity::Idle, Some(index));
+            run.recorder
+                .mark(index as u16 + 1, Activity::Idle, Some(index));
             task_future(run.clone(), context.plan.clone(), index, abort.signal())
         })
         .collect();

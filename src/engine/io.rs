@@ -44,7 +44,11 @@ pub fn plan(params: &Params, network: &Network, mode: Mode) -> IoPlan {
 
 /// Fetches resource `index` without blocking: an awaited `fetch()`, or a
 /// timer when no service worker can answer.
-pub async fn fetch(plan: &IoPlan, index: u32, abort: &web_sys::AbortSignal) -> Result<Vec<u8>, String> {
+pub async fn fetch(
+    plan: &IoPlan,
+    index: u32,
+    abort: &web_sys::AbortSignal,
+) -> Result<Vec<u8>, String> {
     if plan.simulated {
         if !timer::sleep(f64::from(plan.latency_ms), Some(abort)).await {
             return Err("cancelled".into());
@@ -64,7 +68,11 @@ pub struct BlockingFetch {
 
 #[cfg(feature = "threads")]
 impl threadline_core::model::BlockingIo for BlockingFetch {
-    fn fetch(&self, index: u32, _cancel: &threadline_core::cancel::CancelToken) -> Result<Vec<u8>, String> {
+    fn fetch(
+        &self,
+        index: u32,
+        _cancel: &threadline_core::cancel::CancelToken,
+    ) -> Result<Vec<u8>, String> {
         let url = self.plan.url(index, BrowserClock.now_ms());
         net::fetch_bytes_blocking(&url, self.plan.timeout_ms())
     }

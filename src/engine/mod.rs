@@ -108,8 +108,19 @@ pub struct ModeContext<'a> {
 impl ModeContext<'_> {
     /// Starts the shared run of this mode, published for live drawing. `ends`
     /// is how many lanes must end for the run to be over.
-    fn start_run(&self, lanes: u16, ends: usize, gil: Option<threadline_core::gil::Gil>) -> Arc<Run> {
-        let run = Arc::new(Run::new(self.job, ends, Arc::new(BrowserClock), self.record, gil));
+    fn start_run(
+        &self,
+        lanes: u16,
+        ends: usize,
+        gil: Option<threadline_core::gil::Gil>,
+    ) -> Arc<Run> {
+        let run = Arc::new(Run::new(
+            self.job,
+            ends,
+            Arc::new(BrowserClock),
+            self.record,
+            gil,
+        ));
         self.live.begin(Current {
             mode: self.mode,
             run: run.clone(),
@@ -117,7 +128,8 @@ impl ModeContext<'_> {
         });
         if !self.plan.simulated {
             let run_id = self.plan.run_id.clone();
-            self.live.on_cancel(move || service_worker::cancel_requests(&run_id));
+            self.live
+                .on_cancel(move || service_worker::cancel_requests(&run_id));
         }
         run
     }
@@ -162,7 +174,12 @@ async fn run_mode(context: &ModeContext<'_>, env: &Env) -> ModeRecord {
             #[cfg(feature = "threads")]
             return threads::run(context, mode == Mode::Gil).await;
             #[cfg(not(feature = "threads"))]
-            return ModeRecord::unavailable(mode, job.workload, job.tasks, "this build has no threads".into());
+            return ModeRecord::unavailable(
+                mode,
+                job.workload,
+                job.tasks,
+                "this build has no threads".into(),
+            );
         }
     }
 }

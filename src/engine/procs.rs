@@ -52,7 +52,11 @@ impl Pool {
     /// other processes carry on.
     fn crash(&mut self, run: &Run, lane: u16, task: Option<u32>, why: &str) {
         if let Some(index) = task.or(self.running[usize::from(lane)].take()) {
-            run.finish_task(lane, index, Err(format!("process-{} failed: {why}", lane + 1)));
+            run.finish_task(
+                lane,
+                index,
+                Err(format!("process-{} failed: {why}", lane + 1)),
+            );
         }
         if let Some(process) = self.processes[usize::from(lane)].take() {
             process.terminate();
@@ -97,7 +101,9 @@ pub async fn run(context: &ModeContext<'_>) -> ModeRecord {
         context.live.on_cancel(move || terminate_all(&pool, &run));
     }
     while !run.is_over() {
-        let Some(event) = events.next().await else { break };
+        let Some(event) = events.next().await else {
+            break;
+        };
         if run.cancel.is_cancelled() {
             break;
         }
@@ -107,7 +113,14 @@ pub async fn run(context: &ModeContext<'_>) -> ModeRecord {
                 run.recorder.mark_at_ms(at_ms, lane, Activity::Idle, None);
                 pool.dispatch(&run, context, lane);
             }
-            Event::Message(lane, FromProcess::Mark { at_ms, activity, task }) => {
+            Event::Message(
+                lane,
+                FromProcess::Mark {
+                    at_ms,
+                    activity,
+                    task,
+                },
+            ) => {
                 run.recorder.mark_at_ms(at_ms, lane, activity, task);
             }
             Event::Message(lane, FromProcess::Finished { mut result }) => {
@@ -144,9 +157,13 @@ fn terminate_all(pool: &Rc<std::cell::RefCell<Pool>>, run: &Arc<Run>) {
 /// share code pages); without this, a run's first tasks would measure the
 /// browser's JIT tiering up, not what processes cost.
 pub async fn warm_up() {
-    let Ok(module) = compiled_module().await else { return };
+    let Ok(module) = compiled_module().await else {
+        return;
+    };
     let (sender, mut events) = mpsc::unbounded();
-    let Ok(process) = Process::spawn(0, &module, sender) else { return };
+    let Ok(process) = Process::spawn(0, &module, sender) else {
+        return;
+    };
     let plan = threadline_core::io::IoPlan {
         base_url: String::new(),
         latency_ms: 0,
@@ -157,16 +174,29 @@ pub async fn warm_up() {
     let mut pending = threadline_core::workload::Workload::ALL
         .into_iter()
         .filter(|w| w.does_cpu() && !w.does_io())
-        .map(|workload| threadline_core::task::TaskSpec { workload, index: 0, tasks: 1, work: 1 });
+        .map(|workload| threadline_core::task::TaskSpec {
+            workload,
+            index: 0,
+            tasks: 1,
+            work: 1,
+        });
     while let Some(event) = events.next().await {
         let next = match event {
-            Event::Message(_, FromProcess::Ready { .. } | FromProcess::Finished { .. }) => pending.next(),
+            Event::Message(_, FromProcess::Ready { .. } | FromProcess::Finished { .. }) => {
+                pending.next()
+            }
             Event::Message(_, FromProcess::Mark { .. }) => continue,
             Event::Crashed(..) => None,
         };
         match next {
             Some(spec) => {
-                if process.send(&encode(&ToProcess::Run { spec, io: plan.clone() })).is_err() {
+                if process
+                    .send(&encode(&ToProcess::Run {
+                        spec,
+                        io: plan.clone(),
+                    }))
+                    .is_err()
+                {
                     break;
                 }
             }

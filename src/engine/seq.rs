@@ -21,7 +21,14 @@ pub async fn run(context: &ModeContext<'_>) -> ModeRecord {
     while let Some(index) = run.take_task() {
         let mut task = Task::new(context.job.task(index));
         let outcome = loop {
-            match drive_cpu(&mut task, 0, &run.recorder, &run.cancel, None, Activity::Idle) {
+            match drive_cpu(
+                &mut task,
+                0,
+                &run.recorder,
+                &run.cancel,
+                None,
+                Activity::Idle,
+            ) {
                 Driven::NeedsResource(resource) => {
                     let fetched = match &signal {
                         Some(signal) => io::fetch(&context.plan, resource, signal).await,

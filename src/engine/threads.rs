@@ -37,6 +37,9 @@ pub async fn run(context: &ModeContext<'_>, with_gil: bool) -> ModeRecord {
         })
     };
     let shared = run.clone();
-    broadcast(&pool, move |lane| run_lane(&shared, lane as u16, io.as_ref()).then_some(())).await;
+    broadcast(&pool, move |lane| {
+        run_lane(&shared, lane as u16, io.as_ref()).then_some(())
+    })
+    .await;
     context.finish(&run, lanes)
 }

@@ -3,10 +3,10 @@
 
 pub mod env;
 pub mod pace;
-pub mod process;
-pub mod service_worker;
 #[cfg(feature = "threads")]
 pub mod pool;
+pub mod process;
+pub mod service_worker;
 
 #[cfg(all(test, target_arch = "wasm32"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

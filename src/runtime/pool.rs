@@ -89,7 +89,13 @@ async fn build_sized(size: usize) -> Result<ThreadPool, String> {
     let starting: Vec<js_sys::Promise> = (0..size)
         .map(|i| {
             let name = format!("threadline pool of {size}, thread {}", i + 1);
-            start_pool_worker(wasm_bindgen::module(), wasm_bindgen::memory(), &main_js, address, &name)
+            start_pool_worker(
+                wasm_bindgen::module(),
+                wasm_bindgen::memory(),
+                &main_js,
+                address,
+                &name,
+            )
         })
         .collect();
     // Every worker waits on the channel before the pool hands out threads.
@@ -174,7 +180,10 @@ mod tests {
             clock: Arc::new(BrowserClock),
         });
         let shared = run.clone();
-        broadcast(pool, move |lane| run_lane(&shared, lane as u16, io.as_ref()).then_some(())).await;
+        broadcast(pool, move |lane| {
+            run_lane(&shared, lane as u16, io.as_ref()).then_some(())
+        })
+        .await;
         run
     }
 
@@ -199,7 +208,10 @@ mod tests {
         assert_eq!(run.results_so_far().len(), 4);
         assert_eq!(lanes_that_waited(&run), 2);
         let wall = run.wall_ms().expect("over");
-        assert!(wall < 4.0 * 30.0, "two threads overlapped their waits: {wall} ms");
+        assert!(
+            wall < 4.0 * 30.0,
+            "two threads overlapped their waits: {wall} ms"
+        );
     }
 
     #[wasm_bindgen_test]
@@ -210,7 +222,10 @@ mod tests {
         assert_eq!(lanes_that_waited(&run), 6, "six threads waited at once");
         let wall = run.wall_ms().expect("over");
         assert!(wall < 3.0 * 30.0, "six waits overlapped: {wall} ms");
-        assert!(matches!(pool_of(6).await, Ok(Pool::Sized(_))), "kept for reuse");
+        assert!(
+            matches!(pool_of(6).await, Ok(Pool::Sized(_))),
+            "kept for reuse"
+        );
     }
 
     #[wasm_bindgen_test]

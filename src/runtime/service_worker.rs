@@ -15,8 +15,10 @@ pub enum Network {
     ServiceWorker,
     /// Nothing can answer them here: timers stand in, and the page says so.
     Simulated {
-        /// Why.
+        /// Why, in a few words.
         reason: String,
+        /// What the browser said, if anything.
+        detail: Option<String>,
     },
 }
 
@@ -44,12 +46,16 @@ pub async fn start() -> Network {
     let options = web_sys::RegistrationOptions::new();
     options.set_scope("./");
     if let Err(error) = JsFuture::from(container.register_with_options("./sw.js", &options)).await {
-        return simulated(format!("the service worker could not be registered ({})", describe(&error)));
+        return simulated(format!(
+            "the service worker could not be registered ({})",
+            describe(&error)
+        ));
     }
-    let deadline = threadline_core::clock::Clock::now_ms(&threadline_web::clock::BrowserClock) + CONTROL_WAIT_MS;
+    let deadline = threadline_core::clock::Clock::now_ms(&threadline_web::clock::BrowserClock)
+        + CONTROL_WAIT_MS;
     while container.controller().is_none() {
         if threadline_core::clock::Clock::now_ms(&threadline_web::clock::BrowserClock) > deadline {
-            return simulated("no service worker took control of this page".into());
+            return simulated("no service worker took control of this page", None);
         }
         timer::sleep(25.0, None).await;
     }

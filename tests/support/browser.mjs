@@ -6,13 +6,15 @@ import { join } from 'node:path';
 
 export const SCREENSHOTS = new URL('../../target/screenshots/', import.meta.url).pathname;
 
-// Starts a fresh browser with its own profile; `close()` removes the profile.
-export async function launch() {
+// Starts a fresh browser with its own profile; `close()` removes the
+// profile. `blockServiceWorkers` makes pages fall back to simulated I/O.
+export async function launch({ blockServiceWorkers = false } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'threadline-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 900 },
+    serviceWorkers: blockServiceWorkers ? 'block' : 'allow',
     args: [
       '--no-sandbox',
       '--disable-gpu',

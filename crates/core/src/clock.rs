@@ -17,6 +17,10 @@ pub struct SystemClock {
 
 #[cfg(not(target_arch = "wasm32"))]
 impl Default for SystemClock {
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "the one native clock, never built for the browser"
+    )]
     fn default() -> Self {
         Self {
             origin: std::time::Instant::now(),

@@ -100,7 +100,8 @@ impl Gil {
         let mut guard = self.lock();
         debug_assert_eq!(guard.lane, Some(lane), "only the holder releases the GIL");
         guard.lane = None;
-        self.released_at.store(clock.now_ms().to_bits(), Ordering::Release);
+        self.released_at
+            .store(clock.now_ms().to_bits(), Ordering::Release);
         self.turn.notify_all();
     }
 
@@ -123,7 +124,8 @@ impl Gil {
         let handoffs = guard.handoffs;
         on_contended();
         guard.lane = None;
-        self.released_at.store(clock.now_ms().to_bits(), Ordering::Release);
+        self.released_at
+            .store(clock.now_ms().to_bits(), Ordering::Release);
         self.turn.notify_all();
         while guard.handoffs == handoffs && self.waiting.load(Ordering::Acquire) > 0 {
             guard = self.wait(guard);

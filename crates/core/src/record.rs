@@ -160,7 +160,9 @@ impl Recorder {
             origin_ms,
             enabled,
             marks: boxcar::Vec::new(),
-            latest_ms: (0..MAX_LANES).map(|_| AtomicU64::new(f64::MIN.to_bits())).collect(),
+            latest_ms: (0..MAX_LANES)
+                .map(|_| AtomicU64::new(f64::MIN.to_bits()))
+                .collect(),
         }
     }
 

@@ -312,7 +312,10 @@ pub fn summarize(records: &[ModeRecord]) -> Vec<Summary> {
         .iter()
         .find(|r| r.mode == Mode::Seq && r.unavailable.is_none() && !r.cancelled)
         .map(|r| r.wall_ms);
-    records.iter().map(|r| Summary::of(r, seq_wall_ms)).collect()
+    records
+        .iter()
+        .map(|r| Summary::of(r, seq_wall_ms))
+        .collect()
 }
 
 #[cfg(test)]
@@ -509,12 +512,25 @@ mod tests {
 
     #[test]
     fn speedups_are_against_a_completed_seq() {
-        let seq = record(Mode::Seq, Workload::Primes, 1, &[(0, 0.0, 100.0, Activity::Cpu)]);
-        let threads = record(Mode::Threads, Workload::Primes, 2, &[(0, 0.0, 50.0, Activity::Cpu)]);
+        let seq = record(
+            Mode::Seq,
+            Workload::Primes,
+            1,
+            &[(0, 0.0, 100.0, Activity::Cpu)],
+        );
+        let threads = record(
+            Mode::Threads,
+            Workload::Primes,
+            2,
+            &[(0, 0.0, 50.0, Activity::Cpu)],
+        );
         let summaries = summarize(&[seq.clone(), threads.clone()]);
         assert_eq!(summaries[1].speedup, Some(2.0));
         assert_eq!(summaries[0].speedup, Some(1.0));
-        let cancelled = ModeRecord { cancelled: true, ..seq };
+        let cancelled = ModeRecord {
+            cancelled: true,
+            ..seq
+        };
         assert_eq!(summarize(&[cancelled, threads])[1].speedup, None);
     }
 

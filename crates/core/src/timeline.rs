@@ -57,7 +57,11 @@ pub fn tick_label(us: f64, step_us: f64) -> String {
     }
     if step_us >= 1_000_000.0 || us >= 10_000_000.0 {
         let s = us / 1_000_000.0;
-        if step_us >= 1_000_000.0 { format!("{s:.0} s") } else { format!("{s:.1} s") }
+        if step_us >= 1_000_000.0 {
+            format!("{s:.0} s")
+        } else {
+            format!("{s:.1} s")
+        }
     } else if step_us >= 1000.0 {
         format!("{:.0} ms", us / 1000.0)
     } else {
@@ -136,7 +140,9 @@ pub struct GroupLayout {
 impl GroupLayout {
     /// Bottom edge of the last row, px.
     pub fn bottom(&self, metrics: &Metrics) -> f64 {
-        self.rows.last().map_or(self.top + metrics.header_height, |r| r.y + r.height)
+        self.rows
+            .last()
+            .map_or(self.top + metrics.header_height, |r| r.y + r.height)
     }
 
     /// The row under a y, if any.
@@ -156,12 +162,35 @@ pub struct Layout {
     pub axis: Scale,
 }
 
-/// Lays out the groups top to bottom.
-pub fn layout(groups: &[GroupInput], metrics: &Metrics, fit: Fit) -> Layout {
+/// The end of the shared axis while a run grows to `live_us`: extended in
+/// round steps, with room to grow, rather than every frame, so that the
+/// finished groups need not be redrawn as the live one grows.
+pub fn growing_axis_end(finished_us: f64, live_us: f64) -> f64 {
+    if live_us <= finished_us {
+        return finished_us.max(1.0);
+    }
+    let step = tick_step(live_us * 1.25, 4);
+    ((live_us * 1.25) / step).ceil() * step
+}
+
+/// Lays out the groups top to bottom. The shared axis ends at `axis_end_us`
+/// if given, else at the longest group's extent.
+pub fn layout(
+    groups: &[GroupInput],
+    metrics: &Metrics,
+    fit: Fit,
+    axis_end_us: Option<f64>,
+) -> Layout {
     let x0 = metrics.label_width;
     let x1 = (metrics.width - metrics.right_pad).max(x0 + 1.0);
-    let longest = groups.iter().map(|g| g.extent_us).fold(1.0, f64::max);
-    let axis = Scale { start_us: 0.0, end_us: longest, x0, x1 };
+    let longest =
+        axis_end_us.unwrap_or_else(|| groups.iter().map(|g| g.extent_us).fold(1.0, f64::max));
+    let axis = Scale {
+        start_us: 0.0,
+        end_us: longest,
+        x0,
+        x1,
+    };
     let mut top = 0.0;
     let mut laid = Vec::with_capacity(groups.len());
     for group in groups {
@@ -174,17 +203,33 @@ pub fn layout(groups: &[GroupInput], metrics: &Metrics, fit: Fit) -> Layout {
             .lanes
             .iter()
             .enumerate()
-            .map(|(i, &lane)| Row { lane, y: first + i as f64 * lane_height, height: lane_height })
+            .map(|(i, &lane)| Row {
+                lane,
+                y: first + i as f64 * lane_height,
+                height: lane_height,
+            })
             .collect();
         let scale = match fit {
             Fit::Shared => axis,
-            Fit::PerMode => Scale { end_us: group.extent_us.max(1.0), ..axis },
+            Fit::PerMode => Scale {
+                end_us: group.extent_us.max(1.0),
+                ..axis
+            },
         };
-        let group = GroupLayout { mode: group.mode, top, rows, scale };
+        let group = GroupLayout {
+            mode: group.mode,
+            top,
+            rows,
+            scale,
+        };
         top = group.bottom(metrics) + metrics.group_gap;
         laid.push(group);
     }
-    Layout { groups: laid, height: top - metrics.group_gap.min(top) + metrics.axis_height, axis }
+    Layout {
+        groups: laid,
+        height: top - metrics.group_gap.min(top) + metrics.axis_height,
+        axis,
+    }
 }
 
 #[cfg(test)]
@@ -204,19 +249,31 @@ mod tests {
     };
 
     fn group(mode: Mode, lanes: u16, extent_ms: f64) -> GroupInput {
-        GroupInput { mode, lanes: (0..lanes).collect(), extent_us: extent_ms * 1000.0 }
+        GroupInput {
+            mode,
+            lanes: (0..lanes).collect(),
+            extent_us: extent_ms * 1000.0,
+        }
     }
 
     #[test]
     fn scales_map_both_ways() {
-        let scale = Scale { start_us: 0.0, end_us: 1000.0, x0: 100.0, x1: 600.0 };
+        let scale = Scale {
+            start_us: 0.0,
+            end_us: 1000.0,
+            x0: 100.0,
+            x1: 600.0,
+        };
         assert_eq!(scale.x(500.0), 350.0);
         assert_eq!(scale.us(350.0), 500.0);
     }
 
     #[test]
     fn ticks_are_round_and_few() {
-        assert_eq!(ticks(1_000_000.0, 5), [0.0, 200_000.0, 400_000.0, 600_000.0, 800_000.0, 1_000_000.0]);
+        assert_eq!(
+            ticks(1_000_000.0, 5),
+            [0.0, 200_000.0, 400_000.0, 600_000.0, 800_000.0, 1_000_000.0]
+        );
         assert_eq!(tick_step(4_700_000.0, 6), 1_000_000.0);
         for end in [1.0, 37.0, 1234.0, 98_765.0, 4_321_000.0, 60_000_000.0] {
             let t = ticks(end, 8);
@@ -236,17 +293,48 @@ mod tests {
 
     #[test]
     fn a_shared_axis_keeps_bars_comparable() {
-        let laid = layout(&[group(Mode::Seq, 1, 2000.0), group(Mode::Threads, 2, 1000.0)], &METRICS, Fit::Shared);
+        let laid = layout(
+            &[group(Mode::Seq, 1, 2000.0), group(Mode::Threads, 2, 1000.0)],
+            &METRICS,
+            Fit::Shared,
+            None,
+        );
         let (seq, threads) = (&laid.groups[0], &laid.groups[1]);
         assert_eq!(seq.scale, threads.scale);
         assert_eq!(threads.scale.x(1_000_000.0), 100.0 + 345.0);
-        let own = layout(&[group(Mode::Seq, 1, 2000.0), group(Mode::Threads, 2, 1000.0)], &METRICS, Fit::PerMode);
-        assert_eq!(own.groups[1].scale.x(1_000_000.0), 790.0, "its own run fills the width");
+        let own = layout(
+            &[group(Mode::Seq, 1, 2000.0), group(Mode::Threads, 2, 1000.0)],
+            &METRICS,
+            Fit::PerMode,
+            None,
+        );
+        assert_eq!(
+            own.groups[1].scale.x(1_000_000.0),
+            790.0,
+            "its own run fills the width"
+        );
+    }
+
+    #[test]
+    fn a_growing_axis_steps_ahead_of_the_live_run() {
+        assert_eq!(growing_axis_end(2_000_000.0, 500_000.0), 2_000_000.0);
+        let end = growing_axis_end(0.0, 730_000.0);
+        assert!(end >= 730_000.0 * 1.25);
+        assert_eq!(
+            growing_axis_end(0.0, 740_000.0),
+            end,
+            "no change frame to frame"
+        );
     }
 
     #[test]
     fn groups_stack_without_overlap_and_crowded_groups_get_thin_lanes() {
-        let laid = layout(&[group(Mode::Threads, 2, 1.0), group(Mode::Async, 101, 1.0)], &METRICS, Fit::Shared);
+        let laid = layout(
+            &[group(Mode::Threads, 2, 1.0), group(Mode::Async, 101, 1.0)],
+            &METRICS,
+            Fit::Shared,
+            None,
+        );
         let first_bottom = laid.groups[0].bottom(&METRICS);
         assert_eq!(first_bottom, 24.0 + 2.0 * 18.0);
         assert_eq!(laid.groups[1].top, first_bottom + 12.0);

@@ -7,7 +7,7 @@ use threadline_core::digest::combine;
 use threadline_core::gil::{DEFAULT_SWITCH_INTERVAL_MS, Gil};
 use threadline_core::io::{IoPlan, SimulatedIo};
 use threadline_core::model::{Job, Run, run_lane};
-use threadline_core::record::{Activity, Marker};
+use threadline_core::record::Activity;
 use threadline_core::spans::{Span, spans_from_marks};
 use threadline_core::workload::Workload;
 
@@ -207,8 +207,17 @@ impl Clock for SkewedClock {
 fn under_the_gil_skewed_thread_clocks_still_never_overlap() {
     let job = job(Workload::Primes, 6);
     let clock: Arc<dyn Clock> = Arc::new(SkewedClock(SystemClock::default()));
-    let run = Run::new(job, 3, clock.clone(), true, Some(Gil::new(DEFAULT_SWITCH_INTERVAL_MS)));
-    let io = SimulatedIo { plan: plan(0, vec![]), clock };
+    let run = Run::new(
+        job,
+        3,
+        clock.clone(),
+        true,
+        Some(Gil::new(DEFAULT_SWITCH_INTERVAL_MS)),
+    );
+    let io = SimulatedIo {
+        plan: plan(0, vec![]),
+        clock,
+    };
     std::thread::scope(|scope| {
         for (lane, skew) in [(0u16, 0.0), (1, -0.4), (2, 0.3)] {
             let (run, io) = (&run, &io);

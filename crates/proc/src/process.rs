@@ -30,7 +30,11 @@ impl Marker for PostingMarker {
     }
 
     fn mark_at(&self, at_ms: f64, _lane: u16, activity: Activity, task: Option<u32>) {
-        post(&FromProcess::Mark { at_ms, activity, task });
+        post(&FromProcess::Mark {
+            at_ms,
+            activity,
+            task,
+        });
     }
 }
 
@@ -68,7 +72,14 @@ async fn run(spec: TaskSpec, io: IoPlan) {
     let mut task = Task::new(spec);
     let outcome = loop {
         // The result is serialised next: that is message time.
-        match drive_cpu(&mut task, 0, &PostingMarker, &never, None, Activity::Message) {
+        match drive_cpu(
+            &mut task,
+            0,
+            &PostingMarker,
+            &never,
+            None,
+            Activity::Message,
+        ) {
             Driven::NeedsResource(index) => task.deliver(fetch(&io, index).await),
             Driven::Finished(output) => break Ok(output),
             Driven::Failed(why) => break Err(why),

@@ -28,22 +28,27 @@ fn lifecycle_word(state: Lifecycle) -> &'static str {
 /// A lane's lifecycle state at `at_us`: the activity of the span that
 /// covers it, or terminated after its last span.
 pub fn lane_state(spans: &[Span], lane: u16, at_us: f64, live: bool) -> Option<Lifecycle> {
-    let mut own = spans.iter().filter(|s| s.lane == lane);
-    let covering = own.clone().find(|s| s.start_us <= at_us && at_us < s.end_us);
-    if let Some(span) = covering {
-        return Some(span.activity.lifecycle());
+    let mut last_end = None;
+    for span in spans.iter().filter(|s| s.lane == lane) {
+        if span.start_us <= at_us && at_us < span.end_us {
+            return Some(span.activity.lifecycle());
+        }
+        last_end = Some(last_end.map_or(span.end_us, |end: f64| end.max(span.end_us)));
     }
-    let last_end = own.clone().map(|s| s.end_us).fold(f64::NEG_INFINITY, f64::max);
-    if own.next().is_none() {
-        return None;
+    match last_end? {
+        end if at_us >= end && live => Some(Activity::Idle.lifecycle()),
+        end if at_us >= end => Some(Lifecycle::Terminated),
+        _ => Some(Lifecycle::New),
     }
-    if at_us >= last_end {
-        return Some(if live { Activity::Idle.lifecycle() } else { Lifecycle::Terminated });
-    }
-    Some(Lifecycle::New)
 }
 
-fn label_row(c: &CanvasRenderingContext2d, p: &Palette, row: &Row, name: &str, state: Option<Lifecycle>) {
+fn label_row(
+    c: &CanvasRenderingContext2d,
+    p: &Palette,
+    row: &Row,
+    name: &str,
+    state: Option<Lifecycle>,
+) {
     if row.height < 9.0 {
         return;
     }
@@ -59,8 +64,17 @@ fn label_row(c: &CanvasRenderingContext2d, p: &Palette, row: &Row, name: &str, s
     }
 }
 
-fn draw_span(c: &CanvasRenderingContext2d, p: &Palette, group: &GroupLayout, row: &Row, span: &Span, overlay: &Overlay) {
-    let end_us = overlay.playhead_us.map_or(span.end_us, |t| span.end_us.min(t));
+fn draw_span(
+    c: &CanvasRenderingContext2d,
+    p: &Palette,
+    group: &GroupLayout,
+    row: &Row,
+    span: &Span,
+    overlay: &Overlay,
+) {
+    let end_us = overlay
+        .playhead_us
+        .map_or(span.end_us, |t| span.end_us.min(t));
     if end_us <= span.start_us {
         return;
     }
@@ -84,7 +98,12 @@ fn draw_span(c: &CanvasRenderingContext2d, p: &Palette, group: &GroupLayout, row
     if overlay.highlight.is_some() && span.task == overlay.highlight {
         c.set_stroke_style_str(&p.accent);
         c.set_line_width(2.0);
-        c.stroke_rect(x0 + 1.0, y + 1.0, (width - 2.0).max(1.0), (height - 2.0).max(1.0));
+        c.stroke_rect(
+            x0 + 1.0,
+            y + 1.0,
+            (width - 2.0).max(1.0),
+            (height - 2.0).max(1.0),
+        );
     }
     if let (Some(task), true) = (span.task, width >= 30.0 && height >= 12.0) {
         c.set_fill_style_str("rgba(255,255,255,0.92)");
@@ -94,7 +113,15 @@ fn draw_span(c: &CanvasRenderingContext2d, p: &Palette, group: &GroupLayout, row
     }
 }
 
-fn draw_group(c: &CanvasRenderingContext2d, p: &Palette, m: &Metrics, laid: &GroupLayout, group: &Group, overlay: &Overlay) {
+/// The group's title row and lane labels (with each lane's state at `at_us`).
+fn draw_labels(
+    c: &CanvasRenderingContext2d,
+    p: &Palette,
+    m: &Metrics,
+    laid: &GroupLayout,
+    group: &Group,
+    at_us: f64,
+) {
     let mode = laid.mode;
     c.set_text_baseline("middle");
     c.set_fill_style_str(&p.text);
@@ -111,29 +138,74 @@ fn draw_group(c: &CanvasRenderingContext2d, p: &Palette, m: &Metrics, laid: &Gro
         mode.python().to_string()
     };
     let _ = c.fill_text(&note, m.label_width, title_y);
-    let bottom = laid.bottom(m);
-    // Grid lines at the ticks.
-    let step = tick_step(laid.scale.end_us, 8);
-    c.set_fill_style_str(&p.grid);
-    for t in ticks(laid.scale.end_us, 8) {
-        let _ = step;
-        c.fill_rect(laid.scale.x(t).round(), laid.top + m.header_height, 1.0, bottom - laid.top - m.header_height);
-    }
-    let at_us = overlay.playhead_us.unwrap_or(group.input.extent_us);
+    draw_lane_labels(c, p, m, laid, group, at_us);
+}
+
+fn draw_lane_labels(
+    c: &CanvasRenderingContext2d,
+    p: &Palette,
+    m: &Metrics,
+    laid: &GroupLayout,
+    group: &Group,
+    at_us: f64,
+) {
     for (i, row) in laid.rows.iter().enumerate() {
         if i % 2 == 1 {
             c.set_fill_style_str(&p.band);
-            c.fill_rect(0.0, row.y, m.width, row.height);
+            c.fill_rect(0.0, row.y, m.label_width, row.height);
         }
         let state = lane_state(&group.spans, row.lane, at_us, group.live);
-        label_row(c, p, row, &mode.lane_name(row.lane), state);
+        label_row(c, p, row, &laid.mode.lane_name(row.lane), state);
     }
-    if laid.rows.first().is_some_and(|r| r.height < 9.0) {
+    if let Some(first) = laid.rows.first().filter(|r| r.height < 9.0) {
+        let bottom = laid.bottom(m);
         c.set_fill_style_str(&p.muted);
         c.set_font("11px system-ui, sans-serif");
-        let _ = c.fill_text(&format!("{} lanes", laid.rows.len()), 8.0, (laid.top + m.header_height + bottom) / 2.0);
+        let _ = c.fill_text(
+            &format!("{} lanes", laid.rows.len()),
+            8.0,
+            (first.y + bottom) / 2.0,
+        );
     }
-    for span in &group.spans {
+}
+
+/// Every lane's state at `at_us`, to tell when the labels need redrawing.
+pub fn lane_states(laid: &GroupLayout, group: &Group, at_us: f64) -> Vec<Option<Lifecycle>> {
+    laid.rows
+        .iter()
+        .map(|row| lane_state(&group.spans, row.lane, at_us, group.live))
+        .collect()
+}
+
+/// The bars area of a group: row shading, grid, intervals, the live edge.
+/// With `window` (µs), only intervals that reach into it are drawn.
+fn draw_body(
+    c: &CanvasRenderingContext2d,
+    p: &Palette,
+    m: &Metrics,
+    laid: &GroupLayout,
+    group: &Group,
+    overlay: &Overlay,
+    window: Option<(f64, f64)>,
+) {
+    let (Some(first), bottom) = (laid.rows.first(), laid.bottom(m)) else {
+        return;
+    };
+    let x0 = m.label_width;
+    for (i, row) in laid.rows.iter().enumerate() {
+        if i % 2 == 1 {
+            c.set_fill_style_str(&p.band);
+            c.fill_rect(x0, row.y, m.width - x0, row.height);
+        }
+    }
+    c.set_fill_style_str(&p.grid);
+    for t in ticks(laid.scale.end_us, 8) {
+        c.fill_rect(laid.scale.x(t).round(), first.y, 1.0, bottom - first.y);
+    }
+    for span in group.spans.iter() {
+        if window.is_some_and(|(from, to)| span.end_us < from || span.start_us > to) {
+            continue;
+        }
         if let Some(row) = laid.rows.iter().find(|r| r.lane == span.lane) {
             draw_span(c, p, laid, row, span, overlay);
         }
@@ -141,8 +213,21 @@ fn draw_group(c: &CanvasRenderingContext2d, p: &Palette, m: &Metrics, laid: &Gro
     if group.live {
         let x = laid.scale.x(group.input.extent_us);
         c.set_fill_style_str(&p.accent);
-        c.fill_rect(x, laid.top + m.header_height, 1.5, bottom - laid.top - m.header_height);
+        c.fill_rect(x, first.y, 1.5, bottom - first.y);
     }
+}
+
+fn draw_group(
+    c: &CanvasRenderingContext2d,
+    p: &Palette,
+    m: &Metrics,
+    laid: &GroupLayout,
+    group: &Group,
+    overlay: &Overlay,
+) {
+    let at_us = overlay.playhead_us.unwrap_or(group.input.extent_us);
+    draw_labels(c, p, m, laid, group, at_us);
+    draw_body(c, p, m, laid, group, overlay, None);
 }
 
 fn draw_axis(c: &CanvasRenderingContext2d, p: &Palette, m: &Metrics, layout: &Layout) {
@@ -157,6 +242,48 @@ fn draw_axis(c: &CanvasRenderingContext2d, p: &Palette, m: &Metrics, layout: &La
         let _ = c.fill_text(&tick_label(t, step), x, y);
     }
     c.set_text_align("left");
+}
+
+/// Repaints what changed in a live group since `since_us`: the strip of
+/// the bars area from there to now, and the lane labels if `labels`.
+/// Chrome re-rasterises only the canvas's damaged region, so a frame costs
+/// a sliver, not the whole timeline.
+#[allow(clippy::too_many_arguments)]
+pub fn repaint_live(
+    c: &CanvasRenderingContext2d,
+    palette: &Palette,
+    metrics: &Metrics,
+    laid: &GroupLayout,
+    group: &Group,
+    overlay: &Overlay,
+    since_us: f64,
+    labels: bool,
+    scale: f64,
+) {
+    let _ = c.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
+    let Some(first) = laid.rows.first() else {
+        return;
+    };
+    let bottom = laid.bottom(metrics);
+    if labels {
+        c.clear_rect(0.0, first.y, metrics.label_width, bottom - first.y);
+        draw_lane_labels(c, palette, metrics, laid, group, group.input.extent_us);
+    }
+    let from = (laid.scale.x(since_us) - 3.0)
+        .floor()
+        .max(metrics.label_width);
+    let to = (laid.scale.x(group.input.extent_us) + 3.0).ceil();
+    if to <= from {
+        return;
+    }
+    c.save();
+    c.begin_path();
+    c.rect(from, first.y, to - from, bottom - first.y);
+    c.clip();
+    c.clear_rect(from, first.y, to - from, bottom - first.y);
+    let window = (laid.scale.us(from), laid.scale.us(to));
+    draw_body(c, palette, metrics, laid, group, overlay, Some(window));
+    c.restore();
 }
 
 /// Paints everything. `scale` is the device pixel ratio.
@@ -176,7 +303,12 @@ pub fn paint(
     }
     if let Some(t) = overlay.playhead_us {
         c.set_fill_style_str(&palette.accent);
-        c.fill_rect(layout.axis.x(t), 0.0, 2.0, layout.height - metrics.axis_height);
+        c.fill_rect(
+            layout.axis.x(t),
+            0.0,
+            2.0,
+            layout.height - metrics.axis_height,
+        );
     }
     draw_axis(c, palette, metrics, layout);
 }

@@ -6,14 +6,14 @@ mod palette;
 mod source;
 
 use super::controller::Controller;
-use draw::{Overlay, paint};
+use draw::{Overlay, lane_states, paint, repaint_live};
 use palette::Palette;
-use source::{LiveMarks, groups};
+use source::{FinishedSpans, LiveMarks, groups};
 use std::cell::RefCell;
 use std::rc::Rc;
 use threadline_core::mode::Mode;
 use threadline_core::record_set::ModeRecord;
-use threadline_core::timeline::{Fit, Metrics, layout};
+use threadline_core::timeline::{Fit, Metrics, growing_axis_end, layout};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -50,6 +50,13 @@ struct Painter {
     context: web_sys::CanvasRenderingContext2d,
     palette: Option<Palette>,
     live: LiveMarks,
+    finished: FinishedSpans,
+    /// What the last full paint was drawn for: while it holds, a frame
+    /// repaints only what changed in the live group.
+    painted: Option<(f64, f64, f64, u32, usize)>,
+    /// How far the live group is painted, µs, and its lanes' states then.
+    live_until_us: f64,
+    live_states: Vec<Option<threadline_core::record::Lifecycle>>,
 }
 
 impl Painter {
@@ -60,26 +67,94 @@ impl Painter {
         let params = controller.params();
         let workers = params.workers_or(env.cores as u32) as u16;
         let current = controller.live().and_then(|live| live.current());
-        let groups = groups(&props.planned, &props.records, current.as_ref(), &mut self.live, |mode| match mode {
-            Mode::Seq => 1,
-            Mode::Async => params.tasks as u16,
-            _ => workers,
-        });
+        let records = (props.generation, props.records.as_slice());
+        let caches = (&mut self.live, &mut self.finished);
+        let groups = groups(
+            &props.planned,
+            records,
+            current.as_ref(),
+            caches,
+            |mode| match mode {
+                Mode::Seq => 1,
+                Mode::Async => params.tasks as u16,
+                _ => workers,
+            },
+        );
         let inputs: Vec<_> = groups.iter().map(|g| g.input.clone()).collect();
-        let laid = layout(&inputs, &metrics, Fit::Shared);
+        let finished = groups
+            .iter()
+            .filter(|g| !g.live)
+            .map(|g| g.input.extent_us)
+            .fold(1.0, f64::max);
+        let live_extent = groups
+            .iter()
+            .filter(|g| g.live)
+            .map(|g| g.input.extent_us)
+            .fold(0.0, f64::max);
+        let axis_end = growing_axis_end(finished, live_extent);
+        let laid = layout(&inputs, &metrics, Fit::Shared, Some(axis_end));
         let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
         let (pixel_width, pixel_height) = ((width * ratio) as u32, (laid.height * ratio) as u32);
         if self.canvas.width() != pixel_width || self.canvas.height() != pixel_height {
             self.canvas.set_width(pixel_width);
             self.canvas.set_height(pixel_height);
-            let _ = self.canvas.style().set_property("height", &format!("{}px", laid.height));
+            let _ = self
+                .canvas
+                .style()
+                .set_property("height", &format!("{}px", laid.height));
         }
         if self.palette.is_none() {
             self.palette = Palette::read(&self.canvas, &self.context);
         }
-        if let Some(palette) = &self.palette {
-            let overlay = Overlay { highlight: None, playhead_us: None };
-            paint(&self.context, palette, &metrics, &laid, &groups, &overlay, ratio);
+        let Some(palette) = &self.palette else { return };
+        let overlay = Overlay {
+            highlight: None,
+            playhead_us: None,
+        };
+        let signature = (
+            width,
+            laid.height,
+            axis_end,
+            props.generation,
+            props.records.len(),
+        );
+        let live = groups.iter().position(|g| g.live);
+        let fresh = self.painted != Some(signature);
+        if fresh {
+            paint(
+                &self.context,
+                palette,
+                &metrics,
+                &laid,
+                &groups,
+                &overlay,
+                ratio,
+            );
+            self.painted = Some(signature);
+        }
+        if let Some(index) = live {
+            let (laid, group) = (&laid.groups[index], &groups[index]);
+            let states = lane_states(laid, group, group.input.extent_us);
+            if !fresh {
+                let since = self
+                    .live
+                    .earliest_new_us
+                    .map_or(self.live_until_us, |t| t.min(self.live_until_us));
+                let labels = states != self.live_states;
+                repaint_live(
+                    &self.context,
+                    palette,
+                    &metrics,
+                    laid,
+                    group,
+                    &overlay,
+                    since,
+                    labels,
+                    ratio,
+                );
+            }
+            self.live_until_us = group.input.extent_us;
+            self.live_states = states;
         }
     }
 }
@@ -89,7 +164,9 @@ type FrameLoop = Rc<RefCell<Option<Closure<dyn FnMut()>>>>;
 /// Asks for `frame` to run at the next animation frame.
 fn request_frame(frame: &FrameLoop) -> bool {
     match (frame.borrow().as_ref(), web_sys::window()) {
-        (Some(callback), Some(window)) => window.request_animation_frame(callback.as_ref().unchecked_ref()).is_ok(),
+        (Some(callback), Some(window)) => window
+            .request_animation_frame(callback.as_ref().unchecked_ref())
+            .is_ok(),
         _ => false,
     }
 }
@@ -110,23 +187,47 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         running: props.running,
     });
     {
-        let (canvas_ref, painter, frame_loop, props_cell) =
-            (canvas_ref.clone(), painter.clone(), frame_loop.clone(), props_cell.clone());
+        let (canvas_ref, painter, frame_loop, props_cell) = (
+            canvas_ref.clone(),
+            painter.clone(),
+            frame_loop.clone(),
+            props_cell.clone(),
+        );
         let looping = looping.clone();
-        let deps = (props.generation, props.records.len(), props.running, props.planned.clone());
+        let deps = (
+            props.generation,
+            props.records.len(),
+            props.running,
+            props.planned.clone(),
+        );
         use_effect_with(deps, move |_| {
             let Some(controller) = controller else { return };
             if painter.borrow().is_none() {
                 let canvas: Option<web_sys::HtmlCanvasElement> = canvas_ref.cast();
-                let context = canvas.as_ref().and_then(|c| c.get_context("2d").ok().flatten()).and_then(|c| c.dyn_into().ok());
+                let context = canvas
+                    .as_ref()
+                    .and_then(|c| c.get_context("2d").ok().flatten())
+                    .and_then(|c| c.dyn_into().ok());
                 if let (Some(canvas), Some(context)) = (canvas, context) {
-                    *painter.borrow_mut() = Some(Painter { canvas, context, palette: None, live: LiveMarks::default() });
+                    *painter.borrow_mut() = Some(Painter {
+                        canvas,
+                        context,
+                        palette: None,
+                        live: LiveMarks::default(),
+                        finished: FinishedSpans::default(),
+                        painted: None,
+                        live_until_us: 0.0,
+                        live_states: Vec::new(),
+                    });
                 }
             }
             let draw = {
-                let (painter, props_cell, controller) = (painter.clone(), props_cell.clone(), controller.clone());
+                let (painter, props_cell, controller) =
+                    (painter.clone(), props_cell.clone(), controller.clone());
                 move || {
-                    if let (Some(painter), Some(props)) = (painter.borrow_mut().as_mut(), props_cell.borrow().as_ref()) {
+                    if let (Some(painter), Some(props)) =
+                        (painter.borrow_mut().as_mut(), props_cell.borrow().as_ref())
+                    {
                         painter.frame(props, &controller);
                     }
                 }

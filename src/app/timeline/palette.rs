@@ -37,11 +37,19 @@ pub struct Palette {
 fn css_var(style: &web_sys::CssStyleDeclaration, name: &str, fallback: &str) -> String {
     let value = style.get_property_value(name).unwrap_or_default();
     let value = value.trim();
-    if value.is_empty() { fallback.to_string() } else { value.to_string() }
+    if value.is_empty() {
+        fallback.to_string()
+    } else {
+        value.to_string()
+    }
 }
 
 /// A small tile with the activity's texture, drawn in `ink`.
-fn pattern(context: &CanvasRenderingContext2d, activity: Activity, ink: &str) -> Option<CanvasPattern> {
+fn pattern(
+    context: &CanvasRenderingContext2d,
+    activity: Activity,
+    ink: &str,
+) -> Option<CanvasPattern> {
     let document = web_sys::window()?.document()?;
     let tile: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
     tile.set_width(8);
@@ -66,7 +74,9 @@ fn pattern(context: &CanvasRenderingContext2d, activity: Activity, ink: &str) ->
             pen.arc(2.0, 2.0, 1.2, 0.0, std::f64::consts::TAU).ok()?;
             pen.arc(6.0, 6.0, 1.2, 0.0, std::f64::consts::TAU).ok()?;
             pen.fill();
-            return context.create_pattern_with_html_canvas_element(&tile, "repeat").ok()?;
+            return context
+                .create_pattern_with_html_canvas_element(&tile, "repeat")
+                .ok()?;
         }
         // Cross-hatching: waiting for a lock.
         Activity::WaitLock => {
@@ -90,7 +100,9 @@ fn pattern(context: &CanvasRenderingContext2d, activity: Activity, ink: &str) ->
         _ => return None,
     }
     pen.stroke();
-    context.create_pattern_with_html_canvas_element(&tile, "repeat").ok()?
+    context
+        .create_pattern_with_html_canvas_element(&tile, "repeat")
+        .ok()?
 }
 
 impl Palette {
@@ -102,7 +114,11 @@ impl Palette {
             .iter()
             .map(|&a| {
                 let name = a.category().unwrap_or("idle");
-                (a, css_var(&style, &format!("--lane-{name}"), "#888"), pattern(context, a, &ink))
+                (
+                    a,
+                    css_var(&style, &format!("--lane-{name}"), "#888"),
+                    pattern(context, a, &ink),
+                )
             })
             .collect();
         Some(Self {
