@@ -39,17 +39,20 @@ fn describe(error: &JsValue) -> String {
 
 /// Registers the service worker and waits until it controls the page.
 pub async fn start() -> Network {
-    let simulated = |reason: String| Network::Simulated { reason };
+    let simulated = |reason: &str, detail: Option<String>| Network::Simulated {
+        reason: reason.into(),
+        detail,
+    };
     let Some(container) = container() else {
-        return simulated("this page cannot use a service worker (it is not a secure context, or the browser blocks it here)".into());
+        return simulated("this page cannot use a service worker", None);
     };
     let options = web_sys::RegistrationOptions::new();
     options.set_scope("./");
     if let Err(error) = JsFuture::from(container.register_with_options("./sw.js", &options)).await {
-        return simulated(format!(
-            "the service worker could not be registered ({})",
-            describe(&error)
-        ));
+        return simulated(
+            "the browser allows no service worker here",
+            Some(describe(&error)),
+        );
     }
     let deadline = threadline_core::clock::Clock::now_ms(&threadline_web::clock::BrowserClock)
         + CONTROL_WAIT_MS;
