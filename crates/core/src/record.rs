@@ -250,7 +250,7 @@ mod tests {
         recorder.mark_at_ms(origin + 5.0, 1, Activity::Cpu, None);
         recorder.mark_at_ms(origin + 4.0, 1, Activity::Idle, None);
         recorder.mark_at_ms(origin + 1.0, 2, Activity::Idle, None);
-        let at: Vec<f64> = recorder.marks().iter().map(|m| m.at_us).collect();
+        let at: Vec<f64> = recorder.marks().iter().map(|m| m.at_us.round()).collect();
         assert_eq!(at, [5000.0, 5000.0, 1000.0], "lane 2 has its own time");
     }
 
