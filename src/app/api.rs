@@ -158,6 +158,13 @@ pub fn install(controller: &Rc<Controller>) {
     set(&api, "state", state.as_ref());
     state.forget();
 
+    // An extension of the contract: drawing-time statistics of the timeline.
+    let frame_stats = Closure::<dyn Fn(JsValue) -> JsValue>::new(|reset: JsValue| {
+        to_js(&super::frame_stats::stats(reset.as_bool() == Some(true)))
+    });
+    set(&api, "frameStats", frame_stats.as_ref());
+    frame_stats.forget();
+
     set(&window, "threadline", &api);
 
     let c = controller.clone();

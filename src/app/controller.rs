@@ -8,9 +8,11 @@ use crate::runtime::env::Env;
 use crate::runtime::service_worker::Network;
 use std::cell::RefCell;
 use std::rc::Rc;
+use threadline_core::mode::Mode;
 use threadline_core::params::{Notice, Params};
+use threadline_core::plot::SweepPoint;
 use threadline_core::record_set::ModeRecord;
-use threadline_core::summary::{Summary, summarize};
+use threadline_core::summary::{Status, Summary, summarize};
 use yew::UseReducerDispatcher;
 
 struct Inner {
@@ -20,6 +22,8 @@ struct Inner {
     phase: &'static str,
     live: Option<Live>,
     records: Vec<ModeRecord>,
+    /// The settings of the last comparison, for its trace.
+    last_query: String,
 }
 
 /// The one controller of the page.
@@ -62,6 +66,7 @@ impl Controller {
                 phase: "loading",
                 live: None,
                 records: Vec::new(),
+                last_query: String::new(),
             }),
         })
     }
@@ -128,7 +133,74 @@ impl Controller {
     /// Runs a comparison with the current settings and resolves with every
     /// mode's figures. `record: false` skips recording (to measure its cost).
     pub async fn run(self: Rc<Self>, record: bool) -> Result<Vec<Summary>, String> {
-        let (params, env, network, live) = {
+        let params = self.params();
+        self.run_with(params, record).await
+    }
+
+    /// The largest pool a sweep tries: twice the cores (at most 16).
+    pub fn sweep_limit(cores: u32) -> u32 {
+        (2 * cores).clamp(2, 16)
+    }
+
+    /// Measures speedup against pool size: `seq` once, then threads, gil and
+    /// procs (those that can run here) with 1…[`Self::sweep_limit`]
+    /// workers. Each configuration is a real run, drawn as it goes; the
+    /// settings themselves do not change.
+    pub async fn sweep(self: Rc<Self>) -> Result<Vec<SweepPoint>, String> {
+        let base = self.params();
+        let env = self.env();
+        let seq = Params {
+            modes: vec![Mode::Seq],
+            ..base.clone()
+        };
+        self.dispatch.dispatch(Action::SweepStarted);
+        let mut points = Vec::new();
+        let baseline = self.clone().run_with(seq, true).await;
+        let seq_ms = baseline.ok().and_then(|s| {
+            s.first()
+                .filter(|s| s.status == Status::Ok)
+                .map(|s| s.wall_ms)
+        });
+        if let Some(seq_ms) = seq_ms {
+            let modes: Vec<Mode> = [Mode::Threads, Mode::Gil, Mode::Procs]
+                .into_iter()
+                .filter(|m| env.threads() || !m.needs_shared_memory())
+                .collect();
+            for workers in 1..=Self::sweep_limit(env.cores as u32) {
+                let params = Params {
+                    workers: Some(workers),
+                    modes: modes.clone(),
+                    ..base.clone()
+                };
+                let Ok(summaries) = self.clone().run_with(params, true).await else {
+                    break;
+                };
+                if summaries.iter().any(|s| s.status == Status::Cancelled) {
+                    break;
+                }
+                let measured: Vec<SweepPoint> = summaries
+                    .iter()
+                    .filter(|s| matches!(s.status, Status::Ok | Status::Failed) && s.wall_ms > 0.0)
+                    .map(|s| SweepPoint {
+                        mode: s.mode,
+                        workers,
+                        speedup: seq_ms / s.wall_ms,
+                    })
+                    .collect();
+                points.extend(measured.iter().copied());
+                self.dispatch.dispatch(Action::SweepPoints(measured));
+            }
+        }
+        self.dispatch.dispatch(Action::SweepDone);
+        Ok(points)
+    }
+
+    async fn run_with(
+        self: Rc<Self>,
+        params: Params,
+        record: bool,
+    ) -> Result<Vec<Summary>, String> {
+        let (env, network, live) = {
             let mut inner = self.inner.borrow_mut();
             if inner.phase == "loading" {
                 return Err("the page is still starting".into());
@@ -142,10 +214,9 @@ impl Controller {
             let live = Live::default();
             inner.live = Some(live.clone());
             inner.records.clear();
-            (inner.params.clone(), inner.env.clone(), network, live)
+            (inner.env.clone(), network, live)
         };
-        self.dispatch
-            .dispatch(Action::Started(params.modes.clone()));
+        self.dispatch.dispatch(Action::Started(params.clone()));
         self.set_phase("running");
         let dispatch = self.dispatch.clone();
         let records = engine::run_comparison(&params, &env, &network, &live, record, |record| {
@@ -157,6 +228,7 @@ impl Controller {
             let mut inner = self.inner.borrow_mut();
             inner.records = records;
             inner.live = None;
+            inner.last_query = params.to_query();
         }
         self.dispatch.dispatch(Action::Finished);
         self.set_phase("done");
@@ -176,7 +248,7 @@ impl Controller {
     pub fn trace(&self) -> serde_json::Value {
         let inner = self.inner.borrow();
         let summaries = summarize(&inner.records);
-        threadline_core::trace::trace(&inner.records, &summaries, &inner.params.to_query())
+        threadline_core::trace::trace(&inner.records, &summaries, &inner.last_query)
     }
 
     /// The page's facts.

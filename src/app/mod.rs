@@ -4,11 +4,18 @@ mod api;
 mod controller;
 mod controls;
 mod dom;
+mod export;
+mod frame_stats;
+mod intervals;
+mod legend;
 mod notices;
 mod output;
+mod replay;
+mod replay_bar;
 mod results;
 mod state;
 mod status;
+mod sweep;
 mod timeline;
 mod view;
 

@@ -1,13 +1,56 @@
-//! What the tasks produced: the Mandelbrot picture, tile by tile, or the
-//! filtered thumbnails, optionally tinted by the lane that made each piece.
+//! What the tasks produced: the Mandelbrot picture tile by tile, or the
+//! filtered thumbnails, tinted by the lane that made each piece; during a
+//! replay, each piece appears when its task finished.
 
+use super::replay::Replay;
 use std::rc::Rc;
 use threadline_core::image::Image;
+use threadline_core::mode::Mode;
 use threadline_core::record_set::ModeRecord;
 use threadline_core::task::Artifact;
 use threadline_core::workload::mandelbrot::TileGrid;
-use wasm_bindgen::{Clamped, JsCast};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// Lane tints: the Okabe–Ito hues again, so lanes stay distinguishable.
+const TINTS: [&str; 8] = [
+    "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000",
+];
+
+fn tint(lane: u16) -> &'static str {
+    TINTS[usize::from(lane) % TINTS.len()]
+}
+
+fn context_of(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
+}
+
+/// Draws `image` at (x, y), tinted with `lane`'s colour if given.
+fn put(canvas: &web_sys::HtmlCanvasElement, image: &Image, x: u32, y: u32, tinted: Option<u16>) {
+    let Some(context) = context_of(canvas) else {
+        return;
+    };
+    // ImageData refuses views of shared memory (the threaded build's), so
+    // the pixels are copied out first.
+    let pixels = js_sys::Uint8ClampedArray::new_with_length(image.rgba.len() as u32);
+    pixels.copy_from(&image.rgba);
+    if let Ok(data) =
+        web_sys::ImageData::new_with_js_u8_clamped_array_and_sh(&pixels, image.width, image.height)
+    {
+        let _ = context.put_image_data(&data, f64::from(x), f64::from(y));
+    }
+    if let Some(lane) = tinted {
+        context.set_global_alpha(0.38);
+        context.set_fill_style_str(tint(lane));
+        context.fill_rect(
+            f64::from(x),
+            f64::from(y),
+            f64::from(image.width),
+            f64::from(image.height),
+        );
+        context.set_global_alpha(1.0);
+    }
+}
 
 /// Props of [`Output`].
 #[derive(Properties, PartialEq)]
@@ -16,56 +59,112 @@ pub struct OutputProps {
     pub records: Rc<Vec<ModeRecord>>,
 }
 
-/// Draws `image` at (x, y) on a canvas.
-fn put(canvas: &web_sys::HtmlCanvasElement, image: &Image, x: u32, y: u32) {
-    let Ok(Some(context)) = canvas.get_context("2d") else {
-        return;
-    };
-    let Ok(context) = context.dyn_into::<web_sys::CanvasRenderingContext2d>() else {
-        return;
-    };
-    if let Ok(data) = web_sys::ImageData::new_with_u8_clamped_array_and_sh(
-        Clamped(&image.rgba),
-        image.width,
-        image.height,
-    ) {
-        let _ = context.put_image_data(&data, f64::from(x), f64::from(y));
-    }
-}
-
-/// The output of the last mode that produced any.
+/// The output of one mode, with a choice of mode.
 #[component]
 pub fn Output(props: &OutputProps) -> Html {
     let canvas = use_node_ref();
-    let record = props
+    let chosen = use_state(|| None::<Mode>);
+    let tinted = use_state(|| true);
+    let replay = use_context::<Rc<Replay>>();
+    // Re-render when the playhead passes a task's end, not every frame.
+    let visible_until = use_state(|| None::<f64>);
+    let with_output: Vec<&ModeRecord> = props
         .records
         .iter()
-        .rev()
-        .find(|r| !r.results.is_empty())
-        .cloned();
+        .filter(|r| r.results.iter().any(|x| x.outcome.is_ok()))
+        .collect();
+    let record = chosen
+        .and_then(|mode| with_output.iter().find(|r| r.mode == mode))
+        .or(with_output.last())
+        .map(|r| (*r).clone());
+    {
+        let (replay, visible_until, record) =
+            (replay.clone(), visible_until.clone(), record.clone());
+        use_effect_with(
+            record.as_ref().map(|r| (r.mode, r.wall_ms.to_bits())),
+            move |_| {
+                let subscription = replay.zip(record).map(|(replay, record)| {
+                    let times = record.finish_times();
+                    let r = replay.clone();
+                    replay.subscribe(Callback::from(move |()| {
+                        let at = r.playhead_us();
+                        let seen = |until: Option<f64>| {
+                            times
+                                .iter()
+                                .flatten()
+                                .filter(|&&t| until.is_none_or(|u| t <= u))
+                                .count()
+                        };
+                        if seen(at) != seen(*visible_until) {
+                            visible_until.set(at);
+                        }
+                    }))
+                });
+                move || drop(subscription)
+            },
+        );
+    }
+    let finish_times = record
+        .as_ref()
+        .map(ModeRecord::finish_times)
+        .unwrap_or_default();
+    let shown = |index: u32| {
+        visible_until.is_none_or(|until| {
+            finish_times
+                .get(index as usize)
+                .copied()
+                .flatten()
+                .is_some_and(|t| t <= until)
+        })
+    };
     {
         let canvas = canvas.clone();
-        use_effect_with(record.clone(), move |record| {
+        let deps = (
+            record.as_ref().map(|r| (r.mode, r.wall_ms.to_bits())),
+            *tinted,
+            visible_until.map(f64::to_bits),
+        );
+        let (record, tinted, finish_times, until) = (
+            record.clone(),
+            *tinted,
+            finish_times.clone(),
+            *visible_until,
+        );
+        use_effect_with(deps, move |_| {
             let (Some(record), Some(canvas)) =
                 (record, canvas.cast::<web_sys::HtmlCanvasElement>())
             else {
                 return;
             };
-            let grid = TileGrid::for_tasks(record.tasks);
-            let (width, height) = grid.size();
+            let (width, height) = TileGrid::for_tasks(record.tasks).size();
             canvas.set_width(width);
             canvas.set_height(height);
+            if let Some(context) = context_of(&canvas) {
+                context.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
+            }
             for result in &record.results {
-                if let Ok(output) = &result.outcome
+                let visible = until.is_none_or(|u| {
+                    finish_times
+                        .get(result.index as usize)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|t| t <= u)
+                });
+                if let (true, Ok(output)) = (visible, &result.outcome)
                     && let Artifact::Tile { x, y, image } = &output.artifact
                 {
-                    put(&canvas, image, *x, *y);
+                    put(&canvas, image, *x, *y, tinted.then_some(result.lane));
                 }
             }
         });
     }
     let Some(record) = record else {
-        return html! {};
+        return html! {
+            <aside class="output empty" aria-label="What the tasks produced">
+                <h2>{ "Output" }</h2>
+                <p class="hint">{ "The Mandelbrot tiles or filtered pictures appear here after a run." }</p>
+            </aside>
+        };
     };
     let tiles = record.results.iter().any(|r| {
         matches!(
@@ -73,31 +172,74 @@ pub fn Output(props: &OutputProps) -> Html {
             Ok(Artifact::Tile { .. })
         )
     });
-    let mut thumbs: Vec<(u32, Image)> = record
+    let mut thumbs: Vec<(u32, u16, Image)> = record
         .results
         .iter()
+        .filter(|r| shown(r.index))
         .filter_map(|r| match r.outcome.as_ref().ok().map(|o| &o.artifact) {
-            Some(Artifact::Thumbnail(image)) => Some((r.index, image.clone())),
+            Some(Artifact::Thumbnail(image)) => Some((r.index, r.lane, image.clone())),
             _ => None,
         })
         .collect();
-    thumbs.sort_by_key(|(index, _)| *index);
-    if !tiles && thumbs.is_empty() {
-        return html! {};
-    }
+    thumbs.sort_by_key(|(index, ..)| *index);
+    let mut lanes: Vec<u16> = record.results.iter().map(|r| r.lane).collect();
+    lanes.sort_unstable();
+    lanes.dedup();
+    let on_mode = {
+        let chosen = chosen.clone();
+        Callback::from(move |event: Event| {
+            let value = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .map(|s| s.value());
+            chosen.set(value.and_then(|v| v.parse().ok()));
+        })
+    };
+    let on_tint = {
+        let tinted = tinted.clone();
+        Callback::from(move |_| tinted.set(!*tinted))
+    };
+    let summary_only = !tiles && thumbs.is_empty() && visible_until.is_none();
     html! {
-        <section class="output" aria-label="What the tasks produced">
-            <h2>{ format!("Output of {}", record.mode.title()) }</h2>
+        <aside class="output" aria-label="What the tasks produced">
+            <header>
+                <h2>{ "Output" }</h2>
+                <select aria-label="Show the output of" onchange={on_mode} data-testid="output-mode">
+                    { for with_output.iter().map(|r| html! {
+                        <option value={r.mode.id()} selected={r.mode == record.mode}>{ r.mode.title() }</option>
+                    }) }
+                </select>
+            </header>
             if tiles {
                 <canvas ref={canvas} class="picture" data-testid="output-picture"
                         aria-label="The Mandelbrot set, assembled from the tasks' tiles" />
             }
             if !thumbs.is_empty() {
                 <ul class="thumbs">
-                    { for thumbs.into_iter().map(|(index, image)| html! { <li><Thumb {index} {image} /></li> }) }
+                    { for thumbs.into_iter().map(|(index, lane, image)| html! {
+                        <li style={(*tinted).then(|| format!("--tint: {}", tint(lane)))} class={classes!((*tinted).then_some("tinted"))}>
+                            <Thumb {index} {image} />
+                        </li>
+                    }) }
                 </ul>
             }
-        </section>
+            if summary_only {
+                <p class="hint">{ "This workload's results are numbers: see each task's line in the interval table, and the checksum." }</p>
+            }
+            if tiles || !summary_only {
+                <label class="toggle">
+                    <input type="checkbox" checked={*tinted} onchange={on_tint} />
+                    { " Tint by the lane that made it" }
+                </label>
+                if *tinted {
+                    <ul class="lane-key">
+                        { for lanes.iter().map(|&lane| html! {
+                            <li><span class="key-swatch" style={format!("background: {}", tint(lane))}></span>{ record.mode.lane_name(lane) }</li>
+                        }) }
+                    </ul>
+                }
+            }
+        </aside>
     }
 }
 
@@ -120,7 +262,7 @@ pub fn Thumb(props: &ThumbProps) -> Html {
             if let Some(canvas) = canvas.cast::<web_sys::HtmlCanvasElement>() {
                 canvas.set_width(image.width);
                 canvas.set_height(image.height);
-                put(&canvas, image, 0, 0);
+                put(&canvas, image, 0, 0, None);
             }
         });
     }

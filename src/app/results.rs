@@ -1,9 +1,7 @@
 //! Each mode's figures: a card per mode (the `[data-run]` elements of the
 //! contract), the summary table, and what the run produced.
 
-use super::output::Output;
 use std::rc::Rc;
-use threadline_core::record_set::ModeRecord;
 use threadline_core::summary::{Status, Summary};
 use yew::prelude::*;
 
@@ -12,8 +10,6 @@ use yew::prelude::*;
 pub struct ResultsProps {
     /// Figures of the finished modes.
     pub summaries: Rc<Vec<Summary>>,
-    /// Their records (for the output).
-    pub records: Rc<Vec<ModeRecord>>,
 }
 
 /// Milliseconds as the page shows them.
@@ -55,6 +51,12 @@ fn card(summary: &Summary) -> Html {
                 if summary.simulated_io {
                     <p class="caveat">{ "Downloads were simulated with timers on this page." }</p>
                 }
+                <p class="checksum" title="Checksum of the results: the same in every mode">
+                    { "checksum " }<code>{ &summary.checksum }</code>
+                    if summary.tasks_failed > 0 {
+                        { format!(" · {} failed", summary.tasks_failed) }
+                    }
+                </p>
             }
         </article>
     }
@@ -66,7 +68,6 @@ fn row(summary: &Summary) -> Html {
     html! {
         <tr data-mode={summary.mode.id()}>
             <th scope="row">{ summary.mode.title() }</th>
-            <td data-col="status">{ summary.status.id() }</td>
             <td data-col="wall-ms" data-value={format!("{:.1}", summary.wall_ms)}>
                 { if ran { format_ms(summary.wall_ms) } else { dash() } }</td>
             <td data-col="speedup" data-value={summary.speedup.map(|s| format!("{s:.2}"))}>
@@ -79,7 +80,7 @@ fn row(summary: &Summary) -> Html {
                 { format!("{} / {}", summary.tasks_done, summary.tasks) }
                 if summary.tasks_failed > 0 { { format!(" ({} failed)", summary.tasks_failed) } }
             </td>
-            <td data-col="checksum" data-value={summary.checksum.clone()}><code>{ &summary.checksum }</code></td>
+            <td data-col="verdict" class="verdict-cell">{ &summary.verdict }</td>
         </tr>
     }
 }
@@ -97,18 +98,17 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <table class="summary" data-testid="summary-table">
                     <caption>{ "Each mode, measured" }</caption>
                     <thead><tr>
-                        <th scope="col">{ "Mode" }</th><th scope="col">{ "Status" }</th>
+                        <th scope="col">{ "Mode" }</th>
                         <th scope="col">{ "Wall" }</th><th scope="col">{ "Speedup" }</th>
                         <th scope="col" title="Time lanes spent computing or waiting on the network">{ "Busy" }</th>
                         <th scope="col" title="busy / (wall × lanes)">{ "Utilisation" }</th>
                         <th scope="col" title="busy / wall: lanes busy on average">{ "Avg. concurrency" }</th>
                         <th scope="col">{ "Lanes" }</th><th scope="col">{ "Tasks done" }</th>
-                        <th scope="col">{ "Checksum" }</th>
+                        <th scope="col">{ "Verdict" }</th>
                     </tr></thead>
                     <tbody>{ for props.summaries.iter().map(row) }</tbody>
                 </table>
             </div>
-            <Output records={props.records.clone()} />
         </section>
     }
 }

@@ -3,8 +3,8 @@
 use crate::runtime::env::Env;
 use crate::runtime::service_worker::Network;
 use std::rc::Rc;
-use threadline_core::mode::Mode;
 use threadline_core::params::{Notice, Params};
+use threadline_core::plot::SweepPoint;
 use threadline_core::record_set::ModeRecord;
 use threadline_core::summary::{Summary, summarize};
 use yew::Reducible;
@@ -37,14 +37,18 @@ pub struct AppState {
     pub params: Params,
     /// Corrections made to the input, until dismissed.
     pub notices: Vec<Notice>,
-    /// The modes of the comparison shown (running or last run).
-    pub planned: Vec<Mode>,
+    /// The settings of the comparison shown (running or last run).
+    pub shown: Params,
     /// The finished modes of that comparison.
     pub records: Rc<Vec<ModeRecord>>,
     /// Their figures.
     pub summaries: Rc<Vec<Summary>>,
     /// Counts comparisons, so views can tell a new one from the last.
     pub generation: u32,
+    /// Points of the workers sweep so far.
+    pub sweep: Rc<Vec<SweepPoint>>,
+    /// Whether a sweep is running.
+    pub sweeping: bool,
 }
 
 /// A change to the page's state.
@@ -61,12 +65,18 @@ pub enum Action {
     Configure(Params, Vec<Notice>),
     /// The reader dismissed notice `i`.
     DismissNotice(usize),
-    /// A comparison of these modes started.
-    Started(Vec<Mode>),
+    /// A comparison with these settings started.
+    Started(Params),
     /// One mode of it finished.
     ModeDone(Box<ModeRecord>),
     /// All modes finished.
     Finished,
+    /// A workers sweep started.
+    SweepStarted,
+    /// It measured these points.
+    SweepPoints(Vec<SweepPoint>),
+    /// It ended.
+    SweepDone,
 }
 
 impl AppState {
@@ -76,12 +86,14 @@ impl AppState {
             env,
             network: None,
             phase: Phase::Loading,
-            planned: params.modes.clone(),
+            shown: params.clone(),
             params,
             notices,
             records: Rc::default(),
             summaries: Rc::default(),
             generation: 0,
+            sweep: Rc::default(),
+            sweeping: false,
         }
     }
 }
@@ -105,9 +117,9 @@ impl Reducible for AppState {
                 next.notices.remove(index);
             }
             Action::DismissNotice(_) => {}
-            Action::Started(modes) => {
+            Action::Started(params) => {
                 next.phase = Phase::Running;
-                next.planned = modes;
+                next.shown = params;
                 next.records = Rc::default();
                 next.summaries = Rc::default();
                 next.generation += 1;
@@ -119,6 +131,16 @@ impl Reducible for AppState {
                 next.records = Rc::new(records);
             }
             Action::Finished => next.phase = Phase::Done,
+            Action::SweepStarted => {
+                next.sweeping = true;
+                next.sweep = Rc::default();
+            }
+            Action::SweepPoints(points) => {
+                let mut all = (*next.sweep).clone();
+                all.extend(points);
+                next.sweep = Rc::new(all);
+            }
+            Action::SweepDone => next.sweeping = false,
         }
         Rc::new(next)
     }

@@ -2,10 +2,17 @@
 
 use super::controller::Controller;
 use super::controls::Controls;
+use super::export::Exports;
+use super::intervals::Intervals;
+use super::legend::Legend;
 use super::notices::Notices;
+use super::output::Output;
+use super::replay::Replay;
+use super::replay_bar::ReplayBar;
 use super::results::Results;
 use super::state::{AppState, Phase};
 use super::status::StatusBar;
+use super::sweep::Sweep;
 use super::timeline::Timeline;
 use super::{api, dom};
 use crate::runtime::env::Env;
@@ -41,6 +48,8 @@ async fn boot(controller: Rc<Controller>) {
 pub fn App() -> Html {
     let state = use_reducer(|| {
         let (params, notices) = Params::from_pairs(dom::query_pairs());
+        // Before the first render, so that nothing is drawn in the wrong colours.
+        dom::set_theme(params.theme.id());
         AppState::new(Env::detect(), params, notices)
     });
     let controller = {
@@ -71,17 +80,46 @@ pub fn App() -> Html {
             dom::set_root_attr("data-embed", &embed.to_string());
         });
     }
+    let replay = use_memo((), |_| Replay::new());
     let controller: Rc<Controller> = (*controller).clone();
     let error = match &state.phase {
         Phase::Error(why) => Some(why.clone()),
         _ => None,
     };
+    let running = state.phase == Phase::Running;
+    let shown = &state.shown;
+    let workers = shown.workers_or(state.env.cores as u32) as u16;
+    let setter = |key: &'static str| {
+        let controller = controller.clone();
+        Callback::from(move |event: Event| {
+            let value = event
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            let (params, notices) = controller.with_pairs(vec![(key.into(), value)]);
+            controller.configure(params, notices);
+        })
+    };
+    let theme = state.params.theme;
+    let axis = state.params.axis;
     html! {
-        <ContextProvider<Rc<Controller>> context={controller}>
+        <ContextProvider<Rc<Controller>> context={controller.clone()}>
+        <ContextProvider<Rc<Replay>> context={(*replay).clone()}>
             <div class={classes!("shell", state.params.embed.then_some("embed"))}>
                 <header class="masthead">
-                    <h1 class="brand"><span class="brand-mark" aria-hidden="true"></span>{ "Threadline" }</h1>
-                    <p class="tagline">{ "Python's concurrency models, run for real in your browser." }</p>
+                    <div class="masthead-row">
+                        <h1 class="brand"><span class="brand-mark" aria-hidden="true"></span>{ "Threadline" }</h1>
+                        <label class="theme">
+                            <span class="visually-hidden">{ "Colour scheme" }</span>
+                            <select data-testid="theme" onchange={setter("theme")}>
+                                { for [("auto", "Auto theme"), ("light", "Light"), ("dark", "Dark")].iter().map(|(id, name)| html! {
+                                    <option value={*id} selected={theme.id() == *id}>{ *name }</option>
+                                }) }
+                            </select>
+                        </label>
+                    </div>
+                    <p class="tagline">{ "Python's concurrency models — threads, the GIL, processes, asyncio — run for real in your browser and drawn as they happen." }</p>
                     <StatusBar env={state.env.clone()} network={state.network.clone()} />
                 </header>
                 if let Some(why) = error {
@@ -89,10 +127,37 @@ pub fn App() -> Html {
                 }
                 <Notices notices={state.notices.clone()} />
                 <Controls params={state.params.clone()} phase={state.phase.clone()} threads={state.env.threads()} />
-                <Timeline planned={state.planned.clone()} records={state.records.clone()}
-                          generation={state.generation} running={state.phase == Phase::Running} />
-                <Results summaries={state.summaries.clone()} records={state.records.clone()} />
+                <section class="stage" aria-label="The run">
+                    <div class="stage-main">
+                        <div class="stage-head">
+                            <Legend modes={shown.modes.clone()} />
+                            <label class="axis">
+                                <span>{ "Time axis" }</span>
+                                <select data-testid="axis" onchange={setter("axis")}>
+                                    <option value="shared" selected={axis.id() == "shared"}>{ "shared by all modes" }</option>
+                                    <option value="own" selected={axis.id() == "own"}>{ "each mode's own" }</option>
+                                </select>
+                            </label>
+                        </div>
+                        <Timeline planned={shown.modes.clone()} records={state.records.clone()}
+                                  generation={state.generation} {running} {axis} {theme}
+                                  tasks={shown.tasks} {workers} />
+                        <div class="stage-foot">
+                            <ReplayBar {running} />
+                            <Exports records={state.records.clone()} {axis} {running} />
+                        </div>
+                    </div>
+                    <Output records={state.records.clone()} />
+                </section>
+                <Results summaries={state.summaries.clone()} />
+                <Sweep points={state.sweep.clone()} busy={running} sweeping={state.sweeping}
+                       cores={state.env.cores as u32} />
+                <Intervals records={state.records.clone()} />
+                <footer class="colophon">
+                    <p>{ "Every bar is a measured interval of a real run in this tab: Web Workers sharing memory for threads, separate WebAssembly instances for processes, fetch() through a service worker for the network. The GIL is a model: a real lock the threads take turns on." }</p>
+                </footer>
             </div>
+        </ContextProvider<Rc<Replay>>>
         </ContextProvider<Rc<Controller>>>
     }
 }

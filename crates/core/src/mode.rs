@@ -75,6 +75,9 @@ impl Mode {
 
     /// What one lane of this mode is called (`worker-1`, `process-2`, …).
     pub fn lane_name(self, lane: u16) -> String {
+        if lane == crate::spans::GIL_TRACK {
+            return "GIL holder".into();
+        }
         match self {
             Mode::Seq => "main".into(),
             Mode::Threads | Mode::Gil => format!("worker-{}", lane + 1),

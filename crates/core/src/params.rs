@@ -41,6 +41,27 @@ impl Theme {
     }
 }
 
+/// How the timeline's groups share time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Axis {
+    /// One time axis for all modes: bar lengths compare across them.
+    #[default]
+    Shared,
+    /// Each mode fills the width with its own run.
+    Own,
+}
+
+impl Axis {
+    /// The id used in URLs.
+    pub fn id(self) -> &'static str {
+        match self {
+            Axis::Shared => "shared",
+            Axis::Own => "own",
+        }
+    }
+}
+
 /// Everything a user can set.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Params {
@@ -64,6 +85,8 @@ pub struct Params {
     pub embed: bool,
     /// Colour scheme.
     pub theme: Theme,
+    /// Shared or per-mode time axis (an extension of the contract).
+    pub axis: Axis,
     /// Tasks whose request fails (an extension of the contract, for showing
     /// that one failure does not lose the other results).
     pub fail: Vec<u32>,
@@ -82,6 +105,7 @@ impl Default for Params {
             autorun: false,
             embed: false,
             theme: Theme::Auto,
+            axis: Axis::Shared,
             fail: Vec::new(),
         };
         if let Some(preset) = scenario::find("cpu-bound") {
@@ -171,6 +195,7 @@ impl Params {
             autorun: self.autorun,
             embed: self.embed,
             theme: self.theme,
+            axis: self.axis,
             fail: self.fail.clone(),
             ..Params::default()
         };
@@ -255,6 +280,17 @@ impl Params {
                 _ => notices.push(notice(
                     key,
                     format!("there is no theme `{value}`; using {}", self.theme.id()),
+                )),
+            },
+            "axis" => match value.trim() {
+                "shared" => self.axis = Axis::Shared,
+                "own" => self.axis = Axis::Own,
+                _ => notices.push(notice(
+                    key,
+                    format!(
+                        "`axis={value}` is not `shared` or `own`; using {}",
+                        self.axis.id()
+                    ),
                 )),
             },
             "fail" => self.set_fail(value, notices),
@@ -351,6 +387,9 @@ impl Params {
         }
         if self.theme != Theme::Auto {
             parts.push(format!("theme={}", self.theme.id()));
+        }
+        if self.axis != Axis::Shared {
+            parts.push(format!("axis={}", self.axis.id()));
         }
         parts.join("&")
     }

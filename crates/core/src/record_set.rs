@@ -88,6 +88,32 @@ impl ModeRecord {
         self.results.iter().map(|r| r.index).collect()
     }
 
+    /// When each finished task's last interval ended (its result was in
+    /// hand), µs, by task index: what a replay uses to show results as the
+    /// playhead passes them.
+    pub fn finish_times(&self) -> Vec<Option<f64>> {
+        let mut times = vec![None; self.tasks as usize];
+        let finished: std::collections::HashSet<u32> =
+            self.results.iter().map(|r| r.index).collect();
+        for span in self.spans() {
+            if let Some(task) = span.task.filter(|t| finished.contains(t))
+                && let Some(slot) = times.get_mut(task as usize)
+            {
+                *slot = Some(slot.map_or(span.end_us, |end: f64| end.max(span.end_us)));
+            }
+        }
+        times
+    }
+
+    /// Tasks finished by `at_us`.
+    pub fn done_by(&self, at_us: f64) -> usize {
+        self.finish_times()
+            .iter()
+            .flatten()
+            .filter(|&&end| end <= at_us)
+            .count()
+    }
+
     /// Whether any lane did this activity.
     pub fn has(&self, activity: Activity) -> bool {
         self.marks.iter().any(|m| m.activity == activity)

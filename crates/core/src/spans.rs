@@ -30,6 +30,26 @@ impl Span {
     }
 }
 
+/// The pseudo-lane of the GIL-holder track in the `gil` timeline.
+pub const GIL_TRACK: u16 = u16::MAX;
+
+/// Who held the GIL when, as spans on [`GIL_TRACK`] whose `task` is the
+/// holding lane: the same intervals as the holders' `cpu` spans, since under
+/// the GIL a thread computes only while it holds it.
+pub fn gil_holder_spans(spans: &[Span]) -> Vec<Span> {
+    let mut held: Vec<Span> = spans
+        .iter()
+        .filter(|s| s.activity == Activity::Cpu && s.lane != GIL_TRACK)
+        .map(|s| Span {
+            lane: GIL_TRACK,
+            task: Some(u32::from(s.lane)),
+            ..*s
+        })
+        .collect();
+    held.sort_by(|a, b| a.start_us.total_cmp(&b.start_us));
+    held
+}
+
 /// Builds a run's spans from its marks, lane by lane in time order.
 ///
 /// A lane's last activity, if it has not ended, is closed at `now_us` (a run
@@ -106,6 +126,26 @@ mod tests {
         let marks = [mark(0, 0.0, Activity::Cpu)];
         assert!(spans_from_marks(&marks, None).is_empty());
         assert_eq!(spans_from_marks(&marks, Some(7.0))[0].end_us, 7.0);
+    }
+
+    #[test]
+    fn the_gil_track_follows_the_cpu_spans() {
+        let marks = [
+            mark(0, 0.0, Activity::Cpu),
+            mark(1, 0.0, Activity::WaitGil),
+            mark(0, 5.0, Activity::WaitGil),
+            mark(1, 5.0, Activity::Cpu),
+            mark(0, 9.0, Activity::Done),
+            mark(1, 9.0, Activity::Done),
+        ];
+        let held = gil_holder_spans(&spans_from_marks(&marks, None));
+        assert_eq!(
+            held.iter()
+                .map(|s| (s.task, s.start_us))
+                .collect::<Vec<_>>(),
+            [(Some(0), 0.0), (Some(1), 5.0)]
+        );
+        assert!(held.iter().all(|s| s.lane == GIL_TRACK));
     }
 
     #[test]

@@ -535,6 +535,21 @@ mod tests {
     }
 
     #[test]
+    fn a_replay_sees_each_result_when_its_task_ends() {
+        let r = record(
+            Mode::Threads,
+            Workload::Primes,
+            2,
+            &[(0, 0.0, 10.0, Activity::Cpu), (1, 2.0, 30.0, Activity::Cpu)],
+        );
+        assert_eq!(r.finish_times(), [Some(10_000.0), Some(30_000.0)]);
+        assert_eq!(
+            (r.done_by(9_000.0), r.done_by(10_000.0), r.done_by(99_000.0)),
+            (0, 1, 2)
+        );
+    }
+
+    #[test]
     fn the_checksum_ignores_completion_order() {
         let a = record(
             Mode::Threads,

@@ -6,7 +6,7 @@ use threadline_core::params::{LATENCY, Params, TASKS, WORK, WORKERS};
 
 const KEYS: &[&str] = &[
     "scenario", "workload", "tasks", "work", "workers", "latency", "modes", "autorun", "embed",
-    "theme", "fail", "bogus",
+    "theme", "fail", "axis", "bogus",
 ];
 
 fn pair() -> impl Strategy<Value = (String, String)> {

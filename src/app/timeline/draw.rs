@@ -3,16 +3,35 @@
 use super::palette::Palette;
 use super::source::Group;
 use threadline_core::record::{Activity, Lifecycle};
-use threadline_core::spans::Span;
+use threadline_core::spans::{GIL_TRACK, Span};
 use threadline_core::timeline::{GroupLayout, Layout, Metrics, Row, tick_label, tick_step, ticks};
-use web_sys::CanvasRenderingContext2d;
+use web_sys::CanvasRenderingContext2d as Context;
+
+/// What every drawing call needs: the canvas, the colours, the sizes.
+#[derive(Clone, Copy)]
+pub struct Pen<'a> {
+    /// The canvas context.
+    pub c: &'a Context,
+    /// The colours.
+    pub p: &'a Palette,
+    /// The sizes.
+    pub m: &'a Metrics,
+}
 
 /// What to draw besides the intervals.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Overlay {
-    /// A task to highlight in every lane.
+    /// A task to outline in every lane and mode.
     pub highlight: Option<u32>,
-    /// The replay position, µs; intervals after it are not drawn.
+    /// The interval with keyboard focus: (group, lane, start µs).
+    pub focus: Option<(usize, u16, f64)>,
+    /// The replay position, µs; nothing after it is drawn.
     pub playhead_us: Option<f64>,
+}
+
+/// How many time ticks fit: one per 90 px of bars, so labels never touch.
+fn tick_count(m: &Metrics) -> usize {
+    (((m.width - m.label_width - m.right_pad) / 90.0) as usize).clamp(2, 8)
 }
 
 fn lifecycle_word(state: Lifecycle) -> &'static str {
@@ -25,8 +44,8 @@ fn lifecycle_word(state: Lifecycle) -> &'static str {
     }
 }
 
-/// A lane's lifecycle state at `at_us`: the activity of the span that
-/// covers it, or terminated after its last span.
+/// A lane's lifecycle state at `at_us`: that of the interval covering it,
+/// or terminated after its last.
 pub fn lane_state(spans: &[Span], lane: u16, at_us: f64, live: bool) -> Option<Lifecycle> {
     let mut last_end = None;
     for span in spans.iter().filter(|s| s.lane == lane) {
@@ -42,92 +61,59 @@ pub fn lane_state(spans: &[Span], lane: u16, at_us: f64, live: bool) -> Option<L
     }
 }
 
-fn label_row(
-    c: &CanvasRenderingContext2d,
-    p: &Palette,
-    row: &Row,
-    name: &str,
-    state: Option<Lifecycle>,
-) {
+/// The time a group is shown up to: the playhead, or all of it.
+fn shown_until(group: &Group, overlay: &Overlay) -> f64 {
+    overlay.playhead_us.unwrap_or(group.input.extent_us)
+}
+
+/// What the label column and title row show, to tell when they change.
+pub fn label_state(
+    laid: &GroupLayout,
+    group: &Group,
+    overlay: &Overlay,
+) -> (usize, Vec<Option<Lifecycle>>) {
+    let at = shown_until(group, overlay);
+    let states = laid
+        .rows
+        .iter()
+        .map(|row| lane_state(&group.spans, row.lane, at, group.live))
+        .collect();
+    (group.done_by(overlay.playhead_us), states)
+}
+
+fn label_row(pen: &Pen<'_>, row: &Row, name: &str, state: Option<Lifecycle>) {
+    let Pen { c, p, m } = *pen;
     if row.height < 9.0 {
         return;
     }
     let mid = row.y + row.height / 2.0;
-    c.set_fill_style_str(&p.text);
+    c.set_fill_style_str(if row.lane == GIL_TRACK {
+        &p.muted
+    } else {
+        &p.text
+    });
     c.set_font("12px system-ui, sans-serif");
     c.set_text_baseline("middle");
     let _ = c.fill_text(name, 8.0, mid);
-    if let (Some(state), true) = (state, row.height >= 14.0) {
+    if let (Some(state), true) = (state, row.height >= 14.0 && m.label_width >= 120.0) {
         c.set_fill_style_str(&p.muted);
         c.set_font("10px system-ui, sans-serif");
-        let _ = c.fill_text(lifecycle_word(state), 84.0, mid);
+        let _ = c.fill_text(lifecycle_word(state), m.label_width - 46.0, mid);
     }
 }
 
-fn draw_span(
-    c: &CanvasRenderingContext2d,
-    p: &Palette,
-    group: &GroupLayout,
-    row: &Row,
-    span: &Span,
-    overlay: &Overlay,
-) {
-    let end_us = overlay
-        .playhead_us
-        .map_or(span.end_us, |t| span.end_us.min(t));
-    if end_us <= span.start_us {
-        return;
-    }
-    let x0 = group.scale.x(span.start_us);
-    let width = (group.scale.x(end_us) - x0).max(0.75);
-    let (colour, pattern) = p.fill(span.activity);
-    if span.activity == Activity::Idle {
-        // Idle is a thin line, not a bar: nothing is happening.
-        c.set_fill_style_str(colour);
-        c.fill_rect(x0, row.y + row.height / 2.0 - 0.75, width, 1.5);
-        return;
-    }
-    let inset = if row.height >= 8.0 { 2.0 } else { 0.5 };
-    let (y, height) = (row.y + inset, (row.height - 2.0 * inset).max(1.0));
-    c.set_fill_style_str(colour);
-    c.fill_rect(x0, y, width, height);
-    if let Some(pattern) = pattern {
-        c.set_fill_style_canvas_pattern(pattern);
-        c.fill_rect(x0, y, width, height);
-    }
-    if overlay.highlight.is_some() && span.task == overlay.highlight {
-        c.set_stroke_style_str(&p.accent);
-        c.set_line_width(2.0);
-        c.stroke_rect(
-            x0 + 1.0,
-            y + 1.0,
-            (width - 2.0).max(1.0),
-            (height - 2.0).max(1.0),
-        );
-    }
-    if let (Some(task), true) = (span.task, width >= 30.0 && height >= 12.0) {
-        c.set_fill_style_str("rgba(255,255,255,0.92)");
-        c.set_font("600 10px system-ui, sans-serif");
-        c.set_text_baseline("middle");
-        let _ = c.fill_text(&format!("t{task}"), x0 + 4.0, y + height / 2.0);
-    }
-}
-
-/// The group's title row and lane labels (with each lane's state at `at_us`).
-fn draw_labels(
-    c: &CanvasRenderingContext2d,
-    p: &Palette,
-    m: &Metrics,
-    laid: &GroupLayout,
-    group: &Group,
-    at_us: f64,
-) {
+fn draw_title(pen: &Pen<'_>, laid: &GroupLayout, group: &Group, overlay: &Overlay) {
+    let Pen { c, p, m } = *pen;
+    c.clear_rect(0.0, laid.top, m.width, m.header_height);
     let mode = laid.mode;
     c.set_text_baseline("middle");
     c.set_fill_style_str(&p.text);
     c.set_font("600 13px system-ui, sans-serif");
-    let title_y = laid.top + m.header_height / 2.0;
-    let _ = c.fill_text(mode.title(), 8.0, title_y);
+    let y = laid.top + m.header_height / 2.0;
+    let _ = c.fill_text(mode.title(), 8.0, y);
+    let note_x = c
+        .measure_text(mode.title())
+        .map_or(m.label_width, |t| m.label_width.max(8.0 + t.width() + 12.0));
     c.set_fill_style_str(&p.muted);
     c.set_font("12px system-ui, sans-serif");
     let note = if let Some(why) = &group.unavailable {
@@ -137,57 +123,136 @@ fn draw_labels(
     } else {
         mode.python().to_string()
     };
-    let _ = c.fill_text(&note, m.label_width, title_y);
-    draw_lane_labels(c, p, m, laid, group, at_us);
+    let counter = (!group.waiting && group.unavailable.is_none()).then(|| {
+        format!(
+            "{}/{} tasks done",
+            group.done_by(overlay.playhead_us),
+            group.tasks
+        )
+    });
+    let counter_width = counter.as_ref().map_or(0.0, |text| {
+        c.set_font("600 12px system-ui, sans-serif");
+        c.measure_text(text).map_or(0.0, |m| m.width())
+    });
+    c.set_font("12px system-ui, sans-serif");
+    let room = m.width - m.right_pad - counter_width - 12.0 - note_x;
+    // The note gives way on narrow screens; the cards repeat it.
+    if c.measure_text(&note).is_ok_and(|t| t.width() <= room) {
+        let _ = c.fill_text(&note, note_x, y);
+    }
+    if let Some(counter) = counter {
+        c.set_text_align("right");
+        c.set_font("600 12px system-ui, sans-serif");
+        let _ = c.fill_text(&counter, m.width - m.right_pad, y);
+        c.set_text_align("left");
+    }
 }
 
-fn draw_lane_labels(
-    c: &CanvasRenderingContext2d,
-    p: &Palette,
-    m: &Metrics,
-    laid: &GroupLayout,
-    group: &Group,
-    at_us: f64,
-) {
+fn draw_lane_labels(pen: &Pen<'_>, laid: &GroupLayout, group: &Group, overlay: &Overlay) {
+    let Pen { c, p, m } = *pen;
+    let at = shown_until(group, overlay);
     for (i, row) in laid.rows.iter().enumerate() {
         if i % 2 == 1 {
             c.set_fill_style_str(&p.band);
             c.fill_rect(0.0, row.y, m.label_width, row.height);
         }
-        let state = lane_state(&group.spans, row.lane, at_us, group.live);
-        label_row(c, p, row, &laid.mode.lane_name(row.lane), state);
+        let state = (row.lane != GIL_TRACK)
+            .then(|| lane_state(&group.spans, row.lane, at, group.live))
+            .flatten();
+        label_row(pen, row, &laid.mode.lane_name(row.lane), state);
     }
-    if let Some(first) = laid.rows.first().filter(|r| r.height < 9.0) {
-        let bottom = laid.bottom(m);
+    let thin: Vec<&Row> = laid.rows.iter().filter(|r| r.height < 9.0).collect();
+    if let (Some(first), Some(last)) = (thin.first(), thin.last()) {
         c.set_fill_style_str(&p.muted);
         c.set_font("11px system-ui, sans-serif");
         let _ = c.fill_text(
-            &format!("{} lanes", laid.rows.len()),
+            &format!("{} task lanes", thin.len()),
             8.0,
-            (first.y + bottom) / 2.0,
+            (first.y + last.y + last.height) / 2.0,
         );
     }
 }
 
-/// Every lane's state at `at_us`, to tell when the labels need redrawing.
-pub fn lane_states(laid: &GroupLayout, group: &Group, at_us: f64) -> Vec<Option<Lifecycle>> {
-    laid.rows
-        .iter()
-        .map(|row| lane_state(&group.spans, row.lane, at_us, group.live))
-        .collect()
+fn draw_span(
+    c: &Context,
+    p: &Palette,
+    laid: &GroupLayout,
+    row: &Row,
+    span: &Span,
+    overlay: &Overlay,
+    focused: bool,
+) {
+    let end_us = overlay
+        .playhead_us
+        .map_or(span.end_us, |t| span.end_us.min(t));
+    if end_us <= span.start_us {
+        return;
+    }
+    let x0 = laid.scale.x(span.start_us);
+    let width = (laid.scale.x(end_us) - x0).max(0.75);
+    let inset = if row.height >= 8.0 { 2.0 } else { 0.5 };
+    let (y, height) = (row.y + inset, (row.height - 2.0 * inset).max(1.0));
+    if row.lane == GIL_TRACK {
+        // Who holds the GIL: alternating tones per holder, labelled.
+        let holder = span.task.unwrap_or(0);
+        c.set_fill_style_str(if holder.is_multiple_of(2) {
+            &p.holder_a
+        } else {
+            &p.holder_b
+        });
+        c.fill_rect(x0, y, width, height);
+        if width >= 26.0 {
+            c.set_fill_style_str(&p.on_fill);
+            c.set_font("600 10px system-ui, sans-serif");
+            let _ = c.fill_text(&format!("w{}", holder + 1), x0 + 4.0, y + height / 2.0);
+        }
+        return;
+    }
+    let (colour, pattern) = p.fill(span.activity);
+    if span.activity == Activity::Idle {
+        // Idle is a thin line, not a bar: nothing is happening.
+        c.set_fill_style_str(colour);
+        c.fill_rect(x0, row.y + row.height / 2.0 - 0.75, width, 1.5);
+    } else {
+        c.set_fill_style_str(colour);
+        c.fill_rect(x0, y, width, height);
+        if let Some(pattern) = pattern {
+            c.set_fill_style_canvas_pattern(pattern);
+            c.fill_rect(x0, y, width, height);
+        }
+        if let (Some(task), true) = (span.task, width >= 30.0 && height >= 12.0) {
+            c.set_fill_style_str(&p.on_fill);
+            c.set_font("600 10px system-ui, sans-serif");
+            c.set_text_baseline("middle");
+            let _ = c.fill_text(&format!("t{task}"), x0 + 4.0, y + height / 2.0);
+        }
+    }
+    let highlighted = overlay.highlight.is_some()
+        && span.task == overlay.highlight
+        && span.activity != Activity::Idle;
+    if highlighted || focused {
+        c.set_stroke_style_str(if focused { &p.text } else { &p.accent });
+        c.set_line_width(2.0);
+        c.stroke_rect(
+            x0 + 1.0,
+            y + 1.0,
+            (width - 2.0).max(1.0),
+            (height - 2.0).max(1.0),
+        );
+    }
 }
 
-/// The bars area of a group: row shading, grid, intervals, the live edge.
-/// With `window` (µs), only intervals that reach into it are drawn.
+/// The bars area of a group: row shading, grid, intervals, the live edge
+/// and the playhead. With `window` (µs), only intervals reaching into it.
 fn draw_body(
-    c: &CanvasRenderingContext2d,
-    p: &Palette,
-    m: &Metrics,
+    pen: &Pen<'_>,
+    index: usize,
     laid: &GroupLayout,
     group: &Group,
     overlay: &Overlay,
     window: Option<(f64, f64)>,
 ) {
+    let Pen { c, p, m } = *pen;
     let (Some(first), bottom) = (laid.rows.first(), laid.bottom(m)) else {
         return;
     };
@@ -199,7 +264,7 @@ fn draw_body(
         }
     }
     c.set_fill_style_str(&p.grid);
-    for t in ticks(laid.scale.end_us, 8) {
+    for t in ticks(laid.scale.end_us, tick_count(m)) {
         c.fill_rect(laid.scale.x(t).round(), first.y, 1.0, bottom - first.y);
     }
     for span in group.spans.iter() {
@@ -207,108 +272,109 @@ fn draw_body(
             continue;
         }
         if let Some(row) = laid.rows.iter().find(|r| r.lane == span.lane) {
-            draw_span(c, p, laid, row, span, overlay);
+            let focused = overlay.focus == Some((index, span.lane, span.start_us));
+            draw_span(c, p, laid, row, span, overlay, focused);
         }
     }
-    if group.live {
-        let x = laid.scale.x(group.input.extent_us);
+    let edge = if group.live {
+        Some(group.input.extent_us)
+    } else {
+        overlay.playhead_us.filter(|_| !group.waiting)
+    };
+    if let Some(t) = edge {
         c.set_fill_style_str(&p.accent);
-        c.fill_rect(x, first.y, 1.5, bottom - first.y);
+        c.fill_rect(
+            laid.scale.x(t.min(group.input.extent_us.max(t))),
+            first.y,
+            1.5,
+            bottom - first.y,
+        );
     }
 }
 
-fn draw_group(
-    c: &CanvasRenderingContext2d,
-    p: &Palette,
-    m: &Metrics,
-    laid: &GroupLayout,
-    group: &Group,
-    overlay: &Overlay,
-) {
-    let at_us = overlay.playhead_us.unwrap_or(group.input.extent_us);
-    draw_labels(c, p, m, laid, group, at_us);
-    draw_body(c, p, m, laid, group, overlay, None);
-}
-
-fn draw_axis(c: &CanvasRenderingContext2d, p: &Palette, m: &Metrics, layout: &Layout) {
+fn draw_axis(pen: &Pen<'_>, layout: &Layout) {
+    let Pen { c, p, m } = *pen;
     let y = layout.height - m.axis_height / 2.0;
-    let step = tick_step(layout.axis.end_us, 8);
+    c.clear_rect(0.0, layout.height - m.axis_height, m.width, m.axis_height);
+    let step = tick_step(layout.axis.end_us, tick_count(m));
     c.set_fill_style_str(&p.muted);
     c.set_font("11px system-ui, sans-serif");
     c.set_text_baseline("middle");
-    for t in ticks(layout.axis.end_us, 8) {
-        let x = layout.axis.x(t);
+    for t in ticks(layout.axis.end_us, tick_count(m)) {
         c.set_text_align(if t == 0.0 { "left" } else { "center" });
-        let _ = c.fill_text(&tick_label(t, step), x, y);
+        let _ = c.fill_text(&tick_label(t, step), layout.axis.x(t), y);
     }
     c.set_text_align("left");
 }
 
-/// Repaints what changed in a live group since `since_us`: the strip of
-/// the bars area from there to now, and the lane labels if `labels`.
-/// Chrome re-rasterises only the canvas's damaged region, so a frame costs
-/// a sliver, not the whole timeline.
-#[allow(clippy::too_many_arguments)]
-pub fn repaint_live(
-    c: &CanvasRenderingContext2d,
-    palette: &Palette,
-    metrics: &Metrics,
-    laid: &GroupLayout,
-    group: &Group,
-    overlay: &Overlay,
-    since_us: f64,
-    labels: bool,
-    scale: f64,
-) {
+/// Paints everything.
+pub fn paint(pen: &Pen<'_>, layout: &Layout, groups: &[Group], overlay: &Overlay, scale: f64) {
+    let Pen { c, m, .. } = *pen;
     let _ = c.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
-    let Some(first) = laid.rows.first() else {
-        return;
-    };
-    let bottom = laid.bottom(metrics);
-    if labels {
-        c.clear_rect(0.0, first.y, metrics.label_width, bottom - first.y);
-        draw_lane_labels(c, palette, metrics, laid, group, group.input.extent_us);
+    c.clear_rect(0.0, 0.0, m.width, layout.height);
+    for (index, (laid, group)) in layout.groups.iter().zip(groups).enumerate() {
+        draw_title(pen, laid, group, overlay);
+        draw_lane_labels(pen, laid, group, overlay);
+        draw_body(pen, index, laid, group, overlay, None);
     }
-    let from = (laid.scale.x(since_us) - 3.0)
-        .floor()
-        .max(metrics.label_width);
-    let to = (laid.scale.x(group.input.extent_us) + 3.0).ceil();
-    if to <= from {
-        return;
-    }
-    c.save();
-    c.begin_path();
-    c.rect(from, first.y, to - from, bottom - first.y);
-    c.clip();
-    c.clear_rect(from, first.y, to - from, bottom - first.y);
-    let window = (laid.scale.us(from), laid.scale.us(to));
-    draw_body(c, palette, metrics, laid, group, overlay, Some(window));
-    c.restore();
+    draw_axis(pen, layout);
 }
 
-/// Paints everything. `scale` is the device pixel ratio.
-pub fn paint(
-    c: &CanvasRenderingContext2d,
-    palette: &Palette,
-    metrics: &Metrics,
+/// What changed in one group since the last frame.
+pub struct Dirty {
+    /// Which group.
+    pub index: usize,
+    /// Repaint the bars from this time on (µs).
+    pub since_us: f64,
+    /// Up to this time (µs).
+    pub until_us: f64,
+    /// Repaint its title row and lane labels too.
+    pub labels: bool,
+}
+
+/// Repaints only what changed: a strip of each dirty group's bars (under a
+/// clip), and its labels if they changed. Chrome re-rasterises only a
+/// canvas's damaged region, so such a frame costs a sliver, not the whole
+/// timeline.
+pub fn repaint(
+    pen: &Pen<'_>,
     layout: &Layout,
     groups: &[Group],
     overlay: &Overlay,
+    dirty: &[Dirty],
     scale: f64,
 ) {
+    let Pen { c, m, .. } = *pen;
     let _ = c.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
-    c.clear_rect(0.0, 0.0, metrics.width, layout.height);
-    for (laid, group) in layout.groups.iter().zip(groups) {
-        draw_group(c, palette, metrics, laid, group, overlay);
-    }
-    if let Some(t) = overlay.playhead_us {
-        c.set_fill_style_str(&palette.accent);
-        c.fill_rect(
-            layout.axis.x(t),
-            0.0,
-            2.0,
-            layout.height - metrics.axis_height,
+    for d in dirty {
+        let (laid, group) = (&layout.groups[d.index], &groups[d.index]);
+        let Some(first) = laid.rows.first() else {
+            continue;
+        };
+        let bottom = laid.bottom(m);
+        if d.labels {
+            draw_title(pen, laid, group, overlay);
+            c.clear_rect(0.0, first.y, m.label_width, bottom - first.y);
+            draw_lane_labels(pen, laid, group, overlay);
+        }
+        let from = (laid.scale.x(d.since_us) - 3.0).floor().max(m.label_width);
+        let to = (laid.scale.x(d.until_us) + 3.0).ceil();
+        if to <= from {
+            continue;
+        }
+        c.save();
+        c.begin_path();
+        c.rect(from, first.y, to - from, bottom - first.y);
+        c.clip();
+        c.clear_rect(from, first.y, to - from, bottom - first.y);
+        draw_body(
+            pen,
+            d.index,
+            laid,
+            group,
+            overlay,
+            Some((laid.scale.us(from), laid.scale.us(to))),
         );
+        c.restore();
     }
-    draw_axis(c, palette, metrics, layout);
 }

@@ -1,25 +1,43 @@
 //! The timeline: one lane per thread, process or async task, grouped by
-//! mode, drawn from the recorded intervals (live while a mode runs).
+//! mode, drawn from the recorded intervals, live while a mode runs and in
+//! slow motion afterwards.
 
 mod draw;
+pub mod export;
+mod hit;
+mod painter;
 mod palette;
 mod source;
 
+pub use source::lanes_of;
+
 use super::controller::Controller;
-use draw::{Overlay, lane_states, paint, repaint_live};
-use palette::Palette;
-use source::{FinishedSpans, LiveMarks, groups};
-use std::cell::RefCell;
+use super::frame_stats;
+use super::replay::Replay;
+use draw::Overlay;
+use hit::{Move, Pick};
+use painter::Painter;
+use source::Sources;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+
 use threadline_core::mode::Mode;
+use threadline_core::params::{Axis, Theme};
 use threadline_core::record_set::ModeRecord;
-use threadline_core::timeline::{Fit, Metrics, growing_axis_end, layout};
+use threadline_core::spans::GIL_TRACK;
+use threadline_core::timeline::Fit;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// Props of [`Timeline`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct TimelineProps {
     /// The modes of the comparison, in order.
     pub planned: Vec<Mode>,
@@ -29,146 +47,114 @@ pub struct TimelineProps {
     pub generation: u32,
     /// Whether a mode is running (then the canvas redraws every frame).
     pub running: bool,
+    /// Shared or per-mode time axis.
+    pub axis: Axis,
+    /// Colour scheme (the canvas re-reads its colours when it changes).
+    pub theme: Theme,
+    /// Tasks of the comparison.
+    pub tasks: u32,
+    /// Pool size of the comparison.
+    pub workers: u16,
 }
 
-fn metrics(width: f64) -> Metrics {
-    Metrics {
-        width,
-        label_width: if width < 480.0 { 92.0 } else { 136.0 },
-        header_height: 28.0,
-        lane_height: 20.0,
-        min_lane_height: 2.0,
-        max_group_height: 260.0,
-        group_gap: 14.0,
-        axis_height: 22.0,
-        right_pad: 12.0,
+/// What the frame loop reads: the latest props and the pointer's pick.
+struct Shared {
+    props: TimelineProps,
+    highlight: Option<u32>,
+    focus: Option<(usize, u16, f64)>,
+}
+
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|q| q.matches())
+}
+
+/// Draws one frame and times it.
+fn draw(
+    painter: &RefCell<Option<Painter>>,
+    shared: &RefCell<Option<Shared>>,
+    controller: &Controller,
+    replay: &Replay,
+) {
+    let start = now_ms();
+    let (Ok(mut painter), Ok(shared)) = (painter.try_borrow_mut(), shared.try_borrow()) else {
+        return;
+    };
+    let (Some(painter), Some(shared)) = (painter.as_mut(), shared.as_ref()) else {
+        return;
+    };
+    let props = &shared.props;
+    let current = controller.live().and_then(|live| live.current());
+    let planned_lanes = |mode: Mode| match mode {
+        Mode::Seq => 1,
+        Mode::Async => props.tasks as u16,
+        _ => props.workers,
+    };
+    let sources = Sources {
+        planned: &props.planned,
+        generation: props.generation,
+        records: &props.records,
+        current: current.as_ref(),
+        planned_lanes: &planned_lanes,
+        tasks: props.tasks,
+    };
+    let fit = match props.axis {
+        Axis::Shared => Fit::Shared,
+        Axis::Own => Fit::PerMode,
+    };
+    let overlay = Overlay {
+        highlight: shared.highlight,
+        focus: shared.focus,
+        playhead_us: replay.playhead_us().filter(|_| !props.running),
+    };
+    painter.frame(&sources, fit, &overlay);
+    frame_stats::record(start, now_ms() - start);
+}
+
+/// A `requestAnimationFrame` callback.
+type FrameCallback = Closure<dyn FnMut(f64)>;
+
+/// The animation loop: runs while a mode runs or a replay plays.
+struct Looper {
+    callback: RefCell<Option<FrameCallback>>,
+    active: Cell<bool>,
+    last_ms: Cell<Option<f64>>,
+}
+
+impl Looper {
+    fn request(&self) -> bool {
+        match (self.callback.borrow().as_ref(), web_sys::window()) {
+            (Some(callback), Some(window)) => window
+                .request_animation_frame(callback.as_ref().unchecked_ref())
+                .is_ok(),
+            _ => false,
+        }
     }
-}
 
-struct Painter {
-    canvas: web_sys::HtmlCanvasElement,
-    context: web_sys::CanvasRenderingContext2d,
-    palette: Option<Palette>,
-    live: LiveMarks,
-    finished: FinishedSpans,
-    /// What the last full paint was drawn for: while it holds, a frame
-    /// repaints only what changed in the live group.
-    painted: Option<(f64, f64, f64, u32, usize)>,
-    /// How far the live group is painted, µs, and its lanes' states then.
-    live_until_us: f64,
-    live_states: Vec<Option<threadline_core::record::Lifecycle>>,
-}
-
-impl Painter {
-    fn frame(&mut self, props: &TimelineProps, controller: &Controller) {
-        let width = f64::from(self.canvas.client_width()).max(320.0);
-        let metrics = metrics(width);
-        let env = controller.env();
-        let params = controller.params();
-        let workers = params.workers_or(env.cores as u32) as u16;
-        let current = controller.live().and_then(|live| live.current());
-        let records = (props.generation, props.records.as_slice());
-        let caches = (&mut self.live, &mut self.finished);
-        let groups = groups(
-            &props.planned,
-            records,
-            current.as_ref(),
-            caches,
-            |mode| match mode {
-                Mode::Seq => 1,
-                Mode::Async => params.tasks as u16,
-                _ => workers,
-            },
-        );
-        let inputs: Vec<_> = groups.iter().map(|g| g.input.clone()).collect();
-        let finished = groups
-            .iter()
-            .filter(|g| !g.live)
-            .map(|g| g.input.extent_us)
-            .fold(1.0, f64::max);
-        let live_extent = groups
-            .iter()
-            .filter(|g| g.live)
-            .map(|g| g.input.extent_us)
-            .fold(0.0, f64::max);
-        let axis_end = growing_axis_end(finished, live_extent);
-        let laid = layout(&inputs, &metrics, Fit::Shared, Some(axis_end));
-        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-        let (pixel_width, pixel_height) = ((width * ratio) as u32, (laid.height * ratio) as u32);
-        if self.canvas.width() != pixel_width || self.canvas.height() != pixel_height {
-            self.canvas.set_width(pixel_width);
-            self.canvas.set_height(pixel_height);
-            let _ = self
-                .canvas
-                .style()
-                .set_property("height", &format!("{}px", laid.height));
-        }
-        if self.palette.is_none() {
-            self.palette = Palette::read(&self.canvas, &self.context);
-        }
-        let Some(palette) = &self.palette else { return };
-        let overlay = Overlay {
-            highlight: None,
-            playhead_us: None,
-        };
-        let signature = (
-            width,
-            laid.height,
-            axis_end,
-            props.generation,
-            props.records.len(),
-        );
-        let live = groups.iter().position(|g| g.live);
-        let fresh = self.painted != Some(signature);
-        if fresh {
-            paint(
-                &self.context,
-                palette,
-                &metrics,
-                &laid,
-                &groups,
-                &overlay,
-                ratio,
-            );
-            self.painted = Some(signature);
-        }
-        if let Some(index) = live {
-            let (laid, group) = (&laid.groups[index], &groups[index]);
-            let states = lane_states(laid, group, group.input.extent_us);
-            if !fresh {
-                let since = self
-                    .live
-                    .earliest_new_us
-                    .map_or(self.live_until_us, |t| t.min(self.live_until_us));
-                let labels = states != self.live_states;
-                repaint_live(
-                    &self.context,
-                    palette,
-                    &metrics,
-                    laid,
-                    group,
-                    &overlay,
-                    since,
-                    labels,
-                    ratio,
-                );
-            }
-            self.live_until_us = group.input.extent_us;
-            self.live_states = states;
+    fn start(&self) {
+        if !self.active.get() {
+            self.last_ms.set(None);
+            self.active.set(self.request());
         }
     }
 }
 
-type FrameLoop = Rc<RefCell<Option<Closure<dyn FnMut()>>>>;
-
-/// Asks for `frame` to run at the next animation frame.
-fn request_frame(frame: &FrameLoop) -> bool {
-    match (frame.borrow().as_ref(), web_sys::window()) {
-        (Some(callback), Some(window)) => window
-            .request_animation_frame(callback.as_ref().unchecked_ref())
-            .is_ok(),
-        _ => false,
-    }
+/// Every moment something changed in the comparison, for replay steps.
+fn events_of(records: &[ModeRecord]) -> (f64, Vec<f64>) {
+    let end = records
+        .iter()
+        .map(|r| r.wall_ms * 1000.0)
+        .fold(0.0, f64::max);
+    let events = records
+        .iter()
+        .flat_map(|r| r.marks.iter().map(|m| m.at_us))
+        .collect();
+    (end, events)
 }
 
 /// The live timeline.
@@ -176,85 +162,261 @@ fn request_frame(frame: &FrameLoop) -> bool {
 pub fn Timeline(props: &TimelineProps) -> Html {
     let canvas_ref = use_node_ref();
     let controller = use_context::<Rc<Controller>>();
+    let replay = use_context::<Rc<Replay>>();
     let painter: Rc<RefCell<Option<Painter>>> = use_mut_ref(|| None);
-    let frame_loop: FrameLoop = use_mut_ref(|| None);
-    let looping: Rc<std::cell::Cell<bool>> = use_memo((), |_| std::cell::Cell::new(false));
-    let props_cell: Rc<RefCell<Option<TimelineProps>>> = use_mut_ref(|| None);
-    *props_cell.borrow_mut() = Some(TimelineProps {
-        planned: props.planned.clone(),
-        records: props.records.clone(),
-        generation: props.generation,
-        running: props.running,
+    let shared: Rc<RefCell<Option<Shared>>> = use_mut_ref(|| None);
+    let hover = use_state(|| None::<(Pick, String, f64, f64)>);
+    let focus = use_state(|| None::<Pick>);
+    let announcement = use_state(String::new);
+    let looper = use_memo((), |_| Looper {
+        callback: RefCell::new(None),
+        active: Cell::new(false),
+        last_ms: Cell::new(None),
     });
-    {
-        let (canvas_ref, painter, frame_loop, props_cell) = (
-            canvas_ref.clone(),
+    let highlight = focus
+        .as_ref()
+        .and_then(Pick::task)
+        .or_else(|| hover.as_ref().and_then(|(p, ..)| p.task()));
+    *shared.borrow_mut() = Some(Shared {
+        props: props.clone(),
+        highlight,
+        focus: focus.as_ref().map(Pick::key),
+    });
+
+    let redraw = {
+        let (painter, shared, controller, replay) = (
             painter.clone(),
-            frame_loop.clone(),
-            props_cell.clone(),
+            shared.clone(),
+            controller.clone(),
+            replay.clone(),
         );
-        let looping = looping.clone();
+        Rc::new(move || {
+            if let (Some(controller), Some(replay)) = (&controller, &replay) {
+                draw(&painter, &shared, controller, replay);
+            }
+        })
+    };
+
+    // The frame loop, created once.
+    {
+        let (looper, redraw, shared, replay) = (
+            looper.clone(),
+            redraw.clone(),
+            shared.clone(),
+            replay.clone(),
+        );
+        use_effect_with((), move |_| {
+            let reduced = prefers_reduced_motion();
+            let again = looper.clone();
+            let closure = Closure::new(move |timestamp: f64| {
+                let dt = again.last_ms.get().map_or(0.0, |last| timestamp - last);
+                let running = shared.borrow().as_ref().is_some_and(|s| s.props.running);
+                let playing = replay.as_ref().is_some_and(|r| {
+                    if reduced {
+                        // No glide: jump from change to change, twice a second.
+                        let step_due = again.last_ms.get().is_none() || dt >= 500.0;
+                        !step_due || r.advance_by_event()
+                    } else {
+                        r.advance(dt)
+                    }
+                });
+                let throttle = reduced && running && dt < 250.0 && again.last_ms.get().is_some();
+                if !throttle {
+                    redraw();
+                    again.last_ms.set(Some(timestamp));
+                }
+                let more = (running || playing) && again.request();
+                again.active.set(more);
+                if !more {
+                    frame_stats::pause();
+                }
+            });
+            *looper.callback.borrow_mut() = Some(closure);
+        });
+    }
+
+    // Canvas, theme, resizes.
+    {
+        let (canvas_ref, painter, redraw) = (canvas_ref.clone(), painter.clone(), redraw.clone());
+        use_effect_with(props.theme, move |_| {
+            if painter.borrow().is_none() {
+                *painter.borrow_mut() = canvas_ref
+                    .cast::<web_sys::HtmlCanvasElement>()
+                    .and_then(Painter::new);
+            }
+            if let Some(painter) = painter.borrow_mut().as_mut() {
+                painter.invalidate();
+            }
+            redraw();
+            let on_resize = Closure::<dyn Fn()>::new(move || redraw());
+            let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(canvas)) = (&observer, canvas_ref.get()) {
+                observer.observe(&canvas.unchecked_into());
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(on_resize);
+            }
+        });
+    }
+
+    // Redraw on new data; loop while running; load a finished comparison for replay.
+    {
+        let (redraw, looper, replay) = (redraw.clone(), looper.clone(), replay.clone());
         let deps = (
             props.generation,
             props.records.len(),
             props.running,
+            props.axis,
             props.planned.clone(),
+            highlight,
+            focus.as_ref().map(Pick::key),
         );
-        use_effect_with(deps, move |_| {
-            let Some(controller) = controller else { return };
-            if painter.borrow().is_none() {
-                let canvas: Option<web_sys::HtmlCanvasElement> = canvas_ref.cast();
-                let context = canvas
-                    .as_ref()
-                    .and_then(|c| c.get_context("2d").ok().flatten())
-                    .and_then(|c| c.dyn_into().ok());
-                if let (Some(canvas), Some(context)) = (canvas, context) {
-                    *painter.borrow_mut() = Some(Painter {
-                        canvas,
-                        context,
-                        palette: None,
-                        live: LiveMarks::default(),
-                        finished: FinishedSpans::default(),
-                        painted: None,
-                        live_until_us: 0.0,
-                        live_states: Vec::new(),
-                    });
-                }
+        let records = props.records.clone();
+        use_effect_with(deps, move |(_, count, running, ..)| {
+            if *running {
+                looper.start();
+            } else if let Some(replay) = &replay
+                && *count > 0
+                && replay.end_us() != events_of(&records).0
+            {
+                let (end, events) = events_of(&records);
+                replay.load(end, events);
             }
-            let draw = {
-                let (painter, props_cell, controller) =
-                    (painter.clone(), props_cell.clone(), controller.clone());
-                move || {
-                    if let (Some(painter), Some(props)) =
-                        (painter.borrow_mut().as_mut(), props_cell.borrow().as_ref())
-                    {
-                        painter.frame(props, &controller);
-                    }
-                }
-            };
-            draw();
-            let running = props_cell.borrow().as_ref().is_some_and(|p| p.running);
-            if frame_loop.borrow().is_none() {
-                // Redraws every animation frame while a mode runs. The closure
-                // lives as long as the component (a frame may be pending); it
-                // stops asking for frames once the run is over.
-                let again = frame_loop.clone();
-                let (props_cell, looping) = (props_cell.clone(), looping.clone());
-                *frame_loop.borrow_mut() = Some(Closure::new(move || {
-                    draw();
-                    let still = props_cell.borrow().as_ref().is_some_and(|p| p.running);
-                    looping.set(still && request_frame(&again));
-                }));
-            }
-            if running && !looping.get() {
-                looping.set(request_frame(&frame_loop));
-            }
+            redraw();
         });
     }
+
+    // Follow the replay.
+    {
+        let (redraw, looper, replay) = (redraw.clone(), looper.clone(), replay.clone());
+        use_effect_with((), move |_| {
+            let subscription = replay.as_ref().map(|r| {
+                let replay = r.clone();
+                r.subscribe(Callback::from(move |()| {
+                    if replay.is_playing() {
+                        looper.start();
+                    } else if !looper.active.get() {
+                        redraw();
+                    }
+                }))
+            });
+            move || drop(subscription)
+        });
+    }
+
+    let onmousemove = {
+        let (painter, hover) = (painter.clone(), hover.clone());
+        Callback::from(move |event: MouseEvent| {
+            let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
+            let picked = painter
+                .borrow()
+                .as_ref()
+                .and_then(|p| p.scene.as_ref())
+                .and_then(|scene| hit::at(scene, x, y).map(|pick| (pick, pick.describe(scene))));
+            let same = match (&*hover, &picked) {
+                (Some((a, ..)), Some((b, _))) => a.key() == b.key(),
+                (None, None) => true,
+                _ => false,
+            };
+            if !same {
+                hover.set(picked.map(|(pick, text)| (pick, text, x, y)));
+            }
+        })
+    };
+    let onmouseleave = {
+        let hover = hover.clone();
+        Callback::from(move |_| hover.set(None))
+    };
+    let onkeydown = {
+        let (painter, focus, announcement, replay) = (
+            painter.clone(),
+            focus.clone(),
+            announcement.clone(),
+            replay.clone(),
+        );
+        Callback::from(move |event: KeyboardEvent| {
+            let by = match event.key().as_str() {
+                "ArrowRight" => Some(Move::Later),
+                "ArrowLeft" => Some(Move::Earlier),
+                "ArrowDown" => Some(Move::Down),
+                "ArrowUp" => Some(Move::Up),
+                " " | "Home" | "End" | "Escape" => None,
+                _ => return,
+            };
+            event.prevent_default();
+            match (by, event.key().as_str(), &replay) {
+                (Some(by), _, _) => {
+                    let painter = painter.borrow();
+                    let Some(scene) = painter.as_ref().and_then(|p| p.scene.as_ref()) else {
+                        return;
+                    };
+                    if let Some(pick) = hit::step(scene, *focus, by) {
+                        announcement.set(pick.describe(scene));
+                        focus.set(Some(pick));
+                    }
+                }
+                (None, " ", Some(replay)) if replay.is_playing() => replay.pause(),
+                (None, " ", Some(replay)) => replay.play(),
+                (None, "Home", Some(replay)) => replay.seek(0.0),
+                (None, "End", Some(replay)) => replay.show_all(),
+                _ => focus.set(None),
+            }
+        })
+    };
+    let onblur = {
+        let focus = focus.clone();
+        Callback::from(move |_| focus.set(None))
+    };
+
+    let tooltip = hover.as_ref().map(|(_, text, x, y)| {
+        let style = format!(
+            "left: min({}px, calc(100% - 18rem)); top: {}px;",
+            x + 14.0,
+            y + 14.0
+        );
+        html! { <div class="tooltip" role="presentation" {style}>{ text }</div> }
+    });
     html! {
         <section class="timeline" aria-label="Timeline of the run">
-            <canvas ref={canvas_ref} class="timeline-canvas" role="img"
-                    aria-label="Each lane's activity over time; the table below lists the same intervals" />
+            <canvas ref={canvas_ref} class="timeline-canvas" tabindex="0" data-testid="timeline"
+                    role="img" aria-describedby="timeline-lanes"
+                    aria-label="Each lane's activity over time. Arrow keys move between intervals; space plays the replay."
+                    {onmousemove} {onmouseleave} {onkeydown} {onblur} />
+            { for tooltip }
+            <p class="visually-hidden" aria-live="polite">{ (*announcement).clone() }</p>
+            <LaneList ..props.clone() />
         </section>
     }
+}
+
+/// The lanes as a list: the canvas's text description, for screen readers
+/// (and for tests, which count the lanes drawn).
+#[component]
+fn LaneList(props: &TimelineProps) -> Html {
+    let items = props.planned.iter().map(|&mode| {
+        let record = props.records.iter().find(|r| r.mode == mode);
+        let lanes = match (record, mode) {
+            (Some(r), Mode::Async) => r.lanes,
+            (Some(r), _) => r.lanes.max(1),
+            (None, Mode::Seq) => 1,
+            (None, Mode::Async) => props.tasks as u16,
+            (None, _) => props.workers,
+        };
+        let drawn: Vec<u16> = lanes_of(mode, lanes).into_iter().filter(|&l| l != GIL_TRACK).collect();
+        let names: Vec<String> = drawn.iter().map(|&l| mode.lane_name(l)).collect();
+        let state = match record {
+            Some(r) if r.unavailable.is_some() => "unavailable".to_string(),
+            Some(r) => format!("{} of {} tasks done in {:.0} ms", r.done_by(f64::INFINITY), r.tasks, r.wall_ms),
+            None => "not run yet".to_string(),
+        };
+        html! {
+            <li data-mode={mode.id()} data-lanes={drawn.len().to_string()}>
+                { format!("{} ({}): {} lanes — {}; {state}.", mode.title(), mode.python(), drawn.len(), names.join(", ")) }
+            </li>
+        }
+    });
+    html! { <ul id="timeline-lanes" class="visually-hidden" data-testid="timeline-lanes">{ for items }</ul> }
 }

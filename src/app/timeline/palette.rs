@@ -30,8 +30,18 @@ pub struct Palette {
     pub grid: String,
     /// Row shading.
     pub band: String,
-    /// Highlight outline.
+    /// Highlight outline and the playhead.
     pub accent: String,
+    /// Text on a coloured bar.
+    pub on_fill: String,
+    /// GIL holder tones, alternating by holder.
+    pub holder_a: String,
+    /// The other tone.
+    pub holder_b: String,
+    /// Page surface, for exports.
+    pub surface: String,
+    /// Pattern strokes.
+    pub ink: String,
 }
 
 fn css_var(style: &web_sys::CssStyleDeclaration, name: &str, fallback: &str) -> String {
@@ -128,6 +138,11 @@ impl Palette {
             grid: css_var(&style, "--grid", "rgba(0,0,0,0.1)"),
             band: css_var(&style, "--band", "rgba(0,0,0,0.03)"),
             accent: css_var(&style, "--accent", "#2563eb"),
+            on_fill: css_var(&style, "--on-fill", "#ffffff"),
+            holder_a: css_var(&style, "--holder-a", "#0072b2"),
+            holder_b: css_var(&style, "--holder-b", "#56b4e9"),
+            surface: css_var(&style, "--surface", "#ffffff"),
+            ink,
         })
     }
 
@@ -138,5 +153,23 @@ impl Palette {
             .find(|(a, _, _)| *a == activity)
             .map(|(_, colour, pattern)| (colour.as_str(), pattern.as_ref()))
             .unwrap_or(("#888", None))
+    }
+}
+
+impl Palette {
+    /// The colours for an SVG export.
+    pub fn svg_style(&self) -> threadline_core::svg::SvgStyle {
+        threadline_core::svg::SvgStyle {
+            fills: self
+                .fills
+                .iter()
+                .map(|(a, colour, _)| (*a, colour.clone()))
+                .collect(),
+            background: self.surface.clone(),
+            text: self.text.clone(),
+            muted: self.muted.clone(),
+            grid: self.grid.clone(),
+            pattern_ink: self.ink.clone(),
+        }
     }
 }

@@ -1,0 +1,251 @@
+//! The timeline as a standalone SVG file, following the same layout as
+//! the page's canvas.
+
+use crate::record::Activity;
+use crate::spans::Span;
+use crate::timeline::{Fit, GroupInput, Metrics, layout, tick_label, tick_step, ticks};
+
+/// Colours for the export (the page passes its theme's).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SvgStyle {
+    /// Activity fills.
+    pub fills: Vec<(Activity, String)>,
+    /// Page background.
+    pub background: String,
+    /// Text.
+    pub text: String,
+    /// Secondary text.
+    pub muted: String,
+    /// Grid lines.
+    pub grid: String,
+    /// Pattern strokes.
+    pub pattern_ink: String,
+}
+
+/// One mode's lanes and intervals.
+pub struct SvgGroup<'a> {
+    /// Lanes and extent.
+    pub input: &'a GroupInput,
+    /// Intervals.
+    pub spans: &'a [Span],
+    /// The line under the title.
+    pub note: &'a str,
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn pattern_defs(ink: &str) -> String {
+    let ink = escape(ink);
+    format!(
+        "<defs>\
+<pattern id=\"p-io\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><path d=\"M-2,10 L10,-2 M6,10 L10,6 M-2,2 L2,-2\" stroke=\"{ink}\" stroke-width=\"1.5\"/></pattern>\
+<pattern id=\"p-wait-gil\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><circle cx=\"2\" cy=\"2\" r=\"1.2\" fill=\"{ink}\"/><circle cx=\"6\" cy=\"6\" r=\"1.2\" fill=\"{ink}\"/></pattern>\
+<pattern id=\"p-wait-lock\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><path d=\"M0,0 L8,8 M8,0 L0,8\" stroke=\"{ink}\" stroke-width=\"1.5\"/></pattern>\
+<pattern id=\"p-spawn\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><path d=\"M2,0 L2,8 M6,0 L6,8\" stroke=\"{ink}\" stroke-width=\"1.5\"/></pattern>\
+<pattern id=\"p-message\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><path d=\"M0,4 L5,4\" stroke=\"{ink}\" stroke-width=\"1.5\"/></pattern>\
+</defs>"
+    )
+}
+
+fn span_rect(
+    out: &mut String,
+    style: &SvgStyle,
+    x: f64,
+    width: f64,
+    y: f64,
+    height: f64,
+    span: &Span,
+) {
+    let category = span.activity.category().unwrap_or("idle");
+    let fill = style
+        .fills
+        .iter()
+        .find(|(a, _)| *a == span.activity)
+        .map_or("#888", |(_, c)| c.as_str());
+    let title = format!(
+        "{category}{} · {:.1} ms from {:.1} ms",
+        span.task
+            .map(|t| format!(" · task {t}"))
+            .unwrap_or_default(),
+        span.duration_us() / 1000.0,
+        span.start_us / 1000.0
+    );
+    if span.activity == Activity::Idle {
+        out.push_str(&format!(
+            "<rect x=\"{x:.2}\" y=\"{:.2}\" width=\"{width:.2}\" height=\"1.5\" fill=\"{fill}\"><title>{title}</title></rect>",
+            y + height / 2.0 - 0.75
+        ));
+        return;
+    }
+    out.push_str(&format!(
+        "<g><title>{}</title><rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{width:.2}\" height=\"{height:.2}\" fill=\"{fill}\"/>",
+        escape(&title)
+    ));
+    if matches!(
+        span.activity,
+        Activity::Io | Activity::WaitGil | Activity::WaitLock | Activity::Spawn | Activity::Message
+    ) {
+        out.push_str(&format!(
+            "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{width:.2}\" height=\"{height:.2}\" fill=\"url(#p-{category})\"/>"
+        ));
+    }
+    out.push_str("</g>");
+}
+
+/// The whole timeline as an SVG document.
+pub fn timeline_svg(
+    groups: &[SvgGroup<'_>],
+    metrics: &Metrics,
+    fit: Fit,
+    style: &SvgStyle,
+) -> String {
+    let inputs: Vec<GroupInput> = groups.iter().map(|g| g.input.clone()).collect();
+    let laid = layout(&inputs, metrics, fit, None);
+    let (width, height) = (metrics.width, laid.height);
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" font-family=\"system-ui, sans-serif\">\
+<title>Threadline timeline</title>{}<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>",
+        pattern_defs(&style.pattern_ink),
+        escape(&style.background)
+    );
+    for (group, data) in laid.groups.iter().zip(groups) {
+        let title_y = group.top + metrics.header_height / 2.0 + 4.0;
+        out.push_str(&format!(
+            "<text x=\"8\" y=\"{title_y:.1}\" font-size=\"13\" font-weight=\"600\" fill=\"{}\">{}</text>\
+<text x=\"{:.1}\" y=\"{title_y:.1}\" font-size=\"12\" fill=\"{}\">{}</text>",
+            escape(&style.text),
+            escape(group.mode.title()),
+            metrics.label_width,
+            escape(&style.muted),
+            escape(data.note)
+        ));
+        let bottom = group.bottom(metrics);
+        let first = group.top + metrics.header_height;
+        for t in ticks(group.scale.end_us, 8) {
+            out.push_str(&format!(
+                "<rect x=\"{:.1}\" y=\"{first:.1}\" width=\"1\" height=\"{:.1}\" fill=\"{}\"/>",
+                group.scale.x(t).round(),
+                bottom - first,
+                escape(&style.grid)
+            ));
+        }
+        for row in &group.rows {
+            if row.height >= 9.0 {
+                out.push_str(&format!(
+                    "<text x=\"8\" y=\"{:.1}\" font-size=\"12\" fill=\"{}\">{}</text>",
+                    row.y + row.height / 2.0 + 4.0,
+                    escape(&style.text),
+                    escape(&group.mode.lane_name(row.lane))
+                ));
+            }
+            let inset = if row.height >= 8.0 { 2.0 } else { 0.5 };
+            for span in data.spans.iter().filter(|s| s.lane == row.lane) {
+                let x = group.scale.x(span.start_us);
+                let width = (group.scale.x(span.end_us) - x).max(0.75);
+                span_rect(
+                    &mut out,
+                    style,
+                    x,
+                    width,
+                    row.y + inset,
+                    (row.height - 2.0 * inset).max(1.0),
+                    span,
+                );
+            }
+        }
+    }
+    let step = tick_step(laid.axis.end_us, 8);
+    for t in ticks(laid.axis.end_us, 8) {
+        out.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"{}\" fill=\"{}\">{}</text>",
+            laid.axis.x(t),
+            height - metrics.axis_height / 2.0 + 4.0,
+            if t == 0.0 { "start" } else { "middle" },
+            escape(&style.muted),
+            tick_label(t, step)
+        ));
+    }
+    out.push_str("</svg>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mode::Mode;
+
+    fn style() -> SvgStyle {
+        SvgStyle {
+            fills: vec![
+                (Activity::Cpu, "#0072b2".into()),
+                (Activity::Io, "#e69f00".into()),
+            ],
+            background: "#fff".into(),
+            text: "#111".into(),
+            muted: "#666".into(),
+            grid: "#eee".into(),
+            pattern_ink: "rgba(255,255,255,0.5)".into(),
+        }
+    }
+
+    #[test]
+    fn every_interval_becomes_a_titled_rect() {
+        let input = GroupInput {
+            mode: Mode::Threads,
+            lanes: vec![0, 1],
+            extent_us: 10_000.0,
+        };
+        let spans = [
+            Span {
+                lane: 0,
+                start_us: 0.0,
+                end_us: 6_000.0,
+                activity: Activity::Cpu,
+                task: Some(3),
+            },
+            Span {
+                lane: 1,
+                start_us: 1_000.0,
+                end_us: 9_000.0,
+                activity: Activity::Io,
+                task: Some(4),
+            },
+        ];
+        let metrics = Metrics {
+            width: 600.0,
+            label_width: 100.0,
+            header_height: 24.0,
+            lane_height: 18.0,
+            min_lane_height: 3.0,
+            max_group_height: 200.0,
+            group_gap: 10.0,
+            axis_height: 20.0,
+            right_pad: 10.0,
+        };
+        let svg = timeline_svg(
+            &[SvgGroup {
+                input: &input,
+                spans: &spans,
+                note: "a <pool>",
+            }],
+            &metrics,
+            Fit::Shared,
+            &style(),
+        );
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(svg.ends_with("</svg>"));
+        assert!(svg.contains("cpu · task 3 · 6.0 ms from 0.0 ms"));
+        assert!(
+            svg.contains("fill=\"url(#p-io)\""),
+            "I/O has its pattern, not colour alone"
+        );
+        assert!(svg.contains("a &lt;pool&gt;"), "text is escaped");
+        assert!(svg.contains(">worker-2<"));
+        assert_eq!(svg.matches("<g><title>").count(), 2);
+    }
+}

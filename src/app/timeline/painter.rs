@@ -1,0 +1,229 @@
+//! One frame of the timeline: gather the groups, lay them out, and repaint
+//! as little as changed since the last frame.
+
+use super::draw::{Dirty, Overlay, Pen, label_state, paint, repaint};
+use super::palette::Palette;
+use super::source::{FinishedSpans, Group, LiveMarks, Sources, groups};
+use threadline_core::record::Lifecycle;
+use threadline_core::timeline::{Fit, Layout, Metrics, growing_axis_end, layout};
+use wasm_bindgen::JsCast;
+
+/// Sizes for a canvas `width` px wide.
+pub fn metrics(width: f64) -> Metrics {
+    Metrics {
+        width,
+        label_width: if width < 520.0 { 84.0 } else { 150.0 },
+        header_height: 28.0,
+        lane_height: 20.0,
+        min_lane_height: 2.0,
+        max_group_height: 260.0,
+        group_gap: 14.0,
+        axis_height: 22.0,
+        right_pad: 12.0,
+    }
+}
+
+/// The colour scheme in force: the page's choice, and the system's for `auto`.
+fn current_theme() -> String {
+    let chosen = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("data-theme"))
+        .unwrap_or_default();
+    let dark = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|q| q.matches());
+    format!("{chosen}/{dark}")
+}
+
+/// What was drawn last, for hit-testing and exports.
+pub struct Scene {
+    /// Sizes.
+    pub metrics: Metrics,
+    /// Geometry.
+    pub layout: Layout,
+    /// Data.
+    pub groups: Vec<Group>,
+}
+
+#[derive(Clone, PartialEq)]
+struct Signature {
+    width: f64,
+    height: f64,
+    axis_end: f64,
+    generation: u32,
+    records: usize,
+    fit: Fit,
+    highlight: Option<u32>,
+    focus: Option<(usize, u16, f64)>,
+}
+
+/// The canvas and what it remembers between frames.
+pub struct Painter {
+    canvas: web_sys::HtmlCanvasElement,
+    context: web_sys::CanvasRenderingContext2d,
+    palette: Option<Palette>,
+    live: LiveMarks,
+    finished: FinishedSpans,
+    signature: Option<Signature>,
+    /// The theme the palette was read under.
+    theme: String,
+    playhead_us: Option<f64>,
+    live_until_us: f64,
+    labels: Vec<(usize, Vec<Option<Lifecycle>>)>,
+    /// The last frame's scene.
+    pub scene: Option<Scene>,
+}
+
+impl Painter {
+    /// A painter for `canvas`.
+    pub fn new(canvas: web_sys::HtmlCanvasElement) -> Option<Self> {
+        let context = canvas.get_context("2d").ok().flatten()?.dyn_into().ok()?;
+        Some(Self {
+            canvas,
+            context,
+            palette: None,
+            live: LiveMarks::default(),
+            finished: FinishedSpans::default(),
+            signature: None,
+            theme: String::new(),
+            playhead_us: None,
+            live_until_us: 0.0,
+            labels: Vec::new(),
+            scene: None,
+        })
+    }
+
+    /// Forgets the theme and repaints everything next frame.
+    pub fn invalidate(&mut self) {
+        self.palette = None;
+        self.signature = None;
+    }
+
+    /// Draws a frame.
+    pub fn frame(&mut self, sources: &Sources<'_>, fit: Fit, overlay: &Overlay) {
+        let width = f64::from(self.canvas.client_width()).max(300.0);
+        let metrics = metrics(width);
+        let groups = groups(sources, &mut self.live, &mut self.finished);
+        let inputs: Vec<_> = groups.iter().map(|g| g.input.clone()).collect();
+        let finished = groups
+            .iter()
+            .filter(|g| !g.live)
+            .map(|g| g.input.extent_us)
+            .fold(1.0, f64::max);
+        let live_extent = groups
+            .iter()
+            .filter(|g| g.live)
+            .map(|g| g.input.extent_us)
+            .fold(0.0, f64::max);
+        let axis_end = growing_axis_end(finished, live_extent);
+        let laid = layout(&inputs, &metrics, fit, Some(axis_end));
+        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+        let (pixel_width, pixel_height) = (
+            (width * ratio).round() as u32,
+            (laid.height * ratio).round() as u32,
+        );
+        if self.canvas.width() != pixel_width || self.canvas.height() != pixel_height {
+            self.canvas.set_width(pixel_width);
+            self.canvas.set_height(pixel_height);
+            let _ = self
+                .canvas
+                .style()
+                .set_property("height", &format!("{}px", laid.height));
+            self.signature = None;
+        }
+        let theme = current_theme();
+        if self.palette.is_none() || theme != self.theme {
+            self.palette = Palette::read(&self.canvas, &self.context);
+            self.theme = theme;
+            self.signature = None;
+        }
+        let Some(palette) = &self.palette else { return };
+        let signature = Signature {
+            width,
+            height: laid.height,
+            axis_end,
+            generation: sources.generation,
+            records: sources.records.len(),
+            fit,
+            highlight: overlay.highlight,
+            focus: overlay.focus,
+        };
+        let labels: Vec<_> = laid
+            .groups
+            .iter()
+            .zip(&groups)
+            .map(|(l, g)| label_state(l, g, overlay))
+            .collect();
+        let forward = match (self.playhead_us, overlay.playhead_us) {
+            (Some(before), Some(now)) => now >= before,
+            (None, None) => true,
+            _ => false,
+        };
+        if self.signature.as_ref() != Some(&signature) || !forward {
+            paint(
+                &Pen {
+                    c: &self.context,
+                    p: palette,
+                    m: &metrics,
+                },
+                &laid,
+                &groups,
+                overlay,
+                ratio,
+            );
+        } else {
+            let dirty: Vec<Dirty> = groups
+                .iter()
+                .enumerate()
+                .filter_map(|(index, group)| {
+                    let labels_changed = self.labels.get(index) != labels.get(index);
+                    let (since_us, until_us) = if group.live {
+                        let since = self
+                            .live
+                            .earliest_new_us
+                            .map_or(self.live_until_us, |t| t.min(self.live_until_us));
+                        (since, group.input.extent_us)
+                    } else if let (Some(before), Some(now)) =
+                        (self.playhead_us, overlay.playhead_us)
+                    {
+                        (before, now)
+                    } else if labels_changed {
+                        (0.0, 0.0)
+                    } else {
+                        return None;
+                    };
+                    Some(Dirty {
+                        index,
+                        since_us,
+                        until_us,
+                        labels: labels_changed,
+                    })
+                })
+                .collect();
+            repaint(
+                &Pen {
+                    c: &self.context,
+                    p: palette,
+                    m: &metrics,
+                },
+                &laid,
+                &groups,
+                overlay,
+                &dirty,
+                ratio,
+            );
+        }
+        self.signature = Some(signature);
+        self.playhead_us = overlay.playhead_us;
+        self.labels = labels;
+        if let Some(live) = groups.iter().find(|g| g.live) {
+            self.live_until_us = live.input.extent_us;
+        }
+        self.scene = Some(Scene {
+            metrics,
+            layout: laid,
+            groups,
+        });
+    }
+}
