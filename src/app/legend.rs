@@ -1,6 +1,7 @@
 //! What the colours and patterns of the timeline mean.
 
 use threadline_core::mode::Mode;
+use threadline_core::record::Activity;
 use yew::prelude::*;
 
 /// Props of [`Legend`].
@@ -10,15 +11,30 @@ pub struct LegendProps {
     pub modes: Vec<Mode>,
 }
 
-const KINDS: [(&str, &str, &str); 7] = [
-    ("cpu", "computing", "solid"),
-    ("io", "waiting on the network", "diagonal hatching"),
-    ("wait-gil", "waiting for the GIL", "dots"),
-    ("wait-lock", "waiting for a lock", "cross-hatching"),
-    ("spawn", "starting a process", "vertical bars"),
-    ("message", "sending or receiving a message", "dashes"),
-    ("idle", "idle", "a thin line"),
+const KINDS: [(Activity, &str, &str); 7] = [
+    (Activity::Cpu, "computing", "solid"),
+    (Activity::Io, "waiting on the network", "diagonal hatching"),
+    (Activity::WaitGil, "waiting for the GIL", "dots"),
+    (Activity::WaitLock, "waiting for a lock", "cross-hatching"),
+    (Activity::Spawn, "starting a process", "vertical bars"),
+    (
+        Activity::Message,
+        "sending or receiving a message",
+        "dashes",
+    ),
+    (Activity::Idle, "idle", "a thin line"),
 ];
+
+/// Whether some mode among `modes` ever does `activity`.
+fn shown(activity: Activity, modes: &[Mode]) -> bool {
+    match activity {
+        Activity::WaitGil => modes.contains(&Mode::Gil),
+        Activity::Spawn | Activity::Message => modes.contains(&Mode::Procs),
+        // No mode takes an ordinary lock yet.
+        Activity::WaitLock => false,
+        _ => true,
+    }
+}
 
 /// The legend.
 #[component]
@@ -26,9 +42,9 @@ pub fn Legend(props: &LegendProps) -> Html {
     html! {
         <div class="legend" aria-label="Legend">
             <ul class="kinds">
-                { for KINDS.iter().map(|(id, words, pattern)| html! {
+                { for KINDS.iter().filter(|(a, ..)| shown(*a, &props.modes)).map(|(activity, words, pattern)| html! {
                     <li>
-                        <span class={classes!("swatch", format!("swatch-{id}"))} aria-hidden="true"></span>
+                        <span class={classes!("swatch", format!("swatch-{}", activity.category().unwrap_or("idle")))} aria-hidden="true"></span>
                         <span title={format!("drawn as {pattern}")}>{ *words }</span>
                     </li>
                 }) }

@@ -1,0 +1,139 @@
+// Measures what Threadline's issues hold it to, in headless Chromium on this
+// machine, against the built dist/ served cross-origin isolated. Timing goals
+// live here, not in the tests: machines are noisy, so each figure is the
+// median of several runs.
+import { gzipSync } from 'node:zlib';
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveDir } from '../tests/support/static-host.mjs';
+import { launch } from '../tests/support/browser.mjs';
+
+const DIST = new URL('../dist/', import.meta.url).pathname;
+const OUT = new URL('../target/bench.json', import.meta.url).pathname;
+const quick = process.argv.includes('--quick');
+const repeat = (n) => (quick ? 1 : n);
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const fmt = (x, digits = 2) => (x == null ? '—' : x.toFixed(digits));
+
+async function wasmSizes() {
+  const sizes = [];
+  async function walk(dir) {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.name.endsWith('.wasm')) {
+        const bytes = await readFile(path);
+        sizes.push({ file: path.slice(DIST.length), bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+      }
+    }
+  }
+  await walk(DIST);
+  return sizes;
+}
+
+async function speedups(page, params, times) {
+  const runs = [];
+  for (let i = 0; i < times; i++) runs.push(await page.evaluate((p) => window.threadline.run(p), params));
+  const modes = runs[0].map((s) => s.mode);
+  return Object.fromEntries(modes.map((mode, i) => [mode, {
+    wallMs: median(runs.map((r) => r[i].wallMs)),
+    speedup: mode === 'seq' ? 1 : median(runs.map((r) => r[i].speedup)),
+    status: runs.map((r) => r[i].status).join(','),
+  }]));
+}
+
+async function recordingOverhead(page) {
+  // The same runs with recording off and on, interleaved so that drift in
+  // the machine's speed hits both alike.
+  const params = { workload: 'primes', tasks: 8, work: 25, workers: 2, modes: 'seq,threads,gil' };
+  const off = [];
+  const on = [];
+  for (let i = 0; i < repeat(4); i++) {
+    const total = (summaries) => summaries.reduce((sum, s) => sum + s.wallMs, 0);
+    off.push(total(await page.evaluate((p) => window.threadline.run({ ...p, record: false }), params)));
+    on.push(total(await page.evaluate((p) => window.threadline.run(p), params)));
+  }
+  const marks = await page.evaluate(() => window.threadline.trace().traceEvents.length);
+  return { offMs: median(off), onMs: median(on), overheadPct: (median(on) / median(off) - 1) * 100, traceEvents: marks };
+}
+
+async function frames(page) {
+  // 16 threads under the GIL hand over every 5 ms: hundreds of intervals
+  // per lane, drawn live, then replayed.
+  const params = { workload: 'primes', tasks: quick ? 16 : 20, work: quick ? 30 : 100, workers: 16, modes: 'gil' };
+  await page.evaluate(() => window.threadline.frameStats(true));
+  await page.evaluate((p) => window.threadline.run(p), params);
+  const live = await page.evaluate(() => window.threadline.frameStats(true));
+  const perLane = await page.evaluate(() => {
+    const events = window.threadline.trace().traceEvents.filter((e) => e.ph === 'X');
+    const lanes = new Map();
+    for (const e of events) lanes.set(e.tid, (lanes.get(e.tid) ?? 0) + 1);
+    return { lanes: lanes.size, intervals: Math.min(...lanes.values()) };
+  });
+  await page.getByTestId('replay-speed').selectOption('1');
+  await page.getByTestId('replay-play').click();
+  await page.waitForTimeout(quick ? 2000 : 5000);
+  const replay = await page.evaluate(() => window.threadline.frameStats(true));
+  await page.getByTestId('replay-play').click();
+  return { ...perLane, live, replay };
+}
+
+const results = { date: new Date().toISOString(), sizes: await wasmSizes() };
+const host = await serveDir({ dir: DIST, isolationHeaders: true });
+const browser = await launch();
+try {
+  const page = await browser.page();
+  await page.goto(host.url);
+  await page.locator('#app[data-state=ready]').waitFor({ timeout: 60_000 });
+  results.cpu = await speedups(page, { workload: 'primes', tasks: 8, work: 25, workers: 2, modes: 'seq,threads,gil,procs' }, repeat(5));
+  results.io = await speedups(page, { workload: 'download', tasks: 15, latency: 300, workers: 15, modes: 'seq,threads,gil,procs,async' }, repeat(3));
+  const async100 = [];
+  for (let i = 0; i < repeat(7); i++) {
+    const [s] = await page.evaluate(() => window.threadline.run({ workload: 'download', tasks: 100, latency: 200, modes: 'async' }));
+    async100.push(s.wallMs);
+  }
+  results.async100 = { medianMs: median(async100), bestMs: Math.min(...async100), runs: async100 };
+  results.recording = await recordingOverhead(page);
+  results.frames = await frames(page);
+} finally {
+  await browser.close();
+  await host.close();
+}
+
+await mkdir(new URL('../target/', import.meta.url).pathname, { recursive: true });
+await writeFile(OUT, JSON.stringify(results, null, 2));
+const row = (name, x) => `| ${name} | ${fmt(x.wallMs, 0)} ms | ${fmt(x.speedup)}× |`;
+console.log(`
+## primes, 8 tasks, work 25, 2 workers (median of ${repeat(5)})
+| mode | wall | speedup |
+|---|---|---|
+${Object.entries(results.cpu).map(([m, x]) => row(m, x)).join('\n')}
+
+## download, 15 tasks at 300 ms, 15 workers (median of ${repeat(3)})
+| mode | wall | speedup |
+|---|---|---|
+${Object.entries(results.io).map(([m, x]) => row(m, x)).join('\n')}
+
+## async, 100 downloads at 200 ms (${repeat(7)} runs)
+median ${fmt(results.async100.medianMs, 0)} ms, best ${fmt(results.async100.bestMs, 0)} ms
+
+## recording overhead (seq + threads + gil, primes 8×25, median of ${repeat(4)} pairs)
+off ${fmt(results.recording.offMs, 0)} ms, on ${fmt(results.recording.onMs, 0)} ms: ${fmt(results.recording.overheadPct, 1)} %
+
+## timeline frames, ${results.frames.lanes} lanes × ≥${results.frames.intervals} intervals
+| phase | frames | draw p50 | draw p95 | interval p50 | interval p95 |
+|---|---|---|---|---|---|
+| live run | ${results.frames.live.frames} | ${fmt(results.frames.live.workP50Ms)} ms | ${fmt(results.frames.live.workP95Ms)} ms | ${fmt(results.frames.live.intervalP50Ms, 1)} ms | ${fmt(results.frames.live.intervalP95Ms, 1)} ms |
+| replay 1× | ${results.frames.replay.frames} | ${fmt(results.frames.replay.workP50Ms)} ms | ${fmt(results.frames.replay.workP95Ms)} ms | ${fmt(results.frames.replay.intervalP50Ms, 1)} ms | ${fmt(results.frames.replay.intervalP95Ms, 1)} ms |
+
+## wasm sizes
+| file | bytes | gzip -9 |
+|---|---|---|
+${results.sizes.map((s) => `| ${s.file} | ${s.bytes} | ${s.gzip} |`).join('\n')}
+
+(all figures also in target/bench.json)`);

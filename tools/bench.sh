@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Measures speedups, async latency, recording overhead, frame times and wasm
+# sizes in headless Chromium (a few minutes; `--quick` for a rough pass).
+set -euo pipefail
+"$(dirname "$0")/setup.sh" test
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+wasm trunk build --offline --quiet
+node tools/bench.mjs "$@"
