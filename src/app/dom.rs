@@ -57,10 +57,54 @@ pub fn replace_query(query: &str) {
     let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
 }
 
-/// Applies the colour scheme (`auto` follows the operating system).
-pub fn set_theme(theme: &str) {
+const PREFERS_DARK: &str = "(prefers-color-scheme: dark)";
+
+thread_local! {
+    static THEME: std::cell::RefCell<String> = std::cell::RefCell::new("auto".into());
+    static FOLLOWING_SYSTEM: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn system_prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media(PREFERS_DARK).ok().flatten())
+        .is_some_and(|q| q.matches())
+}
+
+/// Sets `data-scheme` (`light` or `dark`), which the stylesheet's colours
+/// follow, from the chosen theme and, for `auto`, the system's preference.
+fn apply_scheme() {
+    let theme = THEME.with(|t| t.borrow().clone());
+    let dark = theme == "dark" || (theme == "auto" && system_prefers_dark());
     if let Some(html) = document().and_then(|d| d.document_element()) {
-        let _ = html.set_attribute("data-theme", theme);
+        let _ = html.set_attribute("data-theme", &theme);
+        let _ = html.set_attribute("data-scheme", if dark { "dark" } else { "light" });
     }
-    set_root_attr("data-theme", theme);
+    set_root_attr("data-theme", &theme);
+    // The canvas reads its colours from the styles: tell it to repaint.
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(SCHEME_CHANGED)) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// The window event sent when the colour scheme changes.
+pub const SCHEME_CHANGED: &str = "threadline:scheme";
+
+/// Applies the colour scheme; `auto` follows the operating system, also
+/// when it changes while the page is open.
+pub fn set_theme(theme: &str) {
+    THEME.with(|t| *t.borrow_mut() = theme.to_string());
+    apply_scheme();
+    if FOLLOWING_SYSTEM.with(|f| f.replace(true)) {
+        return;
+    }
+    if let Some(query) = web_sys::window().and_then(|w| w.match_media(PREFERS_DARK).ok().flatten())
+    {
+        let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(apply_scheme);
+        let _ = query.add_event_listener_with_callback(
+            "change",
+            wasm_bindgen::JsCast::unchecked_ref(on_change.as_ref()),
+        );
+        // Listens for the page's lifetime.
+        on_change.forget();
+    }
 }

@@ -48,7 +48,9 @@ async fn task_future(
     };
     match outcome {
         Some(outcome) => run.finish_task(lane, index, outcome),
-        None => run.recorder.mark(lane, Activity::Cancelled, None),
+        None => {
+            run.recorder.mark(lane, Activity::Cancelled, None);
+        }
     }
 }
 

@@ -1,26 +1,15 @@
 // The public surface: URL keys and their validation, the JS API, the embed
 // messages, and the fallback when no service worker can answer requests.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDir, serveHostPage } from '../support/static-host.mjs';
+import { serveHostPage } from '../support/static-host.mjs';
 import { launch } from '../support/browser.mjs';
-import { DIST, openApp, run, trace, eventsOf } from '../support/app.mjs';
+import { withHostedApp, openApp, run, trace, eventsOf } from '../support/app.mjs';
 
-let browser;
-let host;
-
-before(async () => {
-  browser = await launch();
-  host = await serveDir({ dir: DIST, isolationHeaders: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const app = withHostedApp();
 
 test('bad URL values are corrected, each named in a dismissible notice', async () => {
-  const page = await openApp(browser, host.url, 'tasks=999&work=abc&modes=seq,fibers&utm_source=blog');
+  const page = await app.open('tasks=999&work=abc&modes=seq,fibers&utm_source=blog');
   const keys = await page.locator('[data-notice-key]').evaluateAll((els) => els.map((e) => e.dataset.noticeKey));
   assert.deepEqual(keys.sort(), ['modes', 'tasks', 'utm_source', 'work']);
   assert.equal(await page.getByTestId('tasks').inputValue(), '256');
@@ -33,7 +22,7 @@ test('bad URL values are corrected, each named in a dismissible notice', async (
 });
 
 test('the address bar is a permalink that follows every change', async () => {
-  const page = await openApp(browser, host.url, 'scenario=io-bound');
+  const page = await app.open('scenario=io-bound');
   assert.match(page.url(), /\?scenario=io-bound$/);
   await page.getByTestId('tasks').fill('7');
   await page.getByTestId('tasks').press('Tab');
@@ -41,7 +30,7 @@ test('the address bar is a permalink that follows every change', async () => {
   const url = new URL(page.url());
   assert.equal(url.searchParams.get('workload'), 'download');
   assert.equal(url.searchParams.get('scenario'), null, 'no longer the preset');
-  const again = await openApp(browser, url.href.replace(url.origin + '/', host.url));
+  const again = await app.open(url.search.slice(1));
   assert.equal(await again.getByTestId('tasks').inputValue(), '7');
   assert.equal(await again.getByTestId('workload').inputValue(), 'download');
   await page.close();
@@ -49,8 +38,9 @@ test('the address bar is a permalink that follows every change', async () => {
 });
 
 test('state() mirrors #app, and autorun runs once ready', async () => {
+  const { browser, url } = await app.start();
   const page = await browser.page();
-  await page.goto(`${host.url}?modes=seq&tasks=2&work=1&autorun=1`);
+  await page.goto(`${url}?modes=seq&tasks=2&work=1&autorun=1`);
   await page.locator('#app[data-state=done]').waitFor({ timeout: 60_000 });
   const state = await page.evaluate(() => window.threadline.state());
   const attrs = await page.locator('#app').evaluate((e) => ({ ...e.dataset }));
@@ -63,7 +53,7 @@ test('state() mirrors #app, and autorun runs once ready', async () => {
 });
 
 test('run() rejects while a run is in progress, and says why', async () => {
-  const page = await openApp(browser, host.url);
+  const page = await app.open();
   const first = run(page, { workload: 'download', tasks: 3, latency: 800, modes: 'seq' });
   await page.locator('#app[data-state=running]').waitFor();
   const second = await page.evaluate(() => window.threadline.run({}).then(() => 'resolved', (e) => e.message));
@@ -73,7 +63,8 @@ test('run() rejects while a run is in progress, and says why', async () => {
 });
 
 test('an embedding page hears resize and done, and can start a run', async () => {
-  const embed = await serveHostPage({ src: `${host.url}?embed=1&modes=seq,async&tasks=3&work=1` });
+  const { browser, url } = await app.start();
+  const embed = await serveHostPage({ src: `${url}?embed=1&modes=seq,async&tasks=3&work=1` });
   try {
     const page = await browser.page();
     await page.addInitScript(() => {
@@ -99,10 +90,10 @@ test('an embedding page hears resize and done, and can start a run', async () =>
 
 test('without a service worker, downloads wait on timers, the page and trace say so, and the bytes are the same', async () => {
   const params = { workload: 'download', tasks: 4, latency: 30, modes: 'seq,threads,async' };
-  const real = await run(await openApp(browser, host.url), params);
+  const real = await run(await app.open(), params);
   const blocked = await launch({ blockServiceWorkers: true });
   try {
-    const page = await openApp(blocked, host.url);
+    const page = await openApp(blocked, (await app.start()).url);
     assert.match(await page.getByTestId('network-simulated').textContent(), /simulated/);
     const simulated = await run(page, params);
     for (const [i, s] of simulated.entries()) {

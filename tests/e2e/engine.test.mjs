@@ -1,27 +1,17 @@
 // The five execution models, for real, in Chromium: each runs every
 // workload, and what its trace claims is what happened.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDir } from '../support/static-host.mjs';
-import { launch } from '../support/browser.mjs';
 import {
-  DIST, openApp, run, runFacts, trace, eventsOf, crossThreadOverlaps, traceWallMs, assertSameChecksum,
+  withHostedApp, run, runFacts, trace, eventsOf, crossThreadOverlaps, traceWallMs, assertSameChecksum,
 } from '../support/app.mjs';
 
 const WORKLOADS = ['primes', 'mandelbrot', 'image-filter', 'download', 'pipeline'];
-let browser;
-let host;
+const app = withHostedApp();
 let page;
 
 before(async () => {
-  browser = await launch();
-  host = await serveDir({ dir: DIST, isolationHeaders: true });
-  page = await openApp(browser, host.url);
-});
-
-after(async () => {
-  await browser?.close();
-  await host?.close();
+  page = await app.open();
 });
 
 for (const workload of WORKLOADS) {

@@ -1,28 +1,19 @@
 // The timeline and everything around it: lanes, table, replay, exports,
 // keyboard use, themes and widths.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDir } from '../support/static-host.mjs';
-import { launch, SCREENSHOTS } from '../support/browser.mjs';
-import { DIST, openApp, run, runFacts } from '../support/app.mjs';
+import { SCREENSHOTS } from '../support/browser.mjs';
+import { withHostedApp, run, runFacts } from '../support/app.mjs';
 
 const COMPARISON = { workload: 'pipeline', tasks: 6, work: 2, workers: 3, latency: 60, modes: 'seq,threads,gil,procs,async' };
-let browser;
-let host;
+const app = withHostedApp();
 let page;
 
 before(async () => {
-  browser = await launch();
-  host = await serveDir({ dir: DIST, isolationHeaders: true });
-  page = await openApp(browser, host.url);
+  page = await app.open();
   await run(page, COMPARISON);
   await page.locator('#app[data-state=done]').waitFor();
-});
-
-after(async () => {
-  await browser?.close();
-  await host?.close();
 });
 
 test('a comparison draws a group per mode with the right number of lanes', async () => {
@@ -93,7 +84,7 @@ test('exports: the trace is Chrome Trace Event JSON, the timeline an SVG and a P
 });
 
 test('the output shows every tile and picture the tasks made', async () => {
-  const fresh = await openApp(browser, host.url);
+  const fresh = await app.open();
   await run(fresh, { workload: 'mandelbrot', tasks: 6, work: 1, modes: 'seq,threads' });
   const opaqueTiles = await fresh.getByTestId('output-picture').evaluate((canvas) => {
     const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
@@ -127,7 +118,7 @@ test('hovering an interval shows what it was and highlights its task', async () 
 });
 
 test('the keyboard reaches every control: run, cancel, timeline, replay', async () => {
-  const fresh = await openApp(browser, host.url, 'workload=download&tasks=30&latency=2000&modes=seq');
+  const fresh = await app.open('workload=download&tasks=30&latency=2000&modes=seq');
   const focusedTestId = () => fresh.evaluate(() => document.activeElement?.dataset.testid ?? null);
   let steps = 0;
   while ((await focusedTestId()) !== 'run' && steps++ < 60) await fresh.keyboard.press('Tab');
@@ -148,7 +139,7 @@ test('the keyboard reaches every control: run, cancel, timeline, replay', async 
 });
 
 test('a workers sweep plots measured speedups against perfect scaling', async () => {
-  const fresh = await openApp(browser, host.url, 'workload=download&tasks=4&latency=80');
+  const fresh = await app.open('workload=download&tasks=4&latency=80');
   await fresh.getByTestId('sweep').click();
   await fresh.getByTestId('sweep-plot').waitFor({ timeout: 60_000 });
   await fresh.waitForFunction(() => !document.querySelector('[data-testid=sweep]').disabled, null, { timeout: 120_000 });
@@ -161,7 +152,7 @@ test('a workers sweep plots measured speedups against perfect scaling', async ()
 });
 
 test('theme and time axis are settings in the URL', async () => {
-  const fresh = await openApp(browser, host.url, 'theme=dark&axis=own');
+  const fresh = await app.open('theme=dark&axis=own');
   assert.equal(await fresh.locator('html').getAttribute('data-theme'), 'dark');
   assert.equal(await fresh.getByTestId('axis').inputValue(), 'own');
   await fresh.getByTestId('theme').selectOption('light');
@@ -173,9 +164,10 @@ test('theme and time axis are settings in the URL', async () => {
 for (const theme of ['light', 'dark']) {
   for (const width of [360, 800, 1400]) {
     test(`screenshot: ${width} px, ${theme}`, async () => {
+      const { browser, url } = await app.start();
       const shot = await browser.page();
       await shot.setViewportSize({ width, height: 900 });
-      await shot.goto(`${host.url}?theme=${theme}&scenario=mixed&tasks=6`);
+      await shot.goto(`${url}?theme=${theme}&scenario=mixed&tasks=6`);
       await shot.locator('#app[data-state=ready]').waitFor({ timeout: 60_000 });
       await run(shot, {});
       const overflow = await shot.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

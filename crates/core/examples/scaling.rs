@@ -5,8 +5,9 @@
 
 use std::sync::Arc;
 use threadline_core::clock::{Clock, SystemClock};
-use threadline_core::io::{IoPlan, SimulatedIo};
-use threadline_core::model::{Job, Run, run_lane};
+use threadline_core::io::SimulatedIo;
+use threadline_core::model::{Job, Run};
+use threadline_core::native::{run_lanes, simulated_plan};
 use threadline_core::workload::Workload;
 
 fn wall_ms(workload: Workload, lanes: u16) -> f64 {
@@ -17,20 +18,11 @@ fn wall_ms(workload: Workload, lanes: u16) -> f64 {
     };
     let clock: Arc<dyn Clock> = Arc::new(SystemClock::default());
     let run = Run::new(job, usize::from(lanes), clock.clone(), true, None);
-    let plan = IoPlan {
-        base_url: String::new(),
-        latency_ms: 0,
-        run_id: String::new(),
-        fail: vec![],
-        simulated: true,
+    let io = SimulatedIo {
+        plan: simulated_plan(0, vec![]),
+        clock,
     };
-    let io = SimulatedIo { plan, clock };
-    std::thread::scope(|scope| {
-        for lane in 0..lanes {
-            let (run, io) = (&run, &io);
-            scope.spawn(move || run_lane(run, lane, io));
-        }
-    });
+    run_lanes(&run, lanes, &io, |_| {});
     run.wall_ms().unwrap_or_default()
 }
 

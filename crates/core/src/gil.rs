@@ -61,12 +61,13 @@ impl Gil {
     }
 
     /// Takes the GIL for `lane`, blocking while another lane holds it.
-    /// `on_contended` runs once, before blocking, if the GIL is held.
+    /// `on_contended` runs once, before blocking, if the GIL is held (and
+    /// returns when it marked the wait, which does not matter here).
     ///
     /// Returns when the previous holder let go, on that holder's clock:
     /// workers' clocks can differ by more than a handoff takes, so the new
     /// holder times its first mark no earlier than this.
-    pub fn acquire(&self, lane: u16, clock: &dyn Clock, on_contended: impl FnOnce()) -> f64 {
+    pub fn acquire(&self, lane: u16, clock: &dyn Clock, on_contended: impl FnOnce() -> f64) -> f64 {
         let guard = self.lock();
         self.take(lane, guard, clock, on_contended)
     }
@@ -76,7 +77,7 @@ impl Gil {
         lane: u16,
         mut guard: MutexGuard<'_, Holder>,
         clock: &dyn Clock,
-        on_contended: impl FnOnce(),
+        on_contended: impl FnOnce() -> f64,
     ) -> f64 {
         if guard.lane.is_some() {
             on_contended();
@@ -96,12 +97,14 @@ impl Gil {
     }
 
     /// Gives the GIL up (before blocking I/O, or at the end of a task).
-    pub fn release(&self, lane: u16, clock: &dyn Clock) {
+    /// `marked_ms` is when the holder marked what it does next: the next
+    /// holder starts no earlier than that, or than now.
+    pub fn release(&self, lane: u16, clock: &dyn Clock, marked_ms: f64) {
         let mut guard = self.lock();
         debug_assert_eq!(guard.lane, Some(lane), "only the holder releases the GIL");
         guard.lane = None;
         self.released_at
-            .store(clock.now_ms().to_bits(), Ordering::Release);
+            .store(clock.now_ms().max(marked_ms).to_bits(), Ordering::Release);
         self.turn.notify_all();
     }
 
@@ -115,22 +118,22 @@ impl Gil {
     }
 
     /// Drops the GIL so a waiting thread can run, then takes it back once
-    /// another thread has held it. `on_contended` runs when `lane` starts
-    /// waiting, before the GIL changes hands. Returns like
-    /// [`Gil::acquire`].
-    pub fn switch(&self, lane: u16, clock: &dyn Clock, on_contended: impl FnOnce()) -> f64 {
+    /// another thread has held it. `on_contended` marks that `lane` starts
+    /// waiting, before the GIL changes hands, and returns the time it
+    /// recorded. Returns like [`Gil::acquire`].
+    pub fn switch(&self, lane: u16, clock: &dyn Clock, on_contended: impl FnOnce() -> f64) -> f64 {
         let mut guard = self.lock();
         debug_assert_eq!(guard.lane, Some(lane), "only the holder switches");
         let handoffs = guard.handoffs;
-        on_contended();
+        let marked_ms = on_contended();
         guard.lane = None;
         self.released_at
-            .store(clock.now_ms().to_bits(), Ordering::Release);
+            .store(clock.now_ms().max(marked_ms).to_bits(), Ordering::Release);
         self.turn.notify_all();
         while guard.handoffs == handoffs && self.waiting.load(Ordering::Acquire) > 0 {
             guard = self.wait(guard);
         }
-        self.take(lane, guard, clock, || {})
+        self.take(lane, guard, clock, || marked_ms)
     }
 }
 
@@ -146,25 +149,28 @@ mod tests {
         let clock = SystemClock::default();
         let gil = Gil::new(0.0);
         let mut contended = false;
-        gil.acquire(0, &clock, || contended = true);
+        gil.acquire(0, &clock, || {
+            contended = true;
+            0.0
+        });
         assert!(!contended);
         assert!(!gil.switch_due(&clock), "nobody asked for it");
-        gil.release(0, &clock);
+        gil.release(0, &clock, 0.0);
     }
 
     #[test]
     fn the_holder_hands_over_after_the_interval_and_only_then() {
         let clock = Arc::new(SystemClock::default());
         let gil = Arc::new(Gil::new(20.0));
-        gil.acquire(0, clock.as_ref(), || {});
+        gil.acquire(0, clock.as_ref(), || 0.0);
         let got_it = Arc::new(AtomicBool::new(false));
         let waiter = {
             let (gil, clock, got_it) = (gil.clone(), clock.clone(), got_it.clone());
             std::thread::spawn(move || {
-                gil.acquire(1, clock.as_ref(), || {});
+                gil.acquire(1, clock.as_ref(), || 0.0);
                 got_it.store(true, Ordering::SeqCst);
                 std::thread::sleep(std::time::Duration::from_millis(5));
-                gil.release(1, clock.as_ref());
+                gil.release(1, clock.as_ref(), 0.0);
             })
         };
         while gil.waiting.load(Ordering::SeqCst) == 0 {
@@ -179,13 +185,16 @@ mod tests {
             "a waiter never runs before the switch"
         );
         let mut waited = false;
-        gil.switch(0, clock.as_ref(), || waited = true);
+        gil.switch(0, clock.as_ref(), || {
+            waited = true;
+            0.0
+        });
         assert!(
             waited && got_it.load(Ordering::SeqCst),
             "the waiter ran during the switch"
         );
         assert!(clock.now_ms() - asked >= 0.0);
-        gil.release(0, clock.as_ref());
+        gil.release(0, clock.as_ref(), 0.0);
         waiter.join().expect("waiter thread");
     }
 }

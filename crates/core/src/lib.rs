@@ -12,6 +12,8 @@ pub mod image;
 pub mod io;
 pub mod mode;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod native;
 pub mod params;
 pub mod plot;
 pub mod protocol;

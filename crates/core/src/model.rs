@@ -209,12 +209,12 @@ pub fn drive_cpu(
             Advance::Failed(why) => break Driven::Failed(why),
         }
     };
-    match driven {
+    let marked_ms = match driven {
         Driven::NeedsResource(_) => marker.mark(lane, Activity::Io, Some(index)),
         _ => marker.mark(lane, then, None),
-    }
+    };
     if let Some(gil) = gil {
-        gil.release(lane, clock);
+        gil.release(lane, clock, marked_ms);
     }
     driven
 }

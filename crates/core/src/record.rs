@@ -110,19 +110,20 @@ pub trait Marker {
     /// The clock marks are timed with.
     fn clock(&self) -> &dyn Clock;
 
-    /// Marks that `lane` starts `activity` at `at_ms` on the shared clock.
-    fn mark_at(&self, at_ms: f64, lane: u16, activity: Activity, task: Option<u32>);
+    /// Marks that `lane` starts `activity` at `at_ms` on the shared clock;
+    /// returns the time recorded (a lane's marks never go back in time).
+    fn mark_at(&self, at_ms: f64, lane: u16, activity: Activity, task: Option<u32>) -> f64;
 
-    /// Marks that `lane` starts `activity` now.
-    fn mark(&self, lane: u16, activity: Activity, task: Option<u32>) {
-        self.mark_at(self.clock().now_ms(), lane, activity, task);
+    /// Marks that `lane` starts `activity` now; returns the time recorded.
+    fn mark(&self, lane: u16, activity: Activity, task: Option<u32>) -> f64 {
+        self.mark_at(self.clock().now_ms(), lane, activity, task)
     }
 
     /// Marks that `lane` starts `activity` now, but never before `floor_ms`:
     /// for a change caused by another thread's (a lock handed over), whose
     /// clock may run a little ahead of this one's.
-    fn mark_after(&self, floor_ms: f64, lane: u16, activity: Activity, task: Option<u32>) {
-        self.mark_at(self.clock().now_ms().max(floor_ms), lane, activity, task);
+    fn mark_after(&self, floor_ms: f64, lane: u16, activity: Activity, task: Option<u32>) -> f64 {
+        self.mark_at(self.clock().now_ms().max(floor_ms), lane, activity, task)
     }
 }
 
@@ -178,23 +179,25 @@ impl Recorder {
 
     /// Marks a change that happened at `at_ms` on the shared clock (for
     /// changes timed elsewhere, such as inside a worker process).
-    pub fn mark_at_ms(&self, at_ms: f64, lane: u16, activity: Activity, task: Option<u32>) {
-        if self.enabled {
-            let at_ms = match self.latest_ms.get(usize::from(lane)) {
-                Some(latest) => {
-                    let at_ms = at_ms.max(f64::from_bits(latest.load(Ordering::Relaxed)));
-                    latest.store(at_ms.to_bits(), Ordering::Relaxed);
-                    at_ms
-                }
-                None => at_ms,
-            };
-            self.marks.push(Mark {
-                lane,
-                at_us: (at_ms - self.origin_ms) * 1000.0,
-                activity,
-                task,
-            });
+    pub fn mark_at_ms(&self, at_ms: f64, lane: u16, activity: Activity, task: Option<u32>) -> f64 {
+        if !self.enabled {
+            return at_ms;
         }
+        let at_ms = match self.latest_ms.get(usize::from(lane)) {
+            Some(latest) => {
+                let at_ms = at_ms.max(f64::from_bits(latest.load(Ordering::Relaxed)));
+                latest.store(at_ms.to_bits(), Ordering::Relaxed);
+                at_ms
+            }
+            None => at_ms,
+        };
+        self.marks.push(Mark {
+            lane,
+            at_us: (at_ms - self.origin_ms) * 1000.0,
+            activity,
+            task,
+        });
+        at_ms
     }
 
     /// Appends to `out` every mark recorded since `*cursor`, and advances the
@@ -220,8 +223,8 @@ impl Marker for Recorder {
         self.clock.as_ref()
     }
 
-    fn mark_at(&self, at_ms: f64, lane: u16, activity: Activity, task: Option<u32>) {
-        self.mark_at_ms(at_ms, lane, activity, task);
+    fn mark_at(&self, at_ms: f64, lane: u16, activity: Activity, task: Option<u32>) -> f64 {
+        self.mark_at_ms(at_ms, lane, activity, task)
     }
 }
 
@@ -268,7 +271,9 @@ mod tests {
             for lane in 0..4u16 {
                 let recorder = &recorder;
                 scope.spawn(move || {
-                    (0..1000).for_each(|i| recorder.mark(lane, Activity::Cpu, Some(i)))
+                    (0..1000).for_each(|i| {
+                        recorder.mark(lane, Activity::Cpu, Some(i));
+                    })
                 });
             }
         });

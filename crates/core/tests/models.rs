@@ -5,37 +5,23 @@ use std::sync::Arc;
 use threadline_core::clock::{Clock, SystemClock};
 use threadline_core::digest::combine;
 use threadline_core::gil::{DEFAULT_SWITCH_INTERVAL_MS, Gil};
-use threadline_core::io::{IoPlan, SimulatedIo};
-use threadline_core::model::{Job, Run, run_lane};
+use threadline_core::io::SimulatedIo;
+use threadline_core::model::{Job, Run};
+use threadline_core::native::{run_lanes, simulated_plan};
 use threadline_core::record::Activity;
 use threadline_core::spans::{Span, spans_from_marks};
 use threadline_core::workload::Workload;
 
-fn plan(latency_ms: u32, fail: Vec<u32>) -> IoPlan {
-    IoPlan {
-        base_url: String::new(),
-        latency_ms,
-        run_id: "test".into(),
-        fail,
-        simulated: true,
-    }
-}
-
 /// Runs `job` on `lanes` OS threads, with or without a GIL.
-fn run_on_threads(job: Job, lanes: usize, gil: bool, latency_ms: u32, fail: Vec<u32>) -> Run {
+fn run_on_threads(job: Job, lanes: u16, gil: bool, latency_ms: u32, fail: Vec<u32>) -> Run {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock::default());
     let gil = gil.then(|| Gil::new(DEFAULT_SWITCH_INTERVAL_MS));
-    let run = Run::new(job, lanes, clock.clone(), true, gil);
+    let run = Run::new(job, usize::from(lanes), clock.clone(), true, gil);
     let io = SimulatedIo {
-        plan: plan(latency_ms, fail),
+        plan: simulated_plan(latency_ms, fail),
         clock,
     };
-    std::thread::scope(|scope| {
-        for lane in 0..lanes as u16 {
-            let (run, io) = (&run, &io);
-            scope.spawn(move || run_lane(run, lane, io));
-        }
-    });
+    run_lanes(&run, lanes, &io, |_| {});
     assert!(run.is_over());
     run
 }
@@ -154,16 +140,15 @@ fn cancel_ends_every_lane_promptly() {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock::default());
     let run = Run::new(job(Workload::Download, 50), 4, clock.clone(), true, None);
     let io = SimulatedIo {
-        plan: plan(5_000, vec![]),
+        plan: simulated_plan(5_000, vec![]),
         clock: clock.clone(),
     };
     std::thread::scope(|scope| {
-        for lane in 0..4u16 {
-            let (run, io) = (&run, &io);
-            scope.spawn(move || run_lane(run, lane, io));
-        }
-        std::thread::sleep(std::time::Duration::from_millis(30));
-        run.cancel.cancel();
+        scope.spawn(|| {
+            std::thread::sleep(std::time::Duration::from_millis(30));
+            run.cancel.cancel();
+        });
+        run_lanes(&run, 4, &io, |_| {});
     });
     let wall = run.wall_ms().expect("run is over");
     assert!(wall < 500.0, "cancel took {wall} ms");
@@ -215,17 +200,12 @@ fn under_the_gil_skewed_thread_clocks_still_never_overlap() {
         Some(Gil::new(DEFAULT_SWITCH_INTERVAL_MS)),
     );
     let io = SimulatedIo {
-        plan: plan(0, vec![]),
+        plan: simulated_plan(0, vec![]),
         clock,
     };
-    std::thread::scope(|scope| {
-        for (lane, skew) in [(0u16, 0.0), (1, -0.4), (2, 0.3)] {
-            let (run, io) = (&run, &io);
-            scope.spawn(move || {
-                SKEW_MS.with(|s| s.set(skew));
-                run_lane(run, lane, io)
-            });
-        }
+    let skews = [0.0, -0.4, 0.3];
+    run_lanes(&run, 3, &io, |lane| {
+        SKEW_MS.with(|s| s.set(skews[usize::from(lane)]))
     });
     let cpu = spans_of(&run, Activity::Cpu);
     assert!(cpu.len() >= 3);

@@ -6,9 +6,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use threadline_core::clock::{Clock, SystemClock};
 use threadline_core::gil::{DEFAULT_SWITCH_INTERVAL_MS, Gil};
-use threadline_core::io::{IoPlan, SimulatedIo};
+use threadline_core::io::SimulatedIo;
 use threadline_core::mode::Mode;
-use threadline_core::model::{Job, Run, run_lane};
+use threadline_core::model::{Job, Run};
+use threadline_core::native::{run_lanes, simulated_plan};
 use threadline_core::record_set::ModeRecord;
 use threadline_core::summary::Summary;
 use threadline_core::trace::trace;
@@ -23,20 +24,11 @@ fn record(mode: Mode, lanes: u16) -> ModeRecord {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock::default());
     let gil = (mode == Mode::Gil).then(|| Gil::new(DEFAULT_SWITCH_INTERVAL_MS));
     let run = Run::new(job, usize::from(lanes), clock.clone(), true, gil);
-    let plan = IoPlan {
-        base_url: String::new(),
-        latency_ms: 5,
-        run_id: "t".into(),
-        fail: vec![],
-        simulated: true,
+    let io = SimulatedIo {
+        plan: simulated_plan(5, vec![]),
+        clock,
     };
-    let io = SimulatedIo { plan, clock };
-    std::thread::scope(|scope| {
-        for lane in 0..lanes {
-            let (run, io) = (&run, &io);
-            scope.spawn(move || run_lane(run, lane, io));
-        }
-    });
+    run_lanes(&run, lanes, &io, |_| {});
     ModeRecord {
         mode,
         workload: job.workload,

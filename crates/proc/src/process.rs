@@ -29,12 +29,13 @@ impl Marker for PostingMarker {
         &BrowserClock
     }
 
-    fn mark_at(&self, at_ms: f64, _lane: u16, activity: Activity, task: Option<u32>) {
+    fn mark_at(&self, at_ms: f64, _lane: u16, activity: Activity, task: Option<u32>) -> f64 {
         post(&FromProcess::Mark {
             at_ms,
             activity,
             task,
         });
+        at_ms
     }
 }
 

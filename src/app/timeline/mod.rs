@@ -12,6 +12,7 @@ mod source;
 pub use source::lanes_of;
 
 use super::controller::Controller;
+use super::dom;
 use super::frame_stats;
 use super::replay::Replay;
 use draw::Overlay;
@@ -248,16 +249,30 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 painter.invalidate();
             }
             redraw();
-            let on_resize = Closure::<dyn Fn()>::new(move || redraw());
-            let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+            // Redraw on resizes and on a change of colour scheme.
+            let on_change = Closure::<dyn Fn()>::new(move || redraw());
+            let observer = web_sys::ResizeObserver::new(on_change.as_ref().unchecked_ref()).ok();
             if let (Some(observer), Some(canvas)) = (&observer, canvas_ref.get()) {
                 observer.observe(&canvas.unchecked_into());
+            }
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                let _ = window.add_event_listener_with_callback(
+                    dom::SCHEME_CHANGED,
+                    on_change.as_ref().unchecked_ref(),
+                );
             }
             move || {
                 if let Some(observer) = observer {
                     observer.disconnect();
                 }
-                drop(on_resize);
+                if let Some(window) = window {
+                    let _ = window.remove_event_listener_with_callback(
+                        dom::SCHEME_CHANGED,
+                        on_change.as_ref().unchecked_ref(),
+                    );
+                }
+                drop(on_change);
             }
         });
     }

@@ -23,17 +23,13 @@ pub fn metrics(width: f64) -> Metrics {
     }
 }
 
-/// The colour scheme in force: the page's choice, and the system's for `auto`.
+/// The colour scheme in force (`data-scheme`, set by the app).
 fn current_theme() -> String {
-    let chosen = web_sys::window()
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("data-theme"))
-        .unwrap_or_default();
-    let dark = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|q| q.matches());
-    format!("{chosen}/{dark}")
+        .and_then(|e| e.get_attribute("data-scheme"))
+        .unwrap_or_default()
 }
 
 /// What was drawn last, for hit-testing and exports.
@@ -45,6 +41,9 @@ pub struct Scene {
     /// Data.
     pub groups: Vec<Group>,
 }
+
+/// What a group's title row and labels show: tasks done, lane states.
+type LabelState = (usize, Vec<Option<Lifecycle>>);
 
 #[derive(Clone, PartialEq)]
 struct Signature {
@@ -70,12 +69,44 @@ pub struct Painter {
     theme: String,
     playhead_us: Option<f64>,
     live_until_us: f64,
-    labels: Vec<(usize, Vec<Option<Lifecycle>>)>,
+    labels: Vec<LabelState>,
     /// The last frame's scene.
     pub scene: Option<Scene>,
 }
 
 impl Painter {
+    /// What changed since the last frame, group by group: the live group
+    /// from its earliest new mark on, every group from the last playhead
+    /// on while a replay moves forward, and labels whose state changed.
+    fn dirty(&self, groups: &[Group], labels: &[LabelState], overlay: &Overlay) -> Vec<Dirty> {
+        groups
+            .iter()
+            .enumerate()
+            .filter_map(|(index, group)| {
+                let labels_changed = self.labels.get(index) != labels.get(index);
+                let (since_us, until_us) = if group.live {
+                    let since = self
+                        .live
+                        .earliest_new_us
+                        .map_or(self.live_until_us, |t| t.min(self.live_until_us));
+                    (since, group.input.extent_us)
+                } else if let (Some(before), Some(now)) = (self.playhead_us, overlay.playhead_us) {
+                    (before, now)
+                } else if labels_changed {
+                    (0.0, 0.0)
+                } else {
+                    return None;
+                };
+                Some(Dirty {
+                    index,
+                    since_us,
+                    until_us,
+                    labels: labels_changed,
+                })
+            })
+            .collect()
+    }
+
     /// A painter for `canvas`.
     pub fn new(canvas: web_sys::HtmlCanvasElement) -> Option<Self> {
         let context = canvas.get_context("2d").ok().flatten()?.dyn_into().ok()?;
@@ -160,59 +191,16 @@ impl Painter {
             (None, None) => true,
             _ => false,
         };
+        let pen = Pen {
+            c: &self.context,
+            p: palette,
+            m: &metrics,
+        };
         if self.signature.as_ref() != Some(&signature) || !forward {
-            paint(
-                &Pen {
-                    c: &self.context,
-                    p: palette,
-                    m: &metrics,
-                },
-                &laid,
-                &groups,
-                overlay,
-                ratio,
-            );
+            paint(&pen, &laid, &groups, overlay, ratio);
         } else {
-            let dirty: Vec<Dirty> = groups
-                .iter()
-                .enumerate()
-                .filter_map(|(index, group)| {
-                    let labels_changed = self.labels.get(index) != labels.get(index);
-                    let (since_us, until_us) = if group.live {
-                        let since = self
-                            .live
-                            .earliest_new_us
-                            .map_or(self.live_until_us, |t| t.min(self.live_until_us));
-                        (since, group.input.extent_us)
-                    } else if let (Some(before), Some(now)) =
-                        (self.playhead_us, overlay.playhead_us)
-                    {
-                        (before, now)
-                    } else if labels_changed {
-                        (0.0, 0.0)
-                    } else {
-                        return None;
-                    };
-                    Some(Dirty {
-                        index,
-                        since_us,
-                        until_us,
-                        labels: labels_changed,
-                    })
-                })
-                .collect();
-            repaint(
-                &Pen {
-                    c: &self.context,
-                    p: palette,
-                    m: &metrics,
-                },
-                &laid,
-                &groups,
-                overlay,
-                &dirty,
-                ratio,
-            );
+            let dirty = self.dirty(&groups, &labels, overlay);
+            repaint(&pen, &laid, &groups, overlay, &dirty, ratio);
         }
         self.signature = Some(signature);
         self.playhead_us = overlay.playhead_us;
