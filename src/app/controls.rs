@@ -1,13 +1,13 @@
 //! The settings form and the run and cancel buttons.
 
 use super::controller::Controller;
+use super::dom::event_value;
 use super::state::Phase;
 use std::rc::Rc;
 use threadline_core::mode::Mode;
 use threadline_core::params::{LATENCY, Params, TASKS, WORK, WORKERS};
 use threadline_core::scenario::SCENARIOS;
 use threadline_core::workload::Workload;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -22,26 +22,11 @@ pub struct ControlsProps {
     pub threads: bool,
 }
 
-fn value_of(event: &Event) -> String {
-    let target = event.target();
-    if let Some(input) = target
-        .as_ref()
-        .and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>())
-    {
-        return input.value();
-    }
-    target
-        .as_ref()
-        .and_then(|t| t.dyn_ref::<web_sys::HtmlSelectElement>())
-        .map(web_sys::HtmlSelectElement::value)
-        .unwrap_or_default()
-}
-
 /// Applies one `key=value` change through the same validation as the URL.
-fn setter(controller: &Rc<Controller>, key: &'static str) -> Callback<Event> {
+pub fn setter(controller: &Rc<Controller>, key: &'static str) -> Callback<Event> {
     let controller = controller.clone();
     Callback::from(move |event: Event| {
-        let (params, notices) = controller.with_pairs(vec![(key.into(), value_of(&event))]);
+        let (params, notices) = controller.with_pairs(vec![(key.into(), event_value(&event))]);
         controller.configure(params, notices);
     })
 }

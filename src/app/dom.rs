@@ -19,6 +19,23 @@ pub fn set_root_attr(name: &str, value: &str) {
     }
 }
 
+/// The value of the `<input>` or `<select>` an event came from; empty for
+/// any other target.
+pub fn event_value(event: &web_sys::Event) -> String {
+    let target = event.target();
+    if let Some(input) = target
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<web_sys::HtmlInputElement>())
+    {
+        return input.value();
+    }
+    target
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<web_sys::HtmlSelectElement>())
+        .map(web_sys::HtmlSelectElement::value)
+        .unwrap_or_default()
+}
+
 /// The page's query string's key/value pairs, decoded.
 pub fn query_pairs() -> Vec<(String, String)> {
     let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {

@@ -2,6 +2,7 @@
 //! filtered thumbnails, tinted by the lane that made each piece; during a
 //! replay, each piece appears when its task finished.
 
+use super::dom::event_value;
 use super::replay::Replay;
 use std::rc::Rc;
 use threadline_core::image::Image;
@@ -188,11 +189,7 @@ pub fn Output(props: &OutputProps) -> Html {
     let on_mode = {
         let chosen = chosen.clone();
         Callback::from(move |event: Event| {
-            let value = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .map(|s| s.value());
-            chosen.set(value.and_then(|v| v.parse().ok()));
+            chosen.set(event_value(&event).parse().ok());
         })
     };
     let on_tint = {

@@ -1,9 +1,9 @@
 //! Replay controls: play, pause, speed, scrubber, step.
 
+use super::dom::event_value;
 use super::replay::{Replay, SPEEDS};
 use super::results::format_ms;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Props of [`ReplayBar`].
@@ -14,17 +14,7 @@ pub struct ReplayBarProps {
 }
 
 fn input_value(event: &Event) -> Option<f64> {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .or_else(|| {
-            event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .map(|s| s.value())
-        })
-        .and_then(|v| v.parse().ok())
+    event_value(event).parse().ok()
 }
 
 /// The bar under the timeline.

@@ -1,7 +1,7 @@
 //! The root component: boots the page and lays it out.
 
 use super::controller::Controller;
-use super::controls::Controls;
+use super::controls::{Controls, setter};
 use super::export::Exports;
 use super::intervals::Intervals;
 use super::legend::Legend;
@@ -89,18 +89,6 @@ pub fn App() -> Html {
     let running = state.phase == Phase::Running;
     let shown = &state.shown;
     let workers = shown.workers_or(state.env.cores as u32) as u16;
-    let setter = |key: &'static str| {
-        let controller = controller.clone();
-        Callback::from(move |event: Event| {
-            let value = event
-                .target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok())
-                .map(|s| s.value())
-                .unwrap_or_default();
-            let (params, notices) = controller.with_pairs(vec![(key.into(), value)]);
-            controller.configure(params, notices);
-        })
-    };
     let theme = state.params.theme;
     let axis = state.params.axis;
     html! {
@@ -112,7 +100,7 @@ pub fn App() -> Html {
                         <h1 class="brand"><span class="brand-mark" aria-hidden="true"></span>{ "Threadline" }</h1>
                         <label class="theme">
                             <span class="visually-hidden">{ "Colour scheme" }</span>
-                            <select data-testid="theme" onchange={setter("theme")}>
+                            <select data-testid="theme" onchange={setter(&controller, "theme")}>
                                 { for [("auto", "Auto theme"), ("light", "Light"), ("dark", "Dark")].iter().map(|(id, name)| html! {
                                     <option value={*id} selected={theme.id() == *id}>{ *name }</option>
                                 }) }
@@ -133,7 +121,7 @@ pub fn App() -> Html {
                             <Legend modes={shown.modes.clone()} />
                             <label class="axis">
                                 <span>{ "Time axis" }</span>
-                                <select data-testid="axis" onchange={setter("axis")}>
+                                <select data-testid="axis" onchange={setter(&controller, "axis")}>
                                     <option value="shared" selected={axis.id() == "shared"}>{ "shared by all modes" }</option>
                                     <option value="own" selected={axis.id() == "own"}>{ "each mode's own" }</option>
                                 </select>

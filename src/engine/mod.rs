@@ -5,11 +5,11 @@
 mod asyncio;
 pub mod io;
 mod procs;
-
-pub use procs::warm_up as warm_up_processes;
 mod seq;
 #[cfg(feature = "threads")]
 mod threads;
+
+pub use procs::warm_up as warm_up_processes;
 
 use crate::runtime::env::Env;
 use crate::runtime::service_worker::{self, Network};
