@@ -1,15 +1,15 @@
-//! Threadline's browser shell: the yew app and the glue that runs the core's
-//! execution models on the browser's threads, workers and network.
+//! Threadline's browser shell: the yew page (`app`) and the comparison
+//! engine (`compare`) that runs the core's execution models on the browser's
+//! threads, workers and network through `threadline-web`.
 
 mod app;
-mod engine;
-mod runtime;
+mod compare;
 
 use wasm_bindgen::JsCast;
 
 /// Mounts the app on `#app`. Called once, on the main thread, by both builds.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    threadline_web::panic::install();
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))

@@ -13,7 +13,6 @@ cd "$ROOT"
 purpose=${1:-build}
 
 TRUNK_VERSION=0.22.1
-TOOLCHAIN=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
 # wasm-bindgen's CLI must match the library version in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
@@ -72,11 +71,20 @@ if ! cmp -s package-lock.json node_modules/.installed-lock.json 2>/dev/null; the
   cp package-lock.json node_modules/.installed-lock.json
 fi
 
+# Where Trunk looks for a tool it is not given on PATH, so that a bare
+# `trunk build` finds this wasm-opt instead of trying to download one.
+WASM_OPT_VERSION=$(sed -n 's/^wasm_opt *= *"\(.*\)"/\1/p' Trunk.toml)
+TRUNK_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/trunk/wasm-opt-$WASM_OPT_VERSION/bin"
+if [ "$(readlink "$TRUNK_CACHE/wasm-opt" 2>/dev/null)" != "$ROOT/node_modules/binaryen/bin/wasm-opt" ]; then
+  mkdir -p "$TRUNK_CACHE"
+  ln -sf "$ROOT/node_modules/binaryen/bin/wasm-opt" "$TRUNK_CACHE/wasm-opt"
+fi
+
 # Builds run offline (so Trunk cannot download tools): fill cargo's cache,
 # including the crates std needs when build-std rebuilds it.
 if [ ! -f target/.fetched ] || [ Cargo.lock -nt target/.fetched ]; then
   say "fetching crates"
   cargo fetch --quiet
-  wasm cargo fetch --quiet --target wasm32-unknown-unknown
+  cargo fetch --quiet --target wasm32-unknown-unknown
   mkdir -p target && touch target/.fetched
 fi

@@ -8,13 +8,13 @@ cd "$ROOT"
 
 threaded_rustflags=$(tools/threaded-rustflags.sh)
 
-step "format" cargo fmt --all --check
-step "lint: native" cargo clippy --workspace --all-targets --quiet -- -D warnings
+step "format" native fmt --all --check
+step "lint: native" native clippy --workspace --all-targets --quiet -- -D warnings
 step "lint: wasm, plain build" cargo clippy --workspace --target wasm32-unknown-unknown --quiet -- -D warnings
-step "lint: wasm, threaded build" wasm cargo clippy -p threadline --bin threadline-mt --lib \
-  --target wasm32-unknown-unknown --features threads --profile threaded --quiet -- -D warnings
+step "lint: wasm, threaded build" cargo clippy -p threadline -p threadline-web --bin threadline-mt --lib \
+  --target wasm32-unknown-unknown --features threads,threadline-web/threads --profile threaded --quiet -- -D warnings
 
-step "core tests (native, OS threads)" cargo test --workspace --quiet
+step "core tests (native, OS threads)" native test --workspace --quiet
 
 # (No --quiet: cargo would pass it on to wasm-bindgen-test-runner.)
 step "browser glue tests (Chromium, plain build)" \
@@ -23,10 +23,9 @@ step "browser glue tests (Chromium, plain build)" \
 step "browser glue tests (Chromium, threaded build)" env \
   CARGO_TARGET_DIR=target/wasm-threaded-test \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$threaded_rustflags" \
-  CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-  cargo test -p threadline --lib --target wasm32-unknown-unknown --features threads
+  cargo test -p threadline-web --lib --target wasm32-unknown-unknown --features threads
 
-step "build dist/" wasm trunk build --offline --quiet
+step "build dist/" trunk build --quiet
 step "end-to-end tests (Chromium against dist/)" node --test --test-concurrency=1 tests/e2e/
 
 printf '\n\033[1;32m✔ all checks passed\033[0m\n'

@@ -20,7 +20,7 @@ async function start(build) {
   await module.default({ module_or_path: build.wasm });
 }
 
-export async function boot(threaded, plain) {
+async function boot(threaded, plain) {
   const state = { build: 'plain', reason: null };
   globalThis.threadlineBoot = state;
   if (globalThis.crossOriginIsolated === true) {
@@ -42,4 +42,16 @@ export async function boot(threaded, plain) {
     console.error(error);
     showFailure(String(error));
   }
+}
+
+// The addresses of both builds come from this script's own tag (Trunk fills
+// them in), so the page needs no inline script.
+const tag = document.querySelector('script[data-threaded-js]');
+if (tag) {
+  boot(
+    { js: tag.dataset.threadedJs, wasm: tag.dataset.threadedWasm },
+    { js: tag.dataset.plainJs, wasm: tag.dataset.plainWasm },
+  );
+} else {
+  showFailure('the page does not say where its WebAssembly is');
 }

@@ -1,264 +1,196 @@
-//! Starts and cancels comparisons: for the page's buttons, the JS API and
-//! an embedding page alike.
+//! Starts, sweeps and cancels comparisons, for the page's buttons, the
+//! JavaScript API and an embedding page alike. It keeps only what cannot
+//! live in the state: the comparison in progress. Everything the page shows
+//! goes through the store.
 
-use super::dom;
-use super::state::{Action, AppState};
-use crate::engine::{self, Live};
-use crate::runtime::env::Env;
-use crate::runtime::service_worker::Network;
+use super::store::Store;
+use crate::compare::{self, Comparison, ModeInProgress, Settings, WATCHDOG_MS};
 use std::cell::RefCell;
 use std::rc::Rc;
+use threadline_core::faults::Faults;
 use threadline_core::mode::Mode;
-use threadline_core::params::{Notice, Params};
-use threadline_core::plot::SweepPoint;
-use threadline_core::record_set::ModeRecord;
+use threadline_core::page::Action;
+use threadline_core::params::Params;
+use threadline_core::plot::{SweepPoint, sweep_limit, sweep_modes, sweep_points};
 use threadline_core::summary::{Status, Summary, summarize};
-use yew::UseReducerDispatcher;
 
-struct Inner {
-    env: Env,
-    network: Option<Network>,
-    params: Params,
-    phase: &'static str,
-    live: Option<Live>,
-    records: Vec<ModeRecord>,
-    /// The settings of the last comparison, for its trace.
-    last_query: String,
+/// How a run is made, beyond its settings.
+#[derive(Clone, Copy, Debug)]
+pub struct RunOptions {
+    /// Whether to record (off only to measure what recording costs).
+    pub record: bool,
+    /// Faults to inject.
+    pub faults: Faults,
+    /// How long a mode may make no progress, ms.
+    pub watchdog_ms: f64,
 }
 
-/// The one controller of the page.
+impl Default for RunOptions {
+    fn default() -> Self {
+        Self {
+            record: true,
+            faults: Faults::default(),
+            watchdog_ms: WATCHDOG_MS,
+        }
+    }
+}
+
+/// The page's one controller.
 pub struct Controller {
-    dispatch: UseReducerDispatcher<AppState>,
-    inner: RefCell<Inner>,
+    store: Rc<Store>,
+    comparison: RefCell<Option<Comparison>>,
 }
 
-/// There is one controller per page: two handles are equal when they are
-/// the same controller.
+/// One controller per page: two handles are equal when they are the same.
 impl PartialEq for Controller {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)
     }
 }
 
-/// What `window.threadline.state()` reports: the same facts as `#app`'s
-/// attributes.
-#[derive(serde::Serialize)]
-pub struct Facts {
-    /// `data-state`.
-    pub state: &'static str,
-    /// `data-isolated`.
-    pub isolated: bool,
-    /// `data-threads`.
-    pub threads: bool,
-    /// `data-cores`.
-    pub cores: usize,
-}
-
 impl Controller {
-    /// A controller for a page with these capabilities and settings.
-    pub fn new(dispatch: UseReducerDispatcher<AppState>, env: Env, params: Params) -> Rc<Self> {
+    /// A controller of `store`.
+    pub fn new(store: Rc<Store>) -> Rc<Self> {
         Rc::new(Self {
-            dispatch,
-            inner: RefCell::new(Inner {
-                env,
-                network: None,
-                params,
-                phase: "loading",
-                live: None,
-                records: Vec::new(),
-                last_query: String::new(),
-            }),
+            store,
+            comparison: RefCell::new(None),
         })
     }
 
-    fn set_phase(&self, phase: &'static str) {
-        self.inner.borrow_mut().phase = phase;
-        dom::set_root_attr("data-state", phase);
+    /// The store it changes.
+    pub fn store(&self) -> &Rc<Store> {
+        &self.store
     }
 
-    /// The pool and the service worker are up: the page can run.
-    pub fn booted(&self, network: Network) {
-        self.inner.borrow_mut().network = Some(network.clone());
-        self.dispatch.dispatch(Action::Booted(network));
-        self.set_phase("ready");
+    /// Starts what the page needs, then runs at once if the URL asks for it.
+    ///
+    /// The service worker comes first: a worker is controlled by the service
+    /// worker that controlled the page when it was created, so pool threads
+    /// started earlier would send their requests past it.
+    pub async fn boot(self: Rc<Self>) {
+        let network = threadline_web::service_worker::start().await;
+        #[cfg(feature = "threads")]
+        if let Err(why) = threadline_web::threads::pool_with(self.store.state().env.cores).await {
+            self.store.dispatch(Action::Failed(why));
+            return;
+        }
+        // Compiled and warmed now, so that a procs run pays for starting
+        // processes, not for the browser compiling their code.
+        compare::warm_up_processes().await;
+        self.store.dispatch(Action::Booted(network));
+        if self.store.state().params.autorun {
+            let _ = self.run(RunOptions::default()).await;
+        }
     }
 
-    /// Start-up failed; the page says why.
-    #[cfg_attr(
-        not(feature = "threads"),
-        expect(dead_code, reason = "the plain build cannot fail to start")
-    )]
-    pub fn failed(&self, why: String) {
-        self.dispatch.dispatch(Action::Failed(why));
-        self.set_phase("error");
+    /// Applies settings given as URL key/value pairs to the current ones;
+    /// the corrections made on the way become notices.
+    pub fn configure(&self, pairs: Vec<(String, String)>) {
+        let (params, notices) = self.store.state().params.clone().with_pairs(pairs);
+        self.store.dispatch(Action::Configure(params, notices));
     }
 
-    /// The current settings.
-    pub fn params(&self) -> Params {
-        self.inner.borrow().params.clone()
-    }
-
-    /// The page's capabilities.
-    pub fn env(&self) -> Env {
-        self.inner.borrow().env.clone()
-    }
-
-    /// Takes new settings, shows any corrections, and updates the address bar.
-    pub fn configure(&self, params: Params, notices: Vec<Notice>) {
-        dom::replace_query(&params.to_query());
-        self.inner.borrow_mut().params = params.clone();
-        self.dispatch.dispatch(Action::Configure(params, notices));
-    }
-
-    /// Hides notice `index`.
-    pub fn dismiss_notice(&self, index: usize) {
-        self.dispatch.dispatch(Action::DismissNotice(index));
-    }
-
-    /// The current settings with `pairs` applied (as in a URL).
-    pub fn with_pairs(&self, pairs: Vec<(String, String)>) -> (Params, Vec<Notice>) {
-        self.params().with_pairs(pairs)
+    /// Switches a mode on or off.
+    pub fn toggle_mode(&self, mode: Mode) {
+        let params = self.store.state().params.clone().toggle_mode(mode);
+        self.store.dispatch(Action::Configure(params, Vec::new()));
     }
 
     /// Whether a comparison is running.
     pub fn is_running(&self) -> bool {
-        self.inner.borrow().live.is_some()
+        self.comparison.borrow().is_some()
     }
 
-    /// The comparison in progress, for live drawing.
-    pub fn live(&self) -> Option<Live> {
-        self.inner.borrow().live.clone()
+    /// The mode running now, for live drawing.
+    pub fn in_progress(&self) -> Option<ModeInProgress> {
+        self.comparison.borrow().as_ref()?.in_progress()
     }
 
     /// Runs a comparison with the current settings and resolves with every
-    /// mode's figures. `record: false` skips recording (to measure its cost).
-    pub async fn run(self: Rc<Self>, record: bool) -> Result<Vec<Summary>, String> {
-        let params = self.params();
-        self.run_with(params, record).await
+    /// mode's figures.
+    pub async fn run(self: Rc<Self>, options: RunOptions) -> Result<Vec<Summary>, String> {
+        let params = self.store.state().params.clone();
+        self.run_with(params, options).await
     }
 
-    /// The largest pool a sweep tries: twice the cores (at most 16).
-    pub fn sweep_limit(cores: u32) -> u32 {
-        (2 * cores).clamp(2, 16)
-    }
-
-    /// Measures speedup against pool size: `seq` once, then threads, gil and
-    /// procs (those that can run here) with 1…[`Self::sweep_limit`]
-    /// workers. Each configuration is a real run, drawn as it goes; the
-    /// settings themselves do not change.
+    /// Measures speedup against pool size: `seq` once, then the pool modes
+    /// that can run here with 1…[`sweep_limit`] workers. Each configuration
+    /// is a real run, drawn as it goes; the settings themselves do not change.
     pub async fn sweep(self: Rc<Self>) -> Result<Vec<SweepPoint>, String> {
-        let base = self.params();
-        let env = self.env();
+        let state = self.store.state();
+        let base = state.params.clone();
         let seq = Params {
             modes: vec![Mode::Seq],
             ..base.clone()
         };
-        self.dispatch.dispatch(Action::SweepStarted);
+        self.store.dispatch(Action::SweepStarted);
         let mut points = Vec::new();
-        let baseline = self.clone().run_with(seq, true).await;
+        let baseline = self.clone().run_with(seq, RunOptions::default()).await;
         let seq_ms = baseline.ok().and_then(|s| {
             s.first()
                 .filter(|s| s.status == Status::Ok)
                 .map(|s| s.wall_ms)
         });
         if let Some(seq_ms) = seq_ms {
-            let modes: Vec<Mode> = [Mode::Threads, Mode::Gil, Mode::Procs]
-                .into_iter()
-                .filter(|m| env.threads() || !m.needs_shared_memory())
-                .collect();
-            for workers in 1..=Self::sweep_limit(env.cores as u32) {
+            for workers in 1..=sweep_limit(state.env.cores as u32) {
                 let params = Params {
                     workers: Some(workers),
-                    modes: modes.clone(),
+                    modes: sweep_modes(state.env.threads()),
                     ..base.clone()
                 };
-                let Ok(summaries) = self.clone().run_with(params, true).await else {
+                let Ok(summaries) = self.clone().run_with(params, RunOptions::default()).await
+                else {
                     break;
                 };
                 if summaries.iter().any(|s| s.status == Status::Cancelled) {
                     break;
                 }
-                let measured: Vec<SweepPoint> = summaries
-                    .iter()
-                    .filter(|s| matches!(s.status, Status::Ok | Status::Failed) && s.wall_ms > 0.0)
-                    .map(|s| SweepPoint {
-                        mode: s.mode,
-                        workers,
-                        speedup: seq_ms / s.wall_ms,
-                    })
-                    .collect();
+                let measured = sweep_points(seq_ms, workers, &summaries);
                 points.extend(measured.iter().copied());
-                self.dispatch.dispatch(Action::SweepPoints(measured));
+                self.store.dispatch(Action::SweepPoints(measured));
             }
         }
-        self.dispatch.dispatch(Action::SweepDone);
+        self.store.dispatch(Action::SweepDone);
         Ok(points)
     }
 
     async fn run_with(
         self: Rc<Self>,
         params: Params,
-        record: bool,
+        options: RunOptions,
     ) -> Result<Vec<Summary>, String> {
-        let (env, network, live) = {
-            let mut inner = self.inner.borrow_mut();
-            if inner.phase == "loading" {
-                return Err("the page is still starting".into());
-            }
-            if inner.live.is_some() {
-                return Err("a run is already in progress; cancel it first".into());
-            }
-            let Some(network) = inner.network.clone() else {
-                return Err("the page is still starting".into());
-            };
-            let live = Live::default();
-            inner.live = Some(live.clone());
-            inner.records.clear();
-            (inner.env.clone(), network, live)
+        let state = self.store.state();
+        if self.is_running() {
+            return Err("a run is already in progress; cancel it first".into());
+        }
+        let Some(network) = state.network.clone().filter(|_| state.phase.can_run()) else {
+            return Err("the page is still starting".into());
         };
-        self.dispatch.dispatch(Action::Started(params.clone()));
-        self.set_phase("running");
-        let dispatch = self.dispatch.clone();
-        let records = engine::run_comparison(&params, &env, &network, &live, record, |record| {
-            dispatch.dispatch(Action::ModeDone(Box::new(record.clone())));
+        let comparison = Comparison::default();
+        *self.comparison.borrow_mut() = Some(comparison.clone());
+        self.store.dispatch(Action::Started(params.clone()));
+        let settings = Settings {
+            params,
+            env: state.env.clone(),
+            network,
+            record: options.record,
+            faults: options.faults,
+            watchdog_ms: options.watchdog_ms,
+        };
+        let store = self.store.clone();
+        let records = compare::run_comparison(&settings, &comparison, |record| {
+            store.dispatch(Action::ModeDone(Box::new(record.clone())));
         })
         .await;
-        let summaries = summarize(&records);
-        {
-            let mut inner = self.inner.borrow_mut();
-            inner.records = records;
-            inner.live = None;
-            inner.last_query = params.to_query();
-        }
-        self.dispatch.dispatch(Action::Finished);
-        self.set_phase("done");
-        super::api::notify_done(&summaries);
-        Ok(summaries)
+        self.comparison.borrow_mut().take();
+        self.store.dispatch(Action::Finished);
+        Ok(summarize(&records))
     }
 
     /// Stops the comparison in progress, if any. Never blocks.
     pub fn cancel(&self) {
-        let live = self.inner.borrow().live.clone();
-        if let Some(live) = live {
-            live.cancel();
-        }
-    }
-
-    /// The last comparison as a Chrome Trace Event object.
-    pub fn trace(&self) -> serde_json::Value {
-        let inner = self.inner.borrow();
-        let summaries = summarize(&inner.records);
-        threadline_core::trace::trace(&inner.records, &summaries, &inner.last_query)
-    }
-
-    /// The page's facts.
-    pub fn facts(&self) -> Facts {
-        let inner = self.inner.borrow();
-        Facts {
-            state: inner.phase,
-            isolated: inner.env.isolated,
-            threads: inner.env.threads(),
-            cores: inner.env.cores,
+        if let Some(comparison) = self.comparison.borrow().as_ref() {
+            comparison.cancel();
         }
     }
 }

@@ -1,10 +1,10 @@
 //! The settings form and the run and cancel buttons.
 
-use super::controller::Controller;
+use super::controller::{Controller, RunOptions};
 use super::dom::event_value;
-use super::state::Phase;
 use std::rc::Rc;
 use threadline_core::mode::Mode;
+use threadline_core::page::Phase;
 use threadline_core::params::{LATENCY, Params, TASKS, WORK, WORKERS};
 use threadline_core::scenario::SCENARIOS;
 use threadline_core::workload::Workload;
@@ -20,33 +20,21 @@ pub struct ControlsProps {
     pub phase: Phase,
     /// Whether shared-memory threads can run here.
     pub threads: bool,
+    /// The pool size the settings give on this machine.
+    pub workers: u16,
 }
 
 /// Applies one `key=value` change through the same validation as the URL.
 pub fn setter(controller: &Rc<Controller>, key: &'static str) -> Callback<Event> {
     let controller = controller.clone();
     Callback::from(move |event: Event| {
-        let (params, notices) = controller.with_pairs(vec![(key.into(), event_value(&event))]);
-        controller.configure(params, notices);
+        controller.configure(vec![(key.into(), event_value(&event))]);
     })
 }
 
 fn toggle_mode(controller: &Rc<Controller>, mode: Mode) -> Callback<Event> {
     let controller = controller.clone();
-    Callback::from(move |_| {
-        let mut params = controller.params();
-        if params.modes.contains(&mode) {
-            if params.modes.len() > 1 {
-                params.modes.retain(|&m| m != mode);
-            }
-        } else {
-            params.modes.push(mode);
-            params.modes.sort();
-        }
-        let modes: Vec<&str> = params.modes.iter().map(|m| m.id()).collect();
-        let (params, notices) = controller.with_pairs(vec![("modes".into(), modes.join(","))]);
-        controller.configure(params, notices);
-    })
+    Callback::from(move |_| controller.toggle_mode(mode))
 }
 
 fn number_field(
@@ -79,7 +67,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
     };
     let params = &props.params;
     let running = props.phase == Phase::Running;
-    let ready = matches!(props.phase, Phase::Ready | Phase::Done);
+    let ready = props.phase.can_run();
     let lesson = params
         .scenario
         .as_deref()
@@ -90,7 +78,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
         Callback::from(move |_| {
             let controller = controller.clone();
             spawn_local(async move {
-                let _ = controller.run(true).await;
+                let _ = controller.run(RunOptions::default()).await;
             });
         })
     };
@@ -98,7 +86,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
         let controller = controller.clone();
         Callback::from(move |_| controller.cancel())
     };
-    let workers = params.workers_or(controller.env().cores as u32);
+    let workers = u32::from(props.workers);
     html! {
         <section class="controls" aria-label="Settings">
             <div class="fields">

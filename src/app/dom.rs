@@ -1,5 +1,6 @@
 //! Small DOM chores: `#app`'s attributes, the address bar, the document.
 
+use threadline_core::style::{STYLES, Scheme, pattern_ink};
 use wasm_bindgen::JsCast;
 
 /// The document.
@@ -76,52 +77,34 @@ pub fn replace_query(query: &str) {
 
 const PREFERS_DARK: &str = "(prefers-color-scheme: dark)";
 
-thread_local! {
-    static THEME: std::cell::RefCell<String> = std::cell::RefCell::new("auto".into());
-    static FOLLOWING_SYSTEM: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+/// The operating system's colour-scheme query.
+pub fn dark_query() -> Option<web_sys::MediaQueryList> {
+    web_sys::window()?.match_media(PREFERS_DARK).ok().flatten()
 }
 
-fn system_prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media(PREFERS_DARK).ok().flatten())
-        .is_some_and(|q| q.matches())
-}
-
-/// Sets `data-scheme` (`light` or `dark`), which the stylesheet's colours
-/// follow, from the chosen theme and, for `auto`, the system's preference.
-fn apply_scheme() {
-    let theme = THEME.with(|t| t.borrow().clone());
-    let dark = theme == "dark" || (theme == "auto" && system_prefers_dark());
-    if let Some(html) = document().and_then(|d| d.document_element()) {
-        let _ = html.set_attribute("data-theme", &theme);
-        let _ = html.set_attribute("data-scheme", if dark { "dark" } else { "light" });
-    }
-    set_root_attr("data-theme", &theme);
-    // The canvas reads its colours from the styles: tell it to repaint.
-    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(SCHEME_CHANGED)) {
-        let _ = window.dispatch_event(&event);
+/// The scheme the operating system prefers.
+pub fn system_scheme() -> Scheme {
+    if dark_query().is_some_and(|q| q.matches()) {
+        Scheme::Dark
+    } else {
+        Scheme::Light
     }
 }
 
-/// The window event sent when the colour scheme changes.
-pub const SCHEME_CHANGED: &str = "threadline:scheme";
-
-/// Applies the colour scheme; `auto` follows the operating system, also
-/// when it changes while the page is open.
-pub fn set_theme(theme: &str) {
-    THEME.with(|t| *t.borrow_mut() = theme.to_string());
-    apply_scheme();
-    if FOLLOWING_SYSTEM.with(|f| f.replace(true)) {
+/// Puts the theme and the scheme in force on `<html>` (the stylesheet's
+/// colours follow `data-scheme`) and the activities' colours in the
+/// stylesheet's variables, from the core's one table.
+pub fn show_scheme(theme: &str, scheme: Scheme) {
+    let Some(html) = document().and_then(|d| d.document_element()) else {
         return;
-    }
-    if let Some(query) = web_sys::window().and_then(|w| w.match_media(PREFERS_DARK).ok().flatten())
-    {
-        let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(apply_scheme);
-        let _ = query.add_event_listener_with_callback(
-            "change",
-            wasm_bindgen::JsCast::unchecked_ref(on_change.as_ref()),
-        );
-        // Listens for the page's lifetime.
-        on_change.forget();
+    };
+    let _ = html.set_attribute("data-theme", theme);
+    let _ = html.set_attribute("data-scheme", scheme.id());
+    if let Some(html) = html.dyn_ref::<web_sys::HtmlElement>() {
+        let style = html.style();
+        for look in &STYLES {
+            let _ = style.set_property(&look.css_variable(), look.colour(scheme));
+        }
+        let _ = style.set_property("--pattern-ink", pattern_ink(scheme));
     }
 }

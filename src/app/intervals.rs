@@ -2,7 +2,7 @@
 //! anyone who prefers numbers) can read.
 
 use std::rc::Rc;
-use threadline_core::record_set::ModeRecord;
+use threadline_core::mode_record::ModeRecord;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

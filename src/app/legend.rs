@@ -1,63 +1,85 @@
-//! What the colours and patterns of the timeline mean.
+//! What the colours and textures of the timeline mean, drawn from the same
+//! table as the timeline itself, and the choice of time axis.
 
+use super::controller::Controller;
+use super::dom::event_value;
+use std::rc::Rc;
 use threadline_core::mode::Mode;
-use threadline_core::record::Activity;
+use threadline_core::params::Axis;
+use threadline_core::style::{ActivityStyle, Pattern, Scheme, legend_entries, pattern_ink};
+use threadline_core::svg::pattern_defs;
 use yew::prelude::*;
 
 /// Props of [`Legend`].
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
-    /// The modes shown (the GIL note appears when `gil` is among them).
+    /// The modes shown: the legend lists only what they can draw.
     pub modes: Vec<Mode>,
+    /// The time axis in use.
+    pub axis: Axis,
+    /// The colour scheme in force.
+    pub scheme: Scheme,
 }
 
-const KINDS: [(Activity, &str, &str); 7] = [
-    (Activity::Cpu, "computing", "solid"),
-    (Activity::Io, "waiting on the network", "diagonal hatching"),
-    (Activity::WaitGil, "waiting for the GIL", "dots"),
-    (Activity::WaitLock, "waiting for a lock", "cross-hatching"),
-    (Activity::Spawn, "starting a process", "vertical bars"),
-    (
-        Activity::Message,
-        "sending or receiving a message",
-        "dashes",
-    ),
-    (Activity::Idle, "idle", "a thin line"),
-];
-
-/// Whether some mode among `modes` ever does `activity`.
-fn shown(activity: Activity, modes: &[Mode]) -> bool {
-    match activity {
-        Activity::WaitGil => modes.contains(&Mode::Gil),
-        Activity::Spawn | Activity::Message => modes.contains(&Mode::Procs),
-        // No mode takes an ordinary lock yet.
-        Activity::WaitLock => false,
-        _ => true,
+/// A small sample of an activity's bar: its colour and its texture.
+fn swatch(look: &ActivityStyle, scheme: Scheme) -> Html {
+    let colour = look.colour(scheme);
+    let category = look.activity.category().unwrap_or("idle");
+    html! {
+        <svg class="swatch" width="22" height="13" viewBox="0 0 22 13" aria-hidden="true">
+            if look.pattern == Pattern::ThinLine {
+                <rect x="0" y="5.5" width="22" height="2" fill={colour} />
+            } else {
+                <rect width="22" height="13" rx="3" fill={colour} />
+                if look.pattern.is_textured() {
+                    <rect width="22" height="13" rx="3" fill={format!("url(#p-{category})")} />
+                }
+            }
+        </svg>
     }
 }
 
-/// The legend.
+/// The legend and the axis choice.
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
+    let controller = use_context::<Rc<Controller>>();
+    let on_axis = Callback::from(move |event: Event| {
+        if let Some(controller) = &controller {
+            controller.configure(vec![("axis".into(), event_value(&event))]);
+        }
+    });
+    let defs = Html::from_html_unchecked(pattern_defs(pattern_ink(props.scheme)).into());
+    let gil = props.modes.contains(&Mode::Gil);
     html! {
-        <div class="legend" aria-label="Legend">
-            <ul class="kinds">
-                { for KINDS.iter().filter(|(a, ..)| shown(*a, &props.modes)).map(|(activity, words, pattern)| html! {
-                    <li>
-                        <span class={classes!("swatch", format!("swatch-{}", activity.category().unwrap_or("idle")))} aria-hidden="true"></span>
-                        <span title={format!("drawn as {pattern}")}>{ *words }</span>
-                    </li>
-                }) }
-            </ul>
-            <p class="legend-note">
-                { "Lane states: " }<strong>{ "new" }</strong>{ " (starting), " }
-                <strong>{ "ready" }</strong>{ " (idle), " }<strong>{ "running" }</strong>{ ", " }
-                <strong>{ "blocked" }</strong>{ " (I/O, a lock, a message), " }<strong>{ "done" }</strong>{ "." }
-                if props.modes.contains(&Mode::Gil) {
-                    { " The GIL is a model: a real lock the worker threads take turns on, \
-                       handed over every 5 ms when asked for and released around I/O, as CPython's is." }
-                }
-            </p>
+        <div class="stage-head">
+            <div class="legend" aria-label="Legend">
+                <svg class="pattern-defs" width="0" height="0" aria-hidden="true">{ defs }</svg>
+                <ul class="kinds">
+                    { for legend_entries(&props.modes).into_iter().map(|look| html! {
+                        <li>
+                            { swatch(look, props.scheme) }
+                            <span title={format!("drawn as {}", look.pattern.words())}>{ look.words }</span>
+                        </li>
+                    }) }
+                </ul>
+                <p class="legend-note">
+                    { "Lane states: " }<strong>{ "new" }</strong>{ " (starting), " }
+                    <strong>{ "ready" }</strong>{ " (idle), " }<strong>{ "running" }</strong>{ ", " }
+                    <strong>{ "blocked" }</strong>{ " (I/O, a lock, a message), " }<strong>{ "done" }</strong>{ "." }
+                    if gil {
+                        { " The GIL is CPython's mechanism on a real lock: a waiting thread asks the holder \
+                           to let go after the switch interval (5 ms), the holder lets go at its next check, \
+                           and any thread lets go around I/O." }
+                    }
+                </p>
+            </div>
+            <label class="axis">
+                <span>{ "Time axis" }</span>
+                <select data-testid="axis" onchange={on_axis}>
+                    <option value="shared" selected={props.axis == Axis::Shared}>{ "shared by all modes" }</option>
+                    <option value="own" selected={props.axis == Axis::Own}>{ "each mode's own" }</option>
+                </select>
+            </label>
         </div>
     }
 }

@@ -1,11 +1,16 @@
-//! The page: state, controller, outside API, and the components.
+//! The page: one store of state, one controller, the outside surfaces (the
+//! JavaScript API and the embed messages), the effects that mirror the
+//! state into the DOM, and one component per file.
 
 mod api;
+mod api_input;
 mod controller;
 mod controls;
 mod dom;
-mod export;
+mod embed;
+mod exports;
 mod frame_stats;
+mod header;
 mod intervals;
 mod legend;
 mod notices;
@@ -13,9 +18,10 @@ mod output;
 mod replay;
 mod replay_bar;
 mod results;
-mod state;
 mod status;
+mod store;
 mod sweep;
+mod sync;
 mod timeline;
 mod view;
 

@@ -2,6 +2,7 @@
 
 use super::controller::Controller;
 use std::rc::Rc;
+use threadline_core::page::Action;
 use threadline_core::params::Notice;
 use yew::prelude::*;
 
@@ -22,7 +23,9 @@ pub fn Notices(props: &NoticesProps) -> Html {
     html! {
         <ul class="notices" role="status" aria-label="Settings that were corrected">
             { for props.notices.iter().enumerate().map(|(i, notice)| {
-                let dismiss = controller.clone().map(|c| Callback::from(move |_| c.dismiss_notice(i)));
+                let dismiss = controller.clone().map(|c| {
+                    Callback::from(move |_| c.store().dispatch(Action::DismissNotice(i)))
+                });
                 html! {
                     <li class="notice" data-notice-key={notice.key.clone()}>
                         <span>{ &notice.message }</span>

@@ -3,11 +3,11 @@
 //! replay, each piece appears when its task finished.
 
 use super::dom::event_value;
-use super::replay::Replay;
+use super::replay::ReplayHandle;
 use std::rc::Rc;
 use threadline_core::image::Image;
 use threadline_core::mode::Mode;
-use threadline_core::record_set::ModeRecord;
+use threadline_core::mode_record::ModeRecord;
 use threadline_core::task::Artifact;
 use threadline_core::workload::mandelbrot::TileGrid;
 use wasm_bindgen::JsCast;
@@ -66,7 +66,7 @@ pub fn Output(props: &OutputProps) -> Html {
     let canvas = use_node_ref();
     let chosen = use_state(|| None::<Mode>);
     let tinted = use_state(|| true);
-    let replay = use_context::<Rc<Replay>>();
+    let replay = use_context::<Rc<ReplayHandle>>();
     // Re-render when the playhead passes a task's end, not every frame.
     let visible_until = use_state(|| None::<f64>);
     let with_output: Vec<&ModeRecord> = props
@@ -88,7 +88,7 @@ pub fn Output(props: &OutputProps) -> Html {
                     let times = record.finish_times();
                     let r = replay.clone();
                     replay.subscribe(Callback::from(move |()| {
-                        let at = r.playhead_us();
+                        let at = r.get().playhead_us();
                         let seen = |until: Option<f64>| {
                             times
                                 .iter()

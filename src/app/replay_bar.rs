@@ -1,9 +1,10 @@
 //! Replay controls: play, pause, speed, scrubber, step.
 
 use super::dom::event_value;
-use super::replay::{Replay, SPEEDS};
+use super::replay::ReplayHandle;
 use super::results::format_ms;
 use std::rc::Rc;
+use threadline_core::replay::SPEEDS;
 use yew::prelude::*;
 
 /// Props of [`ReplayBar`].
@@ -20,7 +21,7 @@ fn input_value(event: &Event) -> Option<f64> {
 /// The bar under the timeline.
 #[component]
 pub fn ReplayBar(props: &ReplayBarProps) -> Html {
-    let replay = use_context::<Rc<Replay>>();
+    let replay = use_context::<Rc<ReplayHandle>>();
     let update = use_force_update();
     {
         let replay = replay.clone();
@@ -33,38 +34,24 @@ pub fn ReplayBar(props: &ReplayBarProps) -> Html {
     let Some(replay) = replay else {
         return html! {};
     };
-    let end = replay.end_us();
+    let now = replay.get();
+    let end = now.end_us();
     let disabled = props.running || end <= 0.0;
-    let at = replay.playhead_us();
-    let playing = replay.is_playing();
-    let on_play = {
+    let at = now.playhead_us();
+    let playing = now.is_playing();
+    let act = |change: fn(&mut threadline_core::replay::Replay)| {
         let replay = replay.clone();
-        Callback::from(move |_| {
-            if replay.is_playing() {
-                replay.pause()
-            } else {
-                replay.play()
-            }
-        })
+        Callback::from(move |_| replay.change(change))
     };
-    let on_back = {
-        let replay = replay.clone();
-        Callback::from(move |_| replay.step(false))
-    };
-    let on_next = {
-        let replay = replay.clone();
-        Callback::from(move |_| replay.step(true))
-    };
-    let on_all = {
-        let replay = replay.clone();
-        Callback::from(move |_| replay.show_all())
-    };
+    let on_play = act(|r| r.toggle());
+    let on_back = act(|r| r.step(false));
+    let on_next = act(|r| r.step(true));
+    let on_all = act(|r| r.show_all());
     let on_scrub = {
         let replay = replay.clone();
         Callback::from(move |event: InputEvent| {
             if let Some(value) = input_value(&event) {
-                replay.pause();
-                replay.seek(value * 1000.0);
+                replay.change(|r| r.scrub(value * 1000.0));
             }
         })
     };
@@ -72,7 +59,7 @@ pub fn ReplayBar(props: &ReplayBarProps) -> Html {
         let replay = replay.clone();
         Callback::from(move |event: Event| {
             if let Some(speed) = input_value(&event) {
-                replay.set_speed(speed);
+                replay.change(|r| r.set_speed(speed));
             }
         })
     };
@@ -100,7 +87,7 @@ pub fn ReplayBar(props: &ReplayBarProps) -> Html {
                 <span class="visually-hidden">{ "Replay speed" }</span>
                 <select data-testid="replay-speed" onchange={on_speed} {disabled}>
                     { for SPEEDS.iter().map(|&s| html! {
-                        <option value={s.to_string()} selected={(s - replay.speed()).abs() < 1e-9}>{ format!("{s}×") }</option>
+                        <option value={s.to_string()} selected={(s - now.speed()).abs() < 1e-9}>{ format!("{s}×") }</option>
                     }) }
                 </select>
             </label>

@@ -48,6 +48,9 @@ fn card(summary: &Summary) -> Html {
                     }
                 </p>
                 <p class="verdict">{ &summary.verdict }</p>
+                if let (Status::Failed, Some(reason)) = (summary.status, &summary.reason) {
+                    <p class="reason" data-testid="failure-reason">{ format!("Why: {reason}") }</p>
+                }
                 if summary.simulated_io {
                     <p class="caveat">{ "Downloads were simulated with timers on this page." }</p>
                 }

@@ -1,7 +1,6 @@
 //! What this page can do: cores, isolation, threads, network.
 
-use crate::runtime::env::Env;
-use crate::runtime::service_worker::Network;
+use threadline_core::page::{Env, Network};
 use yew::prelude::*;
 
 /// Props of [`StatusBar`].

@@ -4,7 +4,7 @@
 use super::controller::Controller;
 use std::rc::Rc;
 use threadline_core::mode::Mode;
-use threadline_core::plot::{MARGINS, SweepPoint, path, plot};
+use threadline_core::plot::{MARGINS, SweepPoint, path, plot, sweep_limit};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -34,7 +34,7 @@ pub fn Sweep(props: &SweepProps) -> Html {
     let Some(controller) = use_context::<Rc<Controller>>() else {
         return html! {};
     };
-    let max_workers = Controller::sweep_limit(props.cores);
+    let max_workers = sweep_limit(props.cores);
     let on_sweep = Callback::from(move |_| {
         let controller = controller.clone();
         spawn_local(async move {

@@ -6,16 +6,12 @@
 use std::sync::Arc;
 use threadline_core::clock::{Clock, SystemClock};
 use threadline_core::io::SimulatedIo;
-use threadline_core::model::{Job, Run};
 use threadline_core::native::{run_lanes, simulated_plan};
+use threadline_core::run::{Job, Run};
 use threadline_core::workload::Workload;
 
 fn wall_ms(workload: Workload, lanes: u16) -> f64 {
-    let job = Job {
-        workload,
-        tasks: 8,
-        work: 25,
-    };
+    let job = Job::new(workload, 8, 25);
     let clock: Arc<dyn Clock> = Arc::new(SystemClock::default());
     let run = Run::new(job, usize::from(lanes), clock.clone(), true, None);
     let io = SimulatedIo {

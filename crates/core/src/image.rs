@@ -59,15 +59,23 @@ impl Image {
     pub fn resized(&self, width: u32, height: u32) -> Image {
         let mut out = Image::new(width, height);
         for y in 0..height {
-            let sy = u64::from(y) * u64::from(self.height) / u64::from(height);
-            for x in 0..width {
-                let sx = u64::from(x) * u64::from(self.width) / u64::from(width);
-                let px = self.pixel_clamped(sx as i64, sy as i64);
-                let at = ((y * width + x) * 4) as usize;
-                out.rgba[at..at + 4].copy_from_slice(&px);
-            }
+            self.resize_row_into(&mut out, y);
         }
         out
+    }
+
+    /// Fills row `y` of `out` with this picture scaled to `out`'s size
+    /// (nearest neighbour), so that a large resize can be done a few rows
+    /// at a time.
+    pub fn resize_row_into(&self, out: &mut Image, y: u32) {
+        let (width, height) = (out.width, out.height.max(1));
+        let sy = u64::from(y) * u64::from(self.height) / u64::from(height);
+        for x in 0..width {
+            let sx = u64::from(x) * u64::from(self.width) / u64::from(width.max(1));
+            let px = self.pixel_clamped(sx as i64, sy as i64);
+            let at = ((y * width + x) * 4) as usize;
+            out.rgba[at..at + 4].copy_from_slice(&px);
+        }
     }
 }
 

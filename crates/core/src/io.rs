@@ -3,7 +3,7 @@
 
 use crate::cancel::CancelToken;
 use crate::clock::Clock;
-use crate::model::BlockingIo;
+use crate::drive::BlockingIo;
 use crate::resource::{resource_bytes, resource_path};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;

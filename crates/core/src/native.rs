@@ -1,8 +1,9 @@
 //! Running lanes on OS threads: the native counterpart of the browser's
 //! thread pools, for tests, examples and benchmarks.
 
+use crate::drive::{BlockingIo, run_lane};
 use crate::io::IoPlan;
-use crate::model::{BlockingIo, Run, run_lane};
+use crate::run::Run;
 
 /// Runs lanes `0..lanes` of `run`, each on its own OS thread, until all have
 /// ended. `before` runs first on each thread, with its lane.

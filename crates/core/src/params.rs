@@ -350,6 +350,23 @@ impl Params {
         self.fail = fail;
     }
 
+    /// These settings with `mode` switched on or off (the last mode stays
+    /// on), as the page's mode checkboxes change them; modes keep the
+    /// comparison's order.
+    pub fn toggle_mode(self, mode: Mode) -> Params {
+        let mut modes = self.modes.clone();
+        if modes.contains(&mode) {
+            if modes.len() > 1 {
+                modes.retain(|&m| m != mode);
+            }
+        } else {
+            modes.push(mode);
+            modes.sort();
+        }
+        let list: Vec<&str> = modes.iter().map(|m| m.id()).collect();
+        self.with_pairs([("modes", list.join(","))]).0
+    }
+
     /// The pool size to use on a machine with `cores` cores.
     pub fn workers_or(&self, cores: u32) -> u32 {
         self.workers
@@ -398,6 +415,25 @@ impl Params {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn toggling_a_mode_keeps_the_order_and_never_leaves_none() {
+        let (params, _) = parse(&[("modes", "seq,procs")]);
+        let params = params.toggle_mode(Mode::Threads);
+        assert_eq!(params.modes, [Mode::Seq, Mode::Threads, Mode::Procs]);
+        let params = params.toggle_mode(Mode::Seq).toggle_mode(Mode::Procs);
+        assert_eq!(params.modes, [Mode::Threads]);
+        assert_eq!(
+            params.clone().toggle_mode(Mode::Threads).modes,
+            [Mode::Threads]
+        );
+        let (preset, _) = parse(&[("scenario", "gil")]);
+        assert_eq!(
+            preset.toggle_mode(Mode::Async).scenario,
+            None,
+            "no longer the preset"
+        );
+    }
 
     fn parse(pairs: &[(&str, &str)]) -> (Params, Vec<Notice>) {
         Params::from_pairs(pairs.iter().copied())

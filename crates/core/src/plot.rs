@@ -2,8 +2,36 @@
 //! line, laid out for drawing.
 
 use crate::mode::Mode;
+use crate::summary::{Status, Summary};
 use crate::timeline::tick_step;
 use serde::{Deserialize, Serialize};
+
+/// The largest pool a sweep tries: twice the cores, from 2 to 16.
+pub fn sweep_limit(cores: u32) -> u32 {
+    (2 * cores).clamp(2, 16)
+}
+
+/// The pool modes a sweep runs: those that can run here.
+pub fn sweep_modes(threads_available: bool) -> Vec<Mode> {
+    [Mode::Threads, Mode::Gil, Mode::Procs]
+        .into_iter()
+        .filter(|m| threads_available || !m.needs_shared_memory())
+        .collect()
+}
+
+/// The points one configuration of a sweep measured: each mode that ran to
+/// its end (failed tasks included), against `seq`'s wall time.
+pub fn sweep_points(seq_ms: f64, workers: u32, summaries: &[Summary]) -> Vec<SweepPoint> {
+    summaries
+        .iter()
+        .filter(|s| matches!(s.status, Status::Ok | Status::Failed) && s.wall_ms > 0.0)
+        .map(|s| SweepPoint {
+            mode: s.mode,
+            workers,
+            speedup: seq_ms / s.wall_ms,
+        })
+        .collect()
+}
 
 /// One measured point of a workers sweep.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -138,6 +166,27 @@ mod tests {
             workers,
             speedup,
         }
+    }
+
+    #[test]
+    fn a_sweep_plots_modes_that_ran_against_seq_and_only_those_that_can_run_here() {
+        use crate::mode_record::ModeRecord;
+        use crate::workload::Workload;
+        let unavailable = ModeRecord::unavailable(Mode::Gil, Workload::Primes, 4, 2, "no".into());
+        let mut ran = ModeRecord {
+            wall_ms: 250.0,
+            ..ModeRecord::unavailable(Mode::Threads, Workload::Primes, 4, 2, String::new())
+        };
+        ran.unavailable = None;
+        let summaries = [Summary::of(&ran, None), Summary::of(&unavailable, None)];
+        let points = sweep_points(1000.0, 3, &summaries);
+        assert_eq!(points, [point(Mode::Threads, 3, 4.0)]);
+        assert_eq!(sweep_modes(false), [Mode::Procs]);
+        assert_eq!(sweep_modes(true).len(), 3);
+        assert_eq!(
+            (sweep_limit(1), sweep_limit(2), sweep_limit(64)),
+            (2, 4, 16)
+        );
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! crosses into a `ProcessPoolExecutor` worker.
 
 use crate::io::IoPlan;
-use crate::model::TaskResult;
 use crate::record::Activity;
+use crate::run::TaskResult;
 use crate::task::TaskSpec;
 use serde::{Deserialize, Serialize};
 
@@ -44,6 +44,13 @@ pub enum FromProcess {
         /// Its result (the lane is filled in by the page).
         result: TaskResult,
     },
+    /// The process is still computing (sent at most a few times a second).
+    Beat,
+    /// The process panicked and is about to die: why.
+    Panicked {
+        /// The panic's message.
+        message: String,
+    },
 }
 
 /// Serialises a message.
@@ -69,6 +76,7 @@ mod tests {
             index: 1,
             tasks: 4,
             work: 1,
+            fault: None,
         };
         let output = run_to_end(spec, |_| Err("unused".into()));
         let message = FromProcess::Finished {

@@ -82,11 +82,29 @@ impl Activity {
             Activity::Done | Activity::Cancelled => Lifecycle::Terminated,
         }
     }
+}
 
-    /// Whether the lane is doing the run's work (not idle, not ended).
-    pub fn is_busy(self) -> bool {
-        matches!(self, Activity::Cpu | Activity::Io)
-    }
+/// What happened to the GIL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GilEvent {
+    /// The lane took the GIL.
+    Took,
+    /// The lane let go of it.
+    Dropped,
+    /// The lane, waiting, asked the holder to drop it.
+    Requested,
+}
+
+/// One GIL event, as recorded.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GilMark {
+    /// The lane it concerns.
+    pub lane: u16,
+    /// Microseconds since the run's start.
+    pub at_us: f64,
+    /// What happened.
+    pub event: GilEvent,
 }
 
 /// One change of activity on one lane.
@@ -125,6 +143,16 @@ pub trait Marker {
     fn mark_after(&self, floor_ms: f64, lane: u16, activity: Activity, task: Option<u32>) -> f64 {
         self.mark_at(self.clock().now_ms().max(floor_ms), lane, activity, task)
     }
+
+    /// Records what `lane` did with the GIL at `at_ms` on the shared clock.
+    /// Markers of runs without a GIL ignore it.
+    fn gil(&self, at_ms: f64, lane: u16, event: GilEvent) {
+        let _ = (at_ms, lane, event);
+    }
+
+    /// Notes that a slice of work was done: the heartbeat a watchdog reads
+    /// to tell a slow run from one that stopped making progress.
+    fn beat(&self) {}
 }
 
 /// The marks of one run of one mode.
@@ -138,6 +166,8 @@ pub struct Recorder {
     origin_ms: f64,
     enabled: bool,
     marks: boxcar::Vec<Mark>,
+    gil_marks: boxcar::Vec<GilMark>,
+    beats: AtomicU64,
     latest_ms: Box<[AtomicU64]>,
 }
 
@@ -161,6 +191,8 @@ impl Recorder {
             origin_ms,
             enabled,
             marks: boxcar::Vec::new(),
+            gil_marks: boxcar::Vec::new(),
+            beats: AtomicU64::new(0),
             latest_ms: (0..MAX_LANES)
                 .map(|_| AtomicU64::new(f64::MIN.to_bits()))
                 .collect(),
@@ -216,6 +248,24 @@ impl Recorder {
         self.read_new(&mut 0, &mut out);
         out
     }
+
+    /// Everything that shows the run moving: marks, GIL events and beats so
+    /// far. A watchdog compares it over time.
+    pub fn progress(&self) -> u64 {
+        (self.marks.count() + self.gil_marks.count()) as u64 + self.beats.load(Ordering::Relaxed)
+    }
+
+    /// Every GIL event recorded so far, in the order they happened (each is
+    /// recorded under the GIL's own lock).
+    pub fn gil_marks(&self) -> Vec<GilMark> {
+        let mut out = Vec::with_capacity(self.gil_marks.count());
+        let mut index = 0;
+        while let Some(mark) = self.gil_marks.get(index) {
+            out.push(*mark);
+            index += 1;
+        }
+        out
+    }
 }
 
 impl Marker for Recorder {
@@ -225,6 +275,20 @@ impl Marker for Recorder {
 
     fn mark_at(&self, at_ms: f64, lane: u16, activity: Activity, task: Option<u32>) -> f64 {
         self.mark_at_ms(at_ms, lane, activity, task)
+    }
+
+    fn beat(&self) {
+        self.beats.fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn gil(&self, at_ms: f64, lane: u16, event: GilEvent) {
+        if self.enabled {
+            self.gil_marks.push(GilMark {
+                lane,
+                at_us: (at_ms - self.origin_ms) * 1000.0,
+                event,
+            });
+        }
     }
 }
 

@@ -3,13 +3,16 @@
 
 use crate::record::Activity;
 use crate::spans::Span;
+use crate::style::{DOT, Pattern, STROKE, STYLES, Scheme, TILE, pattern_ink, style_of};
 use crate::timeline::{Fit, GroupInput, Metrics, layout, tick_label, tick_step, ticks};
+use std::fmt::Write;
 
-/// Colours for the export (the page passes its theme's).
+/// The page's colours for the export: the activities' come from
+/// [`crate::style`], in this scheme.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SvgStyle {
-    /// Activity fills.
-    pub fills: Vec<(Activity, String)>,
+    /// Light or dark.
+    pub scheme: Scheme,
     /// Page background.
     pub background: String,
     /// Text.
@@ -18,8 +21,6 @@ pub struct SvgStyle {
     pub muted: String,
     /// Grid lines.
     pub grid: String,
-    /// Pattern strokes.
-    pub pattern_ink: String,
 }
 
 /// One mode's lanes and intervals.
@@ -32,67 +33,102 @@ pub struct SvgGroup<'a> {
     pub note: &'a str,
 }
 
-fn escape(text: &str) -> String {
+/// Escapes text for an SVG element or attribute.
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
-fn pattern_defs(ink: &str) -> String {
+fn pattern_id(activity: Activity) -> String {
+    format!("p-{}", activity.category().unwrap_or("idle"))
+}
+
+/// One `<pattern>` per textured activity, drawn from the same shapes as the
+/// canvas's tiles.
+pub fn pattern_defs(ink: &str) -> String {
     let ink = escape(ink);
-    format!(
-        "<defs>\
-<pattern id=\"p-io\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><path d=\"M-2,10 L10,-2 M6,10 L10,6 M-2,2 L2,-2\" stroke=\"{ink}\" stroke-width=\"1.5\"/></pattern>\
-<pattern id=\"p-wait-gil\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><circle cx=\"2\" cy=\"2\" r=\"1.2\" fill=\"{ink}\"/><circle cx=\"6\" cy=\"6\" r=\"1.2\" fill=\"{ink}\"/></pattern>\
-<pattern id=\"p-wait-lock\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><path d=\"M0,0 L8,8 M8,0 L0,8\" stroke=\"{ink}\" stroke-width=\"1.5\"/></pattern>\
-<pattern id=\"p-spawn\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><path d=\"M2,0 L2,8 M6,0 L6,8\" stroke=\"{ink}\" stroke-width=\"1.5\"/></pattern>\
-<pattern id=\"p-message\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><path d=\"M0,4 L5,4\" stroke=\"{ink}\" stroke-width=\"1.5\"/></pattern>\
-</defs>"
-    )
+    let mut out = String::from("<defs>");
+    for style in STYLES.iter().filter(|s| s.pattern.is_textured()) {
+        let _ = write!(
+            out,
+            "<pattern id=\"{}\" width=\"{TILE}\" height=\"{TILE}\" patternUnits=\"userSpaceOnUse\">",
+            pattern_id(style.activity)
+        );
+        let strokes = style.pattern.strokes();
+        if !strokes.is_empty() {
+            let path: String = strokes
+                .iter()
+                .map(|((x1, y1), (x2, y2))| format!("M{x1},{y1} L{x2},{y2} "))
+                .collect();
+            let _ = write!(
+                out,
+                "<path d=\"{}\" stroke=\"{ink}\" stroke-width=\"{STROKE}\"/>",
+                path.trim_end()
+            );
+        }
+        for (x, y) in style.pattern.dots() {
+            let _ = write!(
+                out,
+                "<circle cx=\"{x}\" cy=\"{y}\" r=\"{DOT}\" fill=\"{ink}\"/>"
+            );
+        }
+        out.push_str("</pattern>");
+    }
+    out.push_str("</defs>");
+    out
 }
 
-fn span_rect(
-    out: &mut String,
-    style: &SvgStyle,
-    x: f64,
-    width: f64,
-    y: f64,
-    height: f64,
-    span: &Span,
-) {
-    let category = span.activity.category().unwrap_or("idle");
-    let fill = style
-        .fills
-        .iter()
-        .find(|(a, _)| *a == span.activity)
-        .map_or("#888", |(_, c)| c.as_str());
-    let title = format!(
-        "{category}{} · {:.1} ms from {:.1} ms",
+fn span_title(span: &Span) -> String {
+    format!(
+        "{}{} · {:.1} ms from {:.1} ms",
+        span.activity.category().unwrap_or("idle"),
         span.task
             .map(|t| format!(" · task {t}"))
             .unwrap_or_default(),
         span.duration_us() / 1000.0,
         span.start_us / 1000.0
-    );
-    if span.activity == Activity::Idle {
-        out.push_str(&format!(
+    )
+}
+
+/// Where a bar goes, px.
+struct Bar {
+    x: f64,
+    width: f64,
+    y: f64,
+    height: f64,
+}
+
+fn span_rect(out: &mut String, scheme: Scheme, bar: &Bar, span: &Span) {
+    let look = style_of(span.activity);
+    let fill = escape(look.colour(scheme));
+    let title = escape(&span_title(span));
+    let Bar {
+        x,
+        width,
+        y,
+        height,
+    } = *bar;
+    if look.pattern == Pattern::ThinLine {
+        let _ = write!(
+            out,
             "<rect x=\"{x:.2}\" y=\"{:.2}\" width=\"{width:.2}\" height=\"1.5\" fill=\"{fill}\"><title>{title}</title></rect>",
             y + height / 2.0 - 0.75
-        ));
+        );
         return;
     }
-    out.push_str(&format!(
-        "<g><title>{}</title><rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{width:.2}\" height=\"{height:.2}\" fill=\"{fill}\"/>",
-        escape(&title)
-    ));
-    if matches!(
-        span.activity,
-        Activity::Io | Activity::WaitGil | Activity::WaitLock | Activity::Spawn | Activity::Message
-    ) {
-        out.push_str(&format!(
-            "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{width:.2}\" height=\"{height:.2}\" fill=\"url(#p-{category})\"/>"
-        ));
+    let _ = write!(
+        out,
+        "<g><title>{title}</title><rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{width:.2}\" height=\"{height:.2}\" fill=\"{fill}\"/>"
+    );
+    if look.pattern.is_textured() {
+        let _ = write!(
+            out,
+            "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{width:.2}\" height=\"{height:.2}\" fill=\"url(#{})\"/>",
+            pattern_id(span.activity)
+        );
     }
     out.push_str("</g>");
 }
@@ -110,7 +146,7 @@ pub fn timeline_svg(
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" font-family=\"system-ui, sans-serif\">\
 <title>Threadline timeline</title>{}<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>",
-        pattern_defs(&style.pattern_ink),
+        pattern_defs(pattern_ink(style.scheme)),
         escape(&style.background)
     );
     for (group, data) in laid.groups.iter().zip(groups) {
@@ -147,15 +183,13 @@ pub fn timeline_svg(
             for span in data.spans.iter().filter(|s| s.lane == row.lane) {
                 let x = group.scale.x(span.start_us);
                 let width = (group.scale.x(span.end_us) - x).max(0.75);
-                span_rect(
-                    &mut out,
-                    style,
+                let bar = Bar {
                     x,
                     width,
-                    row.y + inset,
-                    (row.height - 2.0 * inset).max(1.0),
-                    span,
-                );
+                    y: row.y + inset,
+                    height: (row.height - 2.0 * inset).max(1.0),
+                };
+                span_rect(&mut out, style.scheme, &bar, span);
             }
         }
     }
@@ -167,7 +201,7 @@ pub fn timeline_svg(
             height - metrics.axis_height / 2.0 + 4.0,
             if t == 0.0 { "start" } else { "middle" },
             escape(&style.muted),
-            tick_label(t, step)
+            escape(&tick_label(t, step))
         ));
     }
     out.push_str("</svg>");
@@ -181,15 +215,11 @@ mod tests {
 
     fn style() -> SvgStyle {
         SvgStyle {
-            fills: vec![
-                (Activity::Cpu, "#0072b2".into()),
-                (Activity::Io, "#e69f00".into()),
-            ],
+            scheme: Scheme::Light,
             background: "#fff".into(),
             text: "#111".into(),
             muted: "#666".into(),
-            grid: "#eee".into(),
-            pattern_ink: "rgba(255,255,255,0.5)".into(),
+            grid: "#eee\"><script>".into(),
         }
     }
 
@@ -207,6 +237,7 @@ mod tests {
                 end_us: 6_000.0,
                 activity: Activity::Cpu,
                 task: Some(3),
+                closed_at_end: false,
             },
             Span {
                 lane: 1,
@@ -214,6 +245,7 @@ mod tests {
                 end_us: 9_000.0,
                 activity: Activity::Io,
                 task: Some(4),
+                closed_at_end: false,
             },
         ];
         let metrics = Metrics {
@@ -245,6 +277,11 @@ mod tests {
             "I/O has its pattern, not colour alone"
         );
         assert!(svg.contains("a &lt;pool&gt;"), "text is escaped");
+        assert!(!svg.contains("<script>"), "and so are attributes");
+        assert!(
+            svg.contains("fill=\"#0072b2\""),
+            "the light scheme's colour for computing"
+        );
         assert!(svg.contains(">worker-2<"));
         assert_eq!(svg.matches("<g><title>").count(), 2);
     }

@@ -7,8 +7,9 @@
 //! exactly the same work and reach the same checksum.
 
 use crate::digest::{Digest, digest_bytes};
+use crate::faults::Fault;
 use crate::image::Image;
-use crate::resource::resource_image;
+use crate::resource::{resource_bytes, resource_image};
 use crate::workload::Workload;
 use crate::workload::filter::{FilterJob, THUMB_SIDE};
 use crate::workload::mandelbrot::TileRender;
@@ -26,6 +27,9 @@ pub struct TaskSpec {
     pub tasks: u32,
     /// CPU size of the task, in units of about 10 ms.
     pub work: u32,
+    /// A fault injected on purpose.
+    #[serde(default)]
+    pub fault: Option<Fault>,
 }
 
 /// What a task produced besides its digest.
@@ -74,6 +78,9 @@ pub enum Advance {
 
 #[derive(Debug)]
 enum State {
+    /// Not started: the first slice sets the task up, so that even that
+    /// work is done inside a recorded interval (and under the GIL).
+    Start,
     Primes(PrimeCount),
     Mandelbrot(TileRender),
     /// The picture is filtered; `downloaded` is the digest of the bytes it came from.
@@ -97,26 +104,31 @@ pub struct Task {
 }
 
 impl Task {
-    /// A task ready to start.
+    /// A task ready to start. Costs nothing: its first slice does the set-up.
     pub fn new(spec: TaskSpec) -> Self {
-        let state = match spec.workload {
+        Self {
+            spec,
+            state: State::Start,
+        }
+    }
+
+    /// The state a task starts its work in.
+    fn start(spec: TaskSpec) -> Result<State, String> {
+        Ok(match spec.workload {
             Workload::Primes => State::Primes(PrimeCount::new(spec.index, spec.work)),
             Workload::Mandelbrot => {
                 State::Mandelbrot(TileRender::new(spec.index, spec.tasks, spec.work))
             }
-            Workload::ImageFilter => {
-                let picture =
-                    crate::resource::resource_image(crate::resource::resource_bytes(spec.index))
-                        .expect("generated resources always have the right size");
-                State::Filter {
-                    job: Box::new(FilterJob::new(&picture, spec.work)),
-                    downloaded: None,
-                }
-            }
+            Workload::ImageFilter => State::Filter {
+                job: Box::new(FilterJob::new(
+                    resource_image(resource_bytes(spec.index))?,
+                    spec.work,
+                )),
+                downloaded: None,
+            },
             Workload::Download => State::Awaiting { then_filter: false },
             Workload::Pipeline => State::Awaiting { then_filter: true },
-        };
-        Self { spec, state }
+        })
     }
 
     /// The task's spec.
@@ -135,6 +147,17 @@ impl Task {
     pub fn advance(&mut self) -> Advance {
         let index = self.spec.index;
         match &mut self.state {
+            State::Start if self.spec.fault.is_some() => self.fail_on_purpose(),
+            State::Start => match Self::start(self.spec) {
+                Ok(state) => {
+                    self.state = state;
+                    self.advance()
+                }
+                Err(why) => {
+                    self.state = State::Done;
+                    Advance::Failed(why)
+                }
+            },
             State::Primes(count) => {
                 if !count.advance() {
                     return Advance::Working;
@@ -179,6 +202,18 @@ impl Task {
         }
     }
 
+    /// The injected fault: a panic (a trap, in a wasm worker), or a slice
+    /// that never ends.
+    fn fail_on_purpose(&self) -> Advance {
+        match self.spec.fault {
+            Some(Fault::Trap) => panic!("task {} crashed on purpose", self.spec.index),
+            Some(Fault::Hang) => loop {
+                std::hint::spin_loop();
+            },
+            None => Advance::Working,
+        }
+    }
+
     fn take_received(&mut self) -> Advance {
         let State::Received(received) = std::mem::replace(&mut self.state, State::Done) else {
             unreachable!("only called in the Received state");
@@ -195,7 +230,7 @@ impl Task {
         };
         if then_filter {
             self.state = State::Filter {
-                job: Box::new(FilterJob::new(&picture, self.spec.work)),
+                job: Box::new(FilterJob::new(picture, self.spec.work)),
                 downloaded: Some(bytes_digest),
             };
             return Advance::Working;
@@ -235,7 +270,6 @@ pub fn run_to_end(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resource::resource_bytes;
 
     fn spec(workload: Workload, index: u32) -> TaskSpec {
         TaskSpec {
@@ -243,6 +277,7 @@ mod tests {
             index,
             tasks: 4,
             work: 1,
+            fault: None,
         }
     }
 
@@ -272,6 +307,16 @@ mod tests {
             .expect("runs");
             assert_eq!(asked, usize::from(workload.does_io()), "{workload}");
         }
+    }
+
+    #[test]
+    #[should_panic(expected = "task 1 crashed on purpose")]
+    fn an_injected_trap_panics_when_the_task_starts() {
+        let mut task = Task::new(TaskSpec {
+            fault: Some(Fault::Trap),
+            ..spec(Workload::Primes, 1)
+        });
+        task.advance();
     }
 
     #[test]

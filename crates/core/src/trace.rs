@@ -2,8 +2,9 @@
 //! and what the page's timeline is drawn from.
 
 use crate::mode::Mode;
+use crate::mode_record::ModeRecord;
 use crate::record::Activity;
-use crate::record_set::ModeRecord;
+use crate::record::{GilEvent, GilMark};
 use crate::spans::Span;
 use crate::summary::Summary;
 use serde_json::{Value, json};
@@ -25,7 +26,7 @@ fn process_label(record: &ModeRecord) -> String {
         Mode::Threads => format!("{n} workers"),
         Mode::Gil => format!("{n} workers, one GIL"),
         Mode::Procs => format!("{n} processes"),
-        Mode::Async => format!("{n} tasks, one event loop"),
+        Mode::Async => format!("{} tasks, one event loop", record.tasks),
     };
     match &record.unavailable {
         Some(reason) => format!("{} (unavailable: {reason})", record.mode),
@@ -48,6 +49,9 @@ fn span_args(span: &Span, simulated: bool) -> Value {
     }
     if simulated && span.activity == Activity::Io {
         args["simulated"] = json!(true);
+    }
+    if span.closed_at_end {
+        args["closed_at_end"] = json!(true);
     }
     args
 }
@@ -139,7 +143,7 @@ fn lane_events(record: &ModeRecord, pid: u32, events: &mut Vec<Value>) {
         async_task_bounds(&spans, pid, events);
     }
     if record.mode == Mode::Gil {
-        gil_holder_track(&spans, pid, events);
+        gil_events(&record.gil_marks, pid, events);
     }
 }
 
@@ -179,18 +183,27 @@ fn async_task_bounds(spans: &[Span], pid: u32, events: &mut Vec<Value>) {
     }
 }
 
-/// Who holds the GIL, as a counter: the worker number computing, 0 for none.
-fn gil_holder_track(spans: &[Span], pid: u32, events: &mut Vec<Value>) {
-    let mut cpu: Vec<&Span> = spans
-        .iter()
-        .filter(|s| s.activity == Activity::Cpu)
-        .collect();
-    cpu.sort_by(|a, b| a.start_us.total_cmp(&b.start_us));
-    for span in cpu {
-        for (ts, holder) in [(span.start_us, u32::from(span.lane) + 1), (span.end_us, 0)] {
-            events.push(json!({ "name": "GIL holder", "ph": "C", "pid": pid, "ts": ts, "args": { "worker": holder } }));
-        }
+/// The GIL as it was handed over: a counter of who holds it (the worker
+/// number, 0 for nobody) that changes at every recorded take and drop, and
+/// an instant event for each drop request, on the requesting thread.
+fn gil_events(gil_marks: &[GilMark], pid: u32, events: &mut Vec<Value>) {
+    for mark in gil_marks {
+        let worker = u32::from(mark.lane) + 1;
+        let event = match mark.event {
+            GilEvent::Took => counter(pid, mark.at_us, worker),
+            GilEvent::Dropped => counter(pid, mark.at_us, 0),
+            GilEvent::Requested => json!({
+                "name": "drop request", "cat": "gil", "ph": "i", "s": "t",
+                "pid": pid, "tid": worker, "ts": mark.at_us,
+                "args": { "by": format!("worker-{worker}") },
+            }),
+        };
+        events.push(event);
     }
+}
+
+fn counter(pid: u32, ts: f64, worker: u32) -> Value {
+    json!({ "name": "GIL holder", "ph": "C", "pid": pid, "ts": ts, "args": { "worker": worker } })
 }
 
 /// The comparison as a Chrome Trace Event JSON object. Each mode's times

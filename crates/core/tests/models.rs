@@ -3,12 +3,12 @@
 
 use std::sync::Arc;
 use threadline_core::clock::{Clock, SystemClock};
-use threadline_core::digest::combine;
 use threadline_core::gil::{DEFAULT_SWITCH_INTERVAL_MS, Gil};
 use threadline_core::io::SimulatedIo;
-use threadline_core::model::{Job, Run};
+use threadline_core::mode_record::checksum;
 use threadline_core::native::{run_lanes, simulated_plan};
 use threadline_core::record::Activity;
+use threadline_core::run::{Job, Run};
 use threadline_core::spans::{Span, spans_from_marks};
 use threadline_core::workload::Workload;
 
@@ -26,14 +26,13 @@ fn run_on_threads(job: Job, lanes: u16, gil: bool, latency_ms: u32, fail: Vec<u3
     run
 }
 
-fn checksum(run: &Run) -> u64 {
-    let mut results = run.results_so_far();
-    results.sort_by_key(|r| r.index);
-    combine(
-        results
-            .iter()
-            .map(|r| r.outcome.as_ref().expect("task succeeded").digest),
-    )
+fn checksum_of(run: &Run) -> String {
+    let results = run.results_so_far();
+    assert!(
+        results.iter().all(|r| r.outcome.is_ok()),
+        "every task succeeded"
+    );
+    checksum(&results)
 }
 
 fn spans_of(run: &Run, activity: Activity) -> Vec<Span> {
@@ -55,11 +54,7 @@ fn cross_lane_overlaps(spans: &[Span]) -> usize {
 }
 
 fn job(workload: Workload, tasks: u32) -> Job {
-    Job {
-        workload,
-        tasks,
-        work: 2,
-    }
+    Job::new(workload, tasks, 2)
 }
 
 #[test]
@@ -69,8 +64,12 @@ fn seq_threads_and_gil_agree_on_every_workload() {
         let threads = run_on_threads(job(workload, 6), 3, false, 1, vec![]);
         let gil = run_on_threads(job(workload, 6), 3, true, 1, vec![]);
         assert_eq!(seq.results_so_far().len(), 6, "{workload}");
-        assert_eq!(checksum(&seq), checksum(&threads), "{workload}: threads");
-        assert_eq!(checksum(&seq), checksum(&gil), "{workload}: gil");
+        assert_eq!(
+            checksum_of(&seq),
+            checksum_of(&threads),
+            "{workload}: threads"
+        );
+        assert_eq!(checksum_of(&seq), checksum_of(&gil), "{workload}: gil");
     }
 }
 
@@ -103,22 +102,6 @@ fn under_the_gil_io_still_overlaps() {
     assert!(
         wall < 6.0 * 40.0 * 0.6,
         "six 40 ms downloads took {wall} ms"
-    );
-}
-
-#[test]
-fn the_gil_switches_about_every_interval() {
-    let run = run_on_threads(job(Workload::Primes, 2), 2, true, 0, vec![]);
-    let cpu = spans_of(&run, Activity::Cpu);
-    let mean_ms = cpu.iter().map(Span::duration_us).sum::<f64>() / cpu.len() as f64 / 1000.0;
-    assert!(
-        cpu.len() >= 4,
-        "two threads took turns: {} turns",
-        cpu.len()
-    );
-    assert!(
-        mean_ms < 5.0 * DEFAULT_SWITCH_INTERVAL_MS,
-        "turns last about one switch interval, not {mean_ms} ms"
     );
 }
 
@@ -161,17 +144,6 @@ fn cancel_ends_every_lane_promptly() {
         .map(|m| m.activity)
         .collect();
     assert_eq!(ends.len(), 4);
-}
-
-#[test]
-fn lanes_never_overlap_themselves() {
-    let run = run_on_threads(job(Workload::Pipeline, 8), 3, true, 2, vec![]);
-    let spans = spans_from_marks(&run.recorder.marks(), None);
-    for pair in spans.windows(2) {
-        if pair[0].lane == pair[1].lane {
-            assert!(pair[0].end_us <= pair[1].start_us, "{pair:?}");
-        }
-    }
 }
 
 /// Like the browser, where each worker reads its own `performance` clock:

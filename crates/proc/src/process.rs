@@ -1,16 +1,21 @@
 //! The worker's side of the message protocol.
 
+use std::cell::Cell;
 use threadline_core::cancel::CancelToken;
 use threadline_core::clock::Clock;
+use threadline_core::drive::{Lane, drive_task};
 use threadline_core::io::IoPlan;
-use threadline_core::model::{Driven, TaskResult, drive_cpu};
 use threadline_core::protocol::{FromProcess, ToProcess, decode, encode};
 use threadline_core::record::{Activity, Marker};
-use threadline_core::task::{Task, TaskSpec};
+use threadline_core::run::TaskResult;
+use threadline_core::task::TaskSpec;
 use threadline_web::clock::BrowserClock;
-use threadline_web::{net, timer};
+use threadline_web::net::AwaitedIo;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// How often a computing process tells the page it is alive, ms.
+const BEAT_EVERY_MS: f64 = 250.0;
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
@@ -21,8 +26,11 @@ fn post(message: &FromProcess) {
     let _ = scope().post_message(&JsValue::from_str(&encode(message)));
 }
 
-/// Posts each change of activity to the page at once.
-struct PostingMarker;
+/// Posts each change of activity to the page at once, and a heartbeat now
+/// and then while computing.
+struct PostingMarker {
+    last_beat_ms: Cell<f64>,
+}
 
 impl Marker for PostingMarker {
     fn clock(&self) -> &dyn Clock {
@@ -35,12 +43,27 @@ impl Marker for PostingMarker {
             activity,
             task,
         });
+        self.last_beat_ms.set(at_ms);
         at_ms
+    }
+
+    fn beat(&self) {
+        let now = BrowserClock.now_ms();
+        if now - self.last_beat_ms.get() >= BEAT_EVERY_MS {
+            self.last_beat_ms.set(now);
+            post(&FromProcess::Beat);
+        }
     }
 }
 
 /// Installs the message handler and tells the page this process is up.
 pub fn start() {
+    // A panic aborts the process: tell the page why first.
+    std::panic::set_hook(Box::new(|info| {
+        post(&FromProcess::Panicked {
+            message: info.to_string(),
+        });
+    }));
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
         let text = event.data().as_string().unwrap_or_default();
         match decode::<ToProcess>(&text) {
@@ -56,37 +79,28 @@ pub fn start() {
     });
 }
 
-/// Fetches a resource: the page's service worker answers (this worker is
-/// its client too), or a timer stands in when the page has none.
-async fn fetch(plan: &IoPlan, index: u32) -> Result<Vec<u8>, String> {
-    if plan.simulated {
-        timer::sleep(f64::from(plan.latency_ms), None).await;
-        return plan.simulated_response(index);
-    }
-    net::fetch_bytes(&plan.url(index, BrowserClock.now_ms()), None).await
-}
-
 /// Runs one task. A process is never cancelled from inside: the page
 /// terminates it, as a cancelled `ProcessPoolExecutor` would be shut down.
-async fn run(spec: TaskSpec, io: IoPlan) {
+async fn run(spec: TaskSpec, plan: IoPlan) {
     let never = CancelToken::default();
-    let mut task = Task::new(spec);
-    let outcome = loop {
-        // The result is serialised next: that is message time.
-        match drive_cpu(
-            &mut task,
-            0,
-            &PostingMarker,
-            &never,
-            None,
-            Activity::Message,
-        ) {
-            Driven::NeedsResource(index) => task.deliver(fetch(&io, index).await),
-            Driven::Finished(output) => break Ok(output),
-            Driven::Failed(why) => break Err(why),
-            Driven::Cancelled => break Err("cancelled".into()),
-        }
+    let marker = PostingMarker {
+        last_beat_ms: Cell::new(BrowserClock.now_ms()),
     };
+    let at = Lane {
+        lane: 0,
+        marker: &marker,
+        cancel: &never,
+        gil: None,
+    };
+    let mut io = AwaitedIo {
+        plan,
+        abort: None,
+        yield_before_stretch: false,
+    };
+    // The result is serialised next: that is message time.
+    let outcome = drive_task(spec, &at, Activity::Message, &mut io)
+        .await
+        .unwrap_or_else(|| Err("cancelled".into()));
     post(&FromProcess::Finished {
         result: TaskResult {
             index: spec.index,

@@ -1,8 +1,18 @@
-//! Browser glue that both the app and its worker processes use: a clock
-//! shared by every thread, real HTTP, and timers.
+//! Threadline's browser glue: everything that touches the browser's clocks,
+//! timers, network, service worker, workers and shared memory. The app and
+//! the process module use it; the core and the page's components never touch
+//! the browser beyond it (and yew).
+//!
+//! Every workaround for a browser's behaviour is commented where it is made.
 
 pub mod clock;
+pub mod env;
 pub mod net;
+pub mod panic;
+pub mod process;
+pub mod service_worker;
+#[cfg(feature = "threads")]
+pub mod threads;
 pub mod timer;
 
 #[cfg(all(test, target_arch = "wasm32"))]

@@ -1,5 +1,14 @@
-//! Real HTTP through the browser's network stack.
+//! Real HTTP through the browser's network stack, and the one way every
+//! mode fetches a run's resources.
 
+use crate::clock::BrowserClock;
+use crate::timer;
+use futures_util::future::Either;
+use std::future::Future;
+use threadline_core::cancel::CancelToken;
+use threadline_core::clock::Clock;
+use threadline_core::drive::{BlockingIo, TaskIo};
+use threadline_core::io::IoPlan;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -57,6 +66,90 @@ pub fn fetch_bytes_blocking(url: &str, timeout_ms: u32) -> Result<Vec<u8>, Strin
     }
     let body = xhr.response().map_err(describe)?;
     Ok(js_sys::Uint8Array::new(&body).to_vec())
+}
+
+/// Fetches resource `index` of a run without blocking: an awaited
+/// `fetch()` to the app's service worker, or, where none can answer, a timer
+/// of the plan's latency. `abort` ends it early (the page's cancel); a
+/// request that gets no answer within the plan's time limit fails.
+pub async fn fetch_resource(
+    plan: &IoPlan,
+    index: u32,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<Vec<u8>, String> {
+    if plan.simulated {
+        if !timer::sleep(f64::from(plan.latency_ms), abort).await {
+            return Err("cancelled".into());
+        }
+        return plan.simulated_response(index);
+    }
+    // One controller ends the request: the page's cancel, or the time limit.
+    let ends = web_sys::AbortController::new().map_err(describe)?;
+    let _forwarded = abort.map(|signal| {
+        let ends = ends.clone();
+        gloo_events::EventListener::once(signal, "abort", move |_| ends.abort())
+    });
+    let url = plan.url(index, BrowserClock.now_ms());
+    let signal = ends.signal();
+    let request = std::pin::pin!(fetch_bytes(&url, Some(&signal)));
+    let limit = std::pin::pin!(timer::sleep(f64::from(plan.timeout_ms()), None));
+    match futures_util::future::select(request, limit).await {
+        Either::Left((result, _)) => result,
+        Either::Right(_) => {
+            ends.abort();
+            Err(format!("no response within {} s", plan.timeout_ms() / 1000))
+        }
+    }
+}
+
+/// A task's I/O awaited on this thread's event loop: [`fetch_resource`],
+/// with a turn for the browser before each stretch of CPU work if asked
+/// (asyncio's loop runs one ready callback at a time).
+pub struct AwaitedIo {
+    /// The run's I/O plan.
+    pub plan: IoPlan,
+    /// Ends the run's requests early.
+    pub abort: Option<web_sys::AbortSignal>,
+    /// Whether to let the browser run before each stretch of CPU work.
+    pub yield_before_stretch: bool,
+}
+
+impl TaskIo for AwaitedIo {
+    fn fetch(&mut self, index: u32) -> impl Future<Output = Result<Vec<u8>, String>> {
+        let plan = self.plan.clone();
+        let abort = self.abort.clone();
+        async move { fetch_resource(&plan, index, abort.as_ref()).await }
+    }
+
+    fn before_stretch(&mut self) -> impl Future<Output = ()> {
+        let yielding = self.yield_before_stretch;
+        async move {
+            if yielding {
+                timer::yield_to_browser().await;
+            }
+        }
+    }
+}
+
+/// A synchronous request from a worker thread, as `requests.get` blocks a
+/// Python thread. Cancelling the run makes the service worker end it early.
+pub struct BlockingFetch {
+    /// The run's I/O plan.
+    pub plan: IoPlan,
+}
+
+impl BlockingIo for BlockingFetch {
+    fn fetch(&self, index: u32, cancel: &CancelToken) -> Result<Vec<u8>, String> {
+        if self.plan.simulated {
+            let simulated = threadline_core::io::SimulatedIo {
+                plan: self.plan.clone(),
+                clock: std::sync::Arc::new(BrowserClock),
+            };
+            return simulated.fetch(index, cancel);
+        }
+        let url = self.plan.url(index, BrowserClock.now_ms());
+        fetch_bytes_blocking(&url, self.plan.timeout_ms())
+    }
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]

@@ -2,8 +2,10 @@
 
 use super::palette::Palette;
 use super::source::Group;
+use threadline_core::lanes::lane_state;
 use threadline_core::record::{Activity, Lifecycle};
 use threadline_core::spans::{GIL_TRACK, Span};
+use threadline_core::timeline::hit::PickKey;
 use threadline_core::timeline::{GroupLayout, Layout, Metrics, Row, tick_label, tick_step, ticks};
 use web_sys::CanvasRenderingContext2d as Context;
 
@@ -23,8 +25,8 @@ pub struct Pen<'a> {
 pub struct Overlay {
     /// A task to outline in every lane and mode.
     pub highlight: Option<u32>,
-    /// The interval with keyboard focus: (group, lane, start µs).
-    pub focus: Option<(usize, u16, f64)>,
+    /// The interval with keyboard focus.
+    pub focus: Option<PickKey>,
     /// The replay position, µs; nothing after it is drawn.
     pub playhead_us: Option<f64>,
 }
@@ -32,33 +34,6 @@ pub struct Overlay {
 /// How many time ticks fit: one per 90 px of bars, so labels never touch.
 fn tick_count(m: &Metrics) -> usize {
     (((m.width - m.label_width - m.right_pad) / 90.0) as usize).clamp(2, 8)
-}
-
-fn lifecycle_word(state: Lifecycle) -> &'static str {
-    match state {
-        Lifecycle::New => "new",
-        Lifecycle::Ready => "ready",
-        Lifecycle::Running => "running",
-        Lifecycle::Blocked => "blocked",
-        Lifecycle::Terminated => "done",
-    }
-}
-
-/// A lane's lifecycle state at `at_us`: that of the interval covering it,
-/// or terminated after its last.
-pub fn lane_state(spans: &[Span], lane: u16, at_us: f64, live: bool) -> Option<Lifecycle> {
-    let mut last_end = None;
-    for span in spans.iter().filter(|s| s.lane == lane) {
-        if span.start_us <= at_us && at_us < span.end_us {
-            return Some(span.activity.lifecycle());
-        }
-        last_end = Some(last_end.map_or(span.end_us, |end: f64| end.max(span.end_us)));
-    }
-    match last_end? {
-        end if at_us >= end && live => Some(Activity::Idle.lifecycle()),
-        end if at_us >= end => Some(Lifecycle::Terminated),
-        _ => Some(Lifecycle::New),
-    }
 }
 
 /// The time a group is shown up to: the playhead, or all of it.
@@ -76,7 +51,7 @@ pub fn label_state(
     let states = laid
         .rows
         .iter()
-        .map(|row| lane_state(&group.spans, row.lane, at, group.live))
+        .map(|row| lane_state(&group.spans, row.lane, at, group.in_progress))
         .collect();
     (group.done_by(overlay.playhead_us), states)
 }
@@ -98,7 +73,7 @@ fn label_row(pen: &Pen<'_>, row: &Row, name: &str, state: Option<Lifecycle>) {
     if let (Some(state), true) = (state, row.height >= 14.0 && m.label_width >= 120.0) {
         c.set_fill_style_str(&p.muted);
         c.set_font("10px system-ui, sans-serif");
-        let _ = c.fill_text(lifecycle_word(state), m.label_width - 46.0, mid);
+        let _ = c.fill_text(state.word(), m.label_width - 46.0, mid);
     }
 }
 
@@ -157,7 +132,7 @@ fn draw_lane_labels(pen: &Pen<'_>, laid: &GroupLayout, group: &Group, overlay: &
             c.fill_rect(0.0, row.y, m.label_width, row.height);
         }
         let state = (row.lane != GIL_TRACK)
-            .then(|| lane_state(&group.spans, row.lane, at, group.live))
+            .then(|| lane_state(&group.spans, row.lane, at, group.in_progress))
             .flatten();
         label_row(pen, row, &laid.mode.lane_name(row.lane), state);
     }
@@ -276,7 +251,7 @@ fn draw_body(
             draw_span(c, p, laid, row, span, overlay, focused);
         }
     }
-    let edge = if group.live {
+    let edge = if group.in_progress {
         Some(group.input.extent_us)
     } else {
         overlay.playhead_us.filter(|_| !group.waiting)

@@ -3,8 +3,13 @@
 
 use super::draw::{Dirty, Overlay, Pen, label_state, paint, repaint};
 use super::palette::Palette;
-use super::source::{FinishedSpans, Group, LiveMarks, Sources, groups};
+use super::source::{FinishedSpans, Group, MarkReader, groups};
+use crate::compare::ModeInProgress;
+use threadline_core::page::PageState;
 use threadline_core::record::Lifecycle;
+use threadline_core::spans::Span;
+use threadline_core::style::Scheme;
+use threadline_core::timeline::hit::{Move, Pick, pick_at, step};
 use threadline_core::timeline::{Fit, Layout, Metrics, growing_axis_end, layout};
 use wasm_bindgen::JsCast;
 
@@ -23,15 +28,6 @@ pub fn metrics(width: f64) -> Metrics {
     }
 }
 
-/// The colour scheme in force (`data-scheme`, set by the app).
-fn current_theme() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("data-scheme"))
-        .unwrap_or_default()
-}
-
 /// What was drawn last, for hit-testing and exports.
 pub struct Scene {
     /// Sizes.
@@ -40,6 +36,22 @@ pub struct Scene {
     pub layout: Layout,
     /// Data.
     pub groups: Vec<Group>,
+}
+
+impl Scene {
+    fn spans(&self) -> Vec<&[Span]> {
+        self.groups.iter().map(|g| g.spans.as_slice()).collect()
+    }
+
+    /// The interval at canvas coordinates (x, y), if any.
+    pub fn pick_at(&self, x: f64, y: f64) -> Option<Pick> {
+        pick_at(&self.layout, &self.spans(), self.metrics.label_width, x, y)
+    }
+
+    /// Where a keyboard move from `from` lands.
+    pub fn step(&self, from: Option<Pick>, by: Move) -> Option<Pick> {
+        step(&self.layout, &self.spans(), from, by)
+    }
 }
 
 /// What a group's title row and labels show: tasks done, lane states.
@@ -54,7 +66,7 @@ struct Signature {
     records: usize,
     fit: Fit,
     highlight: Option<u32>,
-    focus: Option<(usize, u16, f64)>,
+    focus: Option<threadline_core::timeline::hit::PickKey>,
 }
 
 /// The canvas and what it remembers between frames.
@@ -62,13 +74,11 @@ pub struct Painter {
     canvas: web_sys::HtmlCanvasElement,
     context: web_sys::CanvasRenderingContext2d,
     palette: Option<Palette>,
-    live: LiveMarks,
+    reader: MarkReader,
     finished: FinishedSpans,
     signature: Option<Signature>,
-    /// The theme the palette was read under.
-    theme: String,
     playhead_us: Option<f64>,
-    live_until_us: f64,
+    drawn_until_us: f64,
     labels: Vec<LabelState>,
     /// The last frame's scene.
     pub scene: Option<Scene>,
@@ -84,11 +94,11 @@ impl Painter {
             .enumerate()
             .filter_map(|(index, group)| {
                 let labels_changed = self.labels.get(index) != labels.get(index);
-                let (since_us, until_us) = if group.live {
+                let (since_us, until_us) = if group.in_progress {
                     let since = self
-                        .live
+                        .reader
                         .earliest_new_us
-                        .map_or(self.live_until_us, |t| t.min(self.live_until_us));
+                        .map_or(self.drawn_until_us, |t| t.min(self.drawn_until_us));
                     (since, group.input.extent_us)
                 } else if let (Some(before), Some(now)) = (self.playhead_us, overlay.playhead_us) {
                     (before, now)
@@ -114,40 +124,44 @@ impl Painter {
             canvas,
             context,
             palette: None,
-            live: LiveMarks::default(),
+            reader: MarkReader::default(),
             finished: FinishedSpans::default(),
             signature: None,
-            theme: String::new(),
             playhead_us: None,
-            live_until_us: 0.0,
+            drawn_until_us: 0.0,
             labels: Vec::new(),
             scene: None,
         })
     }
 
-    /// Forgets the theme and repaints everything next frame.
-    pub fn invalidate(&mut self) {
-        self.palette = None;
-        self.signature = None;
-    }
-
-    /// Draws a frame.
-    pub fn frame(&mut self, sources: &Sources<'_>, fit: Fit, overlay: &Overlay) {
+    /// Draws a frame of `state`, with the mode in progress's intervals so
+    /// far, in `scheme`'s colours.
+    pub fn frame(
+        &mut self,
+        state: &PageState,
+        in_progress: Option<&ModeInProgress>,
+        scheme: Scheme,
+        overlay: &Overlay,
+    ) {
+        let fit = match state.params.axis {
+            threadline_core::params::Axis::Shared => Fit::Shared,
+            threadline_core::params::Axis::Own => Fit::PerMode,
+        };
         let width = f64::from(self.canvas.client_width()).max(300.0);
         let metrics = metrics(width);
-        let groups = groups(sources, &mut self.live, &mut self.finished);
+        let groups = groups(state, in_progress, &mut self.reader, &mut self.finished);
         let inputs: Vec<_> = groups.iter().map(|g| g.input.clone()).collect();
         let finished = groups
             .iter()
-            .filter(|g| !g.live)
+            .filter(|g| !g.in_progress)
             .map(|g| g.input.extent_us)
             .fold(1.0, f64::max);
-        let live_extent = groups
+        let growing = groups
             .iter()
-            .filter(|g| g.live)
+            .filter(|g| g.in_progress)
             .map(|g| g.input.extent_us)
             .fold(0.0, f64::max);
-        let axis_end = growing_axis_end(finished, live_extent);
+        let axis_end = growing_axis_end(finished, growing);
         let laid = layout(&inputs, &metrics, fit, Some(axis_end));
         let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
         let (pixel_width, pixel_height) = (
@@ -163,10 +177,8 @@ impl Painter {
                 .set_property("height", &format!("{}px", laid.height));
             self.signature = None;
         }
-        let theme = current_theme();
-        if self.palette.is_none() || theme != self.theme {
-            self.palette = Palette::read(&self.canvas, &self.context);
-            self.theme = theme;
+        if self.palette.as_ref().is_none_or(|p| p.scheme() != scheme) {
+            self.palette = Palette::read(&self.canvas, &self.context, scheme);
             self.signature = None;
         }
         let Some(palette) = &self.palette else { return };
@@ -174,8 +186,8 @@ impl Painter {
             width,
             height: laid.height,
             axis_end,
-            generation: sources.generation,
-            records: sources.records.len(),
+            generation: state.generation,
+            records: state.records.len(),
             fit,
             highlight: overlay.highlight,
             focus: overlay.focus,
@@ -205,8 +217,8 @@ impl Painter {
         self.signature = Some(signature);
         self.playhead_us = overlay.playhead_us;
         self.labels = labels;
-        if let Some(live) = groups.iter().find(|g| g.live) {
-            self.live_until_us = live.input.extent_us;
+        if let Some(growing) = groups.iter().find(|g| g.in_progress) {
+            self.drawn_until_us = growing.input.extent_us;
         }
         self.scene = Some(Scene {
             metrics,

@@ -1,32 +1,34 @@
-//! What the timeline shows: the finished modes' intervals and the running
-//! mode's intervals so far.
+//! What the timeline shows: the finished modes' intervals, the mode in
+//! progress's intervals so far, and the modes still to run.
 
-use crate::engine::Current;
+use crate::compare::ModeInProgress;
 use std::rc::Rc;
 use std::sync::Arc;
+use threadline_core::lanes::shown_lanes;
 use threadline_core::mode::Mode;
-use threadline_core::model::Run;
-use threadline_core::record::Mark;
-use threadline_core::record_set::ModeRecord;
-use threadline_core::spans::{GIL_TRACK, Span, gil_holder_spans, spans_from_marks};
+use threadline_core::mode_record::ModeRecord;
+use threadline_core::page::PageState;
+use threadline_core::record::{GilMark, Mark};
+use threadline_core::run::Run;
+use threadline_core::spans::{Span, gil_holder_spans, spans_from_marks};
 use threadline_core::timeline::GroupInput;
 
-/// One mode's lanes and intervals, finished or in progress.
+/// One mode's lanes and intervals, finished, in progress or waiting.
 pub struct Group {
     /// Lanes, extent.
     pub input: GroupInput,
     /// The intervals (with the GIL-holder track's, in `gil`).
     pub spans: Rc<Vec<Span>>,
     /// Still running.
-    pub live: bool,
+    pub in_progress: bool,
     /// Not started yet.
     pub waiting: bool,
     /// Could not run.
     pub unavailable: Option<String>,
     /// Each task's finish time, µs (finished groups).
     pub finish_times: Rc<Vec<Option<f64>>>,
-    /// Tasks finished so far (live groups).
-    pub live_done: usize,
+    /// Tasks finished so far (groups in progress).
+    pub done_so_far: usize,
     /// Tasks asked for.
     pub tasks: u32,
 }
@@ -34,8 +36,8 @@ pub struct Group {
 impl Group {
     /// Tasks done by `at_us` (everything when `None`).
     pub fn done_by(&self, at_us: Option<f64>) -> usize {
-        if self.live {
-            return self.live_done;
+        if self.in_progress {
+            return self.done_so_far;
         }
         let times = self.finish_times.iter().flatten();
         match at_us {
@@ -45,28 +47,23 @@ impl Group {
     }
 }
 
-/// The lanes a mode shows: async shows its event loop and one lane per
-/// task; gil adds a track of who holds the GIL.
-pub fn lanes_of(mode: Mode, lanes: u16) -> Vec<u16> {
-    match mode {
-        Mode::Async => (0..=lanes).collect(),
-        Mode::Gil => std::iter::once(GIL_TRACK).chain(0..lanes.max(1)).collect(),
-        _ => (0..lanes.max(1)).collect(),
-    }
-}
-
-/// The spans plus, in `gil`, the GIL-holder track.
-pub fn with_gil_track(mode: Mode, mut spans: Vec<Span>) -> Vec<Span> {
+/// A run's lane intervals and, in `gil`, who held the GIL, up to `end_us`.
+pub fn spans_with_gil_track(
+    mode: Mode,
+    marks: &[Mark],
+    gil_marks: &[GilMark],
+    end_us: f64,
+) -> Vec<Span> {
+    let mut spans = spans_from_marks(marks, Some(end_us));
     if mode == Mode::Gil {
-        let held = gil_holder_spans(&spans);
-        spans.extend(held);
+        spans.extend(gil_holder_spans(gil_marks, end_us));
     }
     spans
 }
 
-/// The running mode's marks read so far (read incrementally, lock-free).
+/// The mode in progress's marks, read incrementally and lock-free.
 #[derive(Default)]
-pub struct LiveMarks {
+pub struct MarkReader {
     run: Option<Arc<Run>>,
     cursor: usize,
     marks: Vec<Mark>,
@@ -74,35 +71,27 @@ pub struct LiveMarks {
     pub earliest_new_us: Option<f64>,
 }
 
-impl LiveMarks {
-    /// Catches up with `current`'s recorder and returns its spans up to now.
-    fn spans(&mut self, current: &Current) -> (Vec<Span>, f64) {
-        if !self
-            .run
-            .as_ref()
-            .is_some_and(|run| Arc::ptr_eq(run, &current.run))
-        {
-            *self = LiveMarks {
-                run: Some(current.run.clone()),
-                ..LiveMarks::default()
+impl MarkReader {
+    /// Catches up with the run's recorder; returns its spans up to now.
+    fn spans(&mut self, in_progress: &ModeInProgress) -> (Vec<Span>, f64) {
+        let run = &in_progress.run;
+        if !self.run.as_ref().is_some_and(|r| Arc::ptr_eq(r, run)) {
+            *self = MarkReader {
+                run: Some(run.clone()),
+                ..MarkReader::default()
             };
         }
         let before = self.marks.len();
-        current
-            .run
-            .recorder
-            .read_new(&mut self.cursor, &mut self.marks);
+        run.recorder.read_new(&mut self.cursor, &mut self.marks);
         // A mark timed by a process arrives a little after its time.
         self.earliest_new_us = self.marks[before..]
             .iter()
             .map(|m| m.at_us)
             .reduce(f64::min);
-        let now_us = current
-            .run
-            .wall_ms()
-            .unwrap_or_else(|| current.run.recorder.elapsed_ms())
-            * 1000.0;
-        (spans_from_marks(&self.marks, Some(now_us)), now_us)
+        let now_us = run.wall_ms().unwrap_or_else(|| run.recorder.elapsed_ms()) * 1000.0;
+        let gil_marks = run.recorder.gil_marks();
+        let spans = spans_with_gil_track(in_progress.mode, &self.marks, &gil_marks, now_us);
+        (spans, now_us)
     }
 }
 
@@ -117,12 +106,7 @@ pub struct FinishedSpans {
 }
 
 impl FinishedSpans {
-    fn of(
-        &mut self,
-        generation: u32,
-        records: &[ModeRecord],
-        index: usize,
-    ) -> (Rc<Vec<Span>>, Rc<Vec<Option<f64>>>) {
+    fn of(&mut self, generation: u32, records: &[ModeRecord], index: usize) -> Finished {
         if self.generation != generation {
             *self = FinishedSpans {
                 generation,
@@ -131,7 +115,12 @@ impl FinishedSpans {
         }
         while self.spans.len() < records.len() {
             let record = &records[self.spans.len()];
-            let spans = with_gil_track(record.mode, record.spans());
+            let spans = spans_with_gil_track(
+                record.mode,
+                &record.marks,
+                &record.gil_marks,
+                record.wall_ms * 1000.0,
+            );
             self.spans
                 .push((Rc::new(spans), Rc::new(record.finish_times())));
         }
@@ -139,90 +128,69 @@ impl FinishedSpans {
     }
 }
 
-/// Where the groups come from.
-pub struct Sources<'a> {
-    /// The modes of the comparison, in order.
-    pub planned: &'a [Mode],
-    /// Which comparison.
-    pub generation: u32,
-    /// Its finished modes.
-    pub records: &'a [ModeRecord],
-    /// The mode running now.
-    pub current: Option<&'a Current>,
-    /// Lanes a mode will have, before it runs.
-    pub planned_lanes: &'a dyn Fn(Mode) -> u16,
-    /// Tasks of the comparison.
-    pub tasks: u32,
+fn finished(record: &ModeRecord, (spans, finish_times): Finished) -> Group {
+    Group {
+        input: GroupInput {
+            mode: record.mode,
+            lanes: shown_lanes(record.mode, record.lanes),
+            extent_us: record.wall_ms * 1000.0,
+        },
+        spans,
+        in_progress: false,
+        waiting: false,
+        unavailable: record.unavailable.clone(),
+        finish_times,
+        done_so_far: 0,
+        tasks: record.tasks,
+    }
 }
 
 /// The groups to draw, in the comparison's order.
 pub fn groups(
-    sources: &Sources<'_>,
-    live: &mut LiveMarks,
-    finished: &mut FinishedSpans,
+    state: &PageState,
+    in_progress: Option<&ModeInProgress>,
+    reader: &mut MarkReader,
+    cache: &mut FinishedSpans,
 ) -> Vec<Group> {
-    sources
-        .planned
+    let records = &state.records;
+    let tasks = state.shown.tasks;
+    state
+        .shown
+        .modes
         .iter()
         .map(|&mode| {
-            if let Some(index) = sources.records.iter().position(|r| r.mode == mode) {
-                let record = &sources.records[index];
-                let lanes = if mode == Mode::Async {
-                    record.lanes
-                } else {
-                    record.lanes.max(1)
-                };
-                let (spans, finish_times) = finished.of(sources.generation, sources.records, index);
-                return Group {
-                    input: GroupInput {
-                        mode,
-                        lanes: lanes_of(mode, lanes),
-                        extent_us: record.wall_ms * 1000.0,
-                    },
-                    spans,
-                    live: false,
-                    waiting: false,
-                    unavailable: record.unavailable.clone(),
-                    finish_times,
-                    live_done: 0,
-                    tasks: record.tasks,
-                };
+            if let Some(index) = records.iter().position(|r| r.mode == mode) {
+                return finished(&records[index], cache.of(state.generation, records, index));
             }
-            if let Some(current) = sources.current.filter(|c| c.mode == mode) {
-                let (spans, now_us) = live.spans(current);
-                let lanes = if mode == Mode::Async {
-                    current.lanes.saturating_sub(1)
-                } else {
-                    current.lanes
+            let waiting_lanes = shown_lanes(mode, state.planned_lanes(mode));
+            let (lanes, spans, extent_us, done_so_far) =
+                match in_progress.filter(|p| p.mode == mode) {
+                    Some(current) => {
+                        let (spans, now_us) = reader.spans(current);
+                        let done = current.run.results.count();
+                        (
+                            shown_lanes(mode, current.lanes),
+                            Rc::new(spans),
+                            now_us,
+                            done,
+                        )
+                    }
+                    None => (waiting_lanes, Rc::default(), 0.0, 0),
                 };
-                return Group {
-                    input: GroupInput {
-                        mode,
-                        lanes: lanes_of(mode, lanes),
-                        extent_us: now_us,
-                    },
-                    spans: Rc::new(with_gil_track(mode, spans)),
-                    live: true,
-                    waiting: false,
-                    unavailable: None,
-                    finish_times: Rc::default(),
-                    live_done: current.run.results.count(),
-                    tasks: sources.tasks,
-                };
-            }
+            let running = extent_us > 0.0 || in_progress.is_some_and(|p| p.mode == mode);
             Group {
                 input: GroupInput {
                     mode,
-                    lanes: lanes_of(mode, (sources.planned_lanes)(mode)),
-                    extent_us: 0.0,
+                    lanes,
+                    extent_us,
                 },
-                spans: Rc::default(),
-                live: false,
-                waiting: true,
+                spans,
+                in_progress: running,
+                waiting: !running,
                 unavailable: None,
                 finish_times: Rc::default(),
-                live_done: 0,
-                tasks: sources.tasks,
+                done_so_far,
+                tasks,
             }
         })
         .collect()

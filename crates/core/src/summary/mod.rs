@@ -2,8 +2,8 @@
 //! from them.
 
 use crate::mode::Mode;
+use crate::mode_record::ModeRecord;
 use crate::record::Activity;
-use crate::record_set::ModeRecord;
 use crate::spans::Span;
 use serde::{Deserialize, Serialize};
 
@@ -148,6 +148,8 @@ impl Summary {
         let tasks_done = record.results.len() as u32 - tasks_failed;
         let status = if record.unavailable.is_some() {
             Status::Unavailable
+        } else if record.failure.is_some() {
+            Status::Failed
         } else if record.cancelled {
             Status::Cancelled
         } else if tasks_failed > 0 {
@@ -157,14 +159,15 @@ impl Summary {
         };
         let reason = record.unavailable.clone().or_else(|| {
             let failures: Vec<String> = record
-                .results
+                .failure
                 .iter()
-                .filter_map(|r| {
+                .cloned()
+                .chain(record.results.iter().filter_map(|r| {
                     r.outcome
                         .as_ref()
                         .err()
                         .map(|why| format!("task {}: {why}", r.index))
-                })
+                }))
                 .collect();
             (!failures.is_empty()).then(|| failures.join("; "))
         });
@@ -203,7 +206,8 @@ impl Summary {
             cpu_ms,
             io_ms,
             busy_ms,
-            utilisation: per_wall(busy_ms) / f64::from(record.lanes.max(1)),
+            utilisation: per_wall(busy_ms)
+                / f64::from(crate::lanes::task_lane_count(record.mode, record.lanes).max(1)),
             concurrency: per_wall(busy_ms),
             peak_cpu: peak_overlap(&spans, Activity::Cpu),
             peak_io: peak_overlap(&spans, Activity::Io),
@@ -241,8 +245,8 @@ pub fn summarize(records: &[ModeRecord]) -> Vec<Summary> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::TaskResult;
     use crate::record::Mark;
+    use crate::run::TaskResult;
     use crate::task::{Artifact, TaskOutput};
     use crate::workload::Workload;
 
@@ -289,10 +293,12 @@ mod tests {
             lanes,
             unavailable: None,
             cancelled: false,
+            failure: None,
             simulated_io: false,
             offset_ms: 0.0,
             wall_ms,
             marks,
+            gil_marks: Vec::new(),
             results,
         }
     }
@@ -423,7 +429,7 @@ mod tests {
         );
         assert_eq!(s.reason.as_deref(), Some("task 1: HTTP 503"));
         let u = Summary::of(
-            &ModeRecord::unavailable(Mode::Gil, Workload::Primes, 8, "no shared memory".into()),
+            &ModeRecord::unavailable(Mode::Gil, Workload::Primes, 8, 2, "no shared memory".into()),
             Some(1.0),
         );
         assert_eq!((u.status, u.speedup), (Status::Unavailable, None));
@@ -452,6 +458,27 @@ mod tests {
             ..seq
         };
         assert_eq!(summarize(&[cancelled, threads])[1].speedup, None);
+    }
+
+    #[test]
+    fn a_mode_that_failed_as_a_whole_says_why_and_keeps_its_finished_tasks() {
+        let crashed = ModeRecord {
+            failure: Some("worker-2 crashed: out of memory".into()),
+            cancelled: true,
+            ..record(
+                Mode::Threads,
+                Workload::Primes,
+                2,
+                &[(0, 0.0, 10.0, Activity::Cpu)],
+            )
+        };
+        let summary = Summary::of(&crashed, Some(20.0));
+        assert_eq!(summary.status, Status::Failed);
+        assert_eq!(summary.tasks_done, 1);
+        assert_eq!(
+            summary.reason.as_deref(),
+            Some("worker-2 crashed: out of memory")
+        );
     }
 
     #[test]

@@ -33,6 +33,15 @@ pub(super) fn verdict(summary: &Summary, kind: &str) -> String {
                 summary.tasks_done, summary.tasks
             );
         }
+        // The mode stopped before all its tasks ended: it failed as a whole.
+        Status::Failed if summary.tasks_done + summary.tasks_failed < summary.tasks => {
+            return format!(
+                "Stopped: {}. {} of {} tasks finished; their results were kept.",
+                summary.reason.as_deref().unwrap_or("it failed"),
+                summary.tasks_done,
+                summary.tasks
+            );
+        }
         _ => {}
     }
     let failed = if summary.tasks_failed > 0 {

@@ -27,15 +27,22 @@ pub fn side_for(work: u32) -> u32 {
         .max(THUMB_SIDE)
 }
 
+/// The passes over the picture, in order.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 enum Stage {
+    /// Scaling the small picture up to the working size.
+    Scale,
     Blur,
     Sepia,
 }
 
-/// A picture being filtered, a few rows per slice.
+/// A picture being filtered, a few rows per slice: scaling it up, blurring
+/// and toning are all sliced, so that no work happens outside a recorded
+/// interval and a GIL holder reaches its checks often.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct FilterJob {
+    picture: Image,
+    side: u32,
     source: Image,
     output: Image,
     stage: Stage,
@@ -43,22 +50,29 @@ pub struct FilterJob {
 }
 
 impl FilterJob {
-    /// Scales `picture` up to the size `work` asks for and starts filtering.
-    pub fn new(picture: &Image, work: u32) -> Self {
-        let side = side_for(work);
+    /// A job that will scale `picture` up to the size `work` asks for and
+    /// filter it. Allocates nothing large: the first slice does.
+    pub fn new(picture: Image, work: u32) -> Self {
         Self {
-            source: picture.resized(side, side),
-            output: Image::new(side, side),
-            stage: Stage::Blur,
+            picture,
+            side: side_for(work),
+            source: Image::new(0, 0),
+            output: Image::new(0, 0),
+            stage: Stage::Scale,
             row: 0,
         }
     }
 
     /// Filters a few rows; returns `true` once the picture is done.
     pub fn advance(&mut self) -> bool {
+        if self.output.width == 0 {
+            self.source = Image::new(self.side, self.side);
+            self.output = Image::new(self.side, self.side);
+        }
         let stop = (self.row + ROWS_PER_SLICE).min(self.output.height);
         for y in self.row..stop {
             match self.stage {
+                Stage::Scale => self.picture.resize_row_into(&mut self.source, y),
                 Stage::Blur => self.blur_row(y),
                 Stage::Sepia => self.sepia_row(y),
             }
@@ -67,12 +81,16 @@ impl FilterJob {
         if self.row < self.output.height {
             return false;
         }
+        self.row = 0;
         match self.stage {
+            Stage::Scale => {
+                self.stage = Stage::Blur;
+                false
+            }
             Stage::Blur => {
                 // The blurred rows become the sepia pass's input.
                 std::mem::swap(&mut self.source, &mut self.output);
                 self.stage = Stage::Sepia;
-                self.row = 0;
                 false
             }
             Stage::Sepia => true,
@@ -124,7 +142,7 @@ mod tests {
 
     fn filtered(work: u32) -> Image {
         let picture = resource_image(resource_bytes(2)).expect("a resource is a valid image");
-        let mut job = FilterJob::new(&picture, work);
+        let mut job = FilterJob::new(picture, work);
         while !job.advance() {}
         job.output().clone()
     }

@@ -2,18 +2,14 @@
 
 use super::controller::Controller;
 use super::timeline::export;
+use gloo_file::{Blob, ObjectUrl};
 use std::rc::Rc;
-use threadline_core::params::Axis;
-use threadline_core::record_set::ModeRecord;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Saves `url` as a file called `name`.
 fn save(url: &str, name: &str) {
-    let Some(document) = super::dom::document() else {
-        return;
-    };
-    let Ok(link) = document.create_element("a") else {
+    let Some(link) = super::dom::document().and_then(|d| d.create_element("a").ok()) else {
         return;
     };
     let link: web_sys::HtmlAnchorElement = link.unchecked_into();
@@ -22,19 +18,14 @@ fn save(url: &str, name: &str) {
     link.click();
 }
 
-/// Saves text as a file.
+/// Saves text as a file. The object URL is revoked when it goes out of
+/// scope, after the click has started the download.
 fn save_text(text: &str, mime: &str, name: &str) {
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
+    // As a JS string: a view of the threaded build's memory is a view of a
+    // SharedArrayBuffer, which the Blob constructor refuses.
+    let text = js_sys::JsString::from(text);
+    let url = ObjectUrl::from(Blob::new_with_options(text, Some(mime)));
     save(&url, name);
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 fn timeline_canvas() -> Option<web_sys::HtmlCanvasElement> {
@@ -48,10 +39,6 @@ fn timeline_canvas() -> Option<web_sys::HtmlCanvasElement> {
 /// Props of [`Exports`].
 #[derive(Properties, PartialEq)]
 pub struct ExportsProps {
-    /// The finished comparison.
-    pub records: Rc<Vec<ModeRecord>>,
-    /// The time axis in use.
-    pub axis: Axis,
     /// Whether a comparison is running.
     pub running: bool,
 }
@@ -62,21 +49,22 @@ pub fn Exports(props: &ExportsProps) -> Html {
     let Some(controller) = use_context::<Rc<Controller>>() else {
         return html! {};
     };
-    let disabled = props.running || props.records.is_empty();
-    let on_trace = Callback::from(move |_| {
-        let text = serde_json::to_string_pretty(&controller.trace()).unwrap_or_default();
-        save_text(&text, "application/json", "threadline-trace.json");
-    });
-    let on_svg = {
-        let (records, axis) = (props.records.clone(), props.axis);
+    let store = controller.store().clone();
+    let disabled = props.running || store.state().records.is_empty();
+    let on_trace = {
+        let store = store.clone();
         Callback::from(move |_| {
-            if let Some(text) =
-                timeline_canvas().and_then(|canvas| export::svg(&records, axis, &canvas))
-            {
-                save_text(&text, "image/svg+xml", "threadline-timeline.svg");
-            }
+            let text = serde_json::to_string_pretty(&store.state().trace()).unwrap_or_default();
+            save_text(&text, "application/json", "threadline-trace.json");
         })
     };
+    let on_svg = Callback::from(move |_| {
+        let state = store.state();
+        let svg = timeline_canvas().and_then(|canvas| export::svg(&state, &canvas));
+        if let Some(text) = svg {
+            save_text(&text, "image/svg+xml", "threadline-timeline.svg");
+        }
+    });
     let on_png = Callback::from(|_| {
         if let Some(url) = timeline_canvas().and_then(|canvas| canvas.to_data_url().ok()) {
             save(&url, "threadline-timeline.png");

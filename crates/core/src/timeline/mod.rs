@@ -1,5 +1,8 @@
 //! The timeline's geometry: where each lane's row sits and where a moment
-//! falls on screen. Drawing (canvas, SVG) only follows this layout.
+//! falls on screen, and which interval is under a point. Drawing (canvas,
+//! SVG) only follows this layout.
+
+pub mod hit;
 
 use crate::mode::Mode;
 

@@ -1,26 +1,15 @@
 //! The service worker that answers the app's downloads (`www/sw.js`).
 
-use threadline_web::timer;
+use crate::clock::BrowserClock;
+use crate::timer;
+use threadline_core::clock::Clock;
+use threadline_core::page::Network;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 /// How long to wait for the service worker to take control of a page that
 /// loaded without one (the first visit).
 const CONTROL_WAIT_MS: f64 = 4_000.0;
-
-/// Where downloads go.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Network {
-    /// The service worker answers them through the real network stack.
-    ServiceWorker,
-    /// Nothing can answer them here: timers stand in, and the page says so.
-    Simulated {
-        /// Why, in a few words.
-        reason: String,
-        /// What the browser said, if anything.
-        detail: Option<String>,
-    },
-}
 
 fn container() -> Option<web_sys::ServiceWorkerContainer> {
     let navigator = web_sys::window()?.navigator();
@@ -54,10 +43,9 @@ pub async fn start() -> Network {
             Some(describe(&error)),
         );
     }
-    let deadline = threadline_core::clock::Clock::now_ms(&threadline_web::clock::BrowserClock)
-        + CONTROL_WAIT_MS;
+    let deadline = BrowserClock.now_ms() + CONTROL_WAIT_MS;
     while container.controller().is_none() {
-        if threadline_core::clock::Clock::now_ms(&threadline_web::clock::BrowserClock) > deadline {
+        if BrowserClock.now_ms() > deadline {
             return simulated("no service worker took control of this page", None);
         }
         timer::sleep(25.0, None).await;

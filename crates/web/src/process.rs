@@ -1,7 +1,9 @@
 //! A worker process: a Web Worker running the separate process module
-//! (`crates/proc`) with its own WebAssembly memory.
+//! (`crates/proc`) with its own WebAssembly memory, talking by message.
 
 use futures_channel::mpsc::UnboundedSender;
+use gloo_events::EventListener;
+use std::cell::RefCell;
 use threadline_core::protocol::{FromProcess, decode};
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions};
@@ -11,7 +13,7 @@ const SCRIPT: &str = "./process.js";
 const MODULE: &str = "./threadline-proc_bg.wasm";
 
 thread_local! {
-    static COMPILED: std::cell::RefCell<Option<js_sys::WebAssembly::Module>> = const { std::cell::RefCell::new(None) };
+    static COMPILED: RefCell<Option<js_sys::WebAssembly::Module>> = const { RefCell::new(None) };
 }
 
 /// Compiles the process module once (off the main thread, streaming), so
@@ -32,53 +34,53 @@ pub async fn compiled_module() -> Result<js_sys::WebAssembly::Module, String> {
 }
 
 /// What a process said, or how it died.
-pub enum Event {
+pub enum ProcessEvent {
     /// A message from process `lane`.
     Message(u16, FromProcess),
-    /// Process `lane` failed (it could not start, or crashed).
+    /// Process `lane` failed (it could not start, or it crashed).
     Crashed(u16, String),
 }
 
-/// A running process.
-pub struct Process {
+/// A running process. Dropping it ends it.
+pub struct ProcessWorker {
     worker: Worker,
-    // Kept alive as long as the worker.
-    _on_message: Closure<dyn Fn(MessageEvent)>,
-    _on_error: Closure<dyn Fn(ErrorEvent)>,
+    _on_message: EventListener,
+    _on_error: EventListener,
 }
 
-impl Process {
+impl ProcessWorker {
     /// Starts process `lane` with the compiled process `module`; its
     /// messages go to `events`.
     pub fn spawn(
         lane: u16,
         module: &js_sys::WebAssembly::Module,
-        events: UnboundedSender<Event>,
+        events: UnboundedSender<ProcessEvent>,
     ) -> Result<Self, String> {
+        let name = format!("process-{}", lane + 1);
         let options = WorkerOptions::new();
-        options.set_name(&format!("process-{}", lane + 1));
+        options.set_name(&name);
         let worker = Worker::new_with_options(SCRIPT, &options)
-            .map_err(|e| format!("process-{} could not start: {e:?}", lane + 1))?;
+            .map_err(|e| format!("{name} could not start: {e:?}"))?;
         let messages = events.clone();
-        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let on_message = EventListener::new(&worker, "message", move |event| {
+            let event: &MessageEvent = event.unchecked_ref();
             let text = event.data().as_string().unwrap_or_default();
             let _ = messages.unbounded_send(match decode::<FromProcess>(&text) {
-                Ok(message) => Event::Message(lane, message),
-                Err(why) => Event::Crashed(lane, why),
+                Ok(message) => ProcessEvent::Message(lane, message),
+                Err(why) => ProcessEvent::Crashed(lane, why),
             });
         });
-        let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
+        let on_error = EventListener::new(&worker, "error", move |event| {
+            let event: &ErrorEvent = event.unchecked_ref();
             event.prevent_default();
-            let _ = events.unbounded_send(Event::Crashed(lane, event.message()));
+            let _ = events.unbounded_send(ProcessEvent::Crashed(lane, event.message()));
         });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         let start = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&start, &"type".into(), &"threadline:start".into());
         let _ = js_sys::Reflect::set(&start, &"module".into(), module);
         worker
             .post_message(&start)
-            .map_err(|e| format!("process-{} could not start: {e:?}", lane + 1))?;
+            .map_err(|e| format!("{name} could not start: {e:?}"))?;
         Ok(Self {
             worker,
             _on_message: on_message,
@@ -92,18 +94,12 @@ impl Process {
             .post_message(&JsValue::from_str(text))
             .map_err(|e| format!("{e:?}"))
     }
-
-    /// Ends the process at once.
-    pub fn terminate(&self) {
-        self.worker.terminate();
-    }
 }
 
-impl Drop for Process {
+impl Drop for ProcessWorker {
     fn drop(&mut self) {
-        // A message already queued must not reach the dropped handlers.
-        self.worker.set_onmessage(None);
-        self.worker.set_onerror(None);
+        // The listeners go with the struct, so a message already queued
+        // reaches no one.
         self.worker.terminate();
     }
 }

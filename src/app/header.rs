@@ -1,0 +1,50 @@
+//! The masthead: the name, the colour-scheme choice, what the app is, and
+//! what this page can do.
+
+use super::controller::Controller;
+use super::dom::event_value;
+use super::status::StatusBar;
+use std::rc::Rc;
+use threadline_core::page::{Env, Network};
+use threadline_core::params::Theme;
+use yew::prelude::*;
+
+/// Props of [`Header`].
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// The chosen theme.
+    pub theme: Theme,
+    /// The browser's capabilities.
+    pub env: Env,
+    /// Where downloads go, once known.
+    pub network: Option<Network>,
+}
+
+/// The masthead.
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let controller = use_context::<Rc<Controller>>();
+    let on_theme = Callback::from(move |event: Event| {
+        if let Some(controller) = &controller {
+            controller.configure(vec![("theme".into(), event_value(&event))]);
+        }
+    });
+    let themes = [("auto", "Auto theme"), ("light", "Light"), ("dark", "Dark")];
+    html! {
+        <header class="masthead">
+            <div class="masthead-row">
+                <h1 class="brand"><span class="brand-mark" aria-hidden="true"></span>{ "Threadline" }</h1>
+                <label class="theme">
+                    <span class="visually-hidden">{ "Colour scheme" }</span>
+                    <select data-testid="theme" onchange={on_theme}>
+                        { for themes.iter().map(|(id, name)| html! {
+                            <option value={*id} selected={props.theme.id() == *id}>{ *name }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            <p class="tagline">{ "Python's concurrency models — threads, the GIL, processes, asyncio — run for real in your browser and drawn as they happen." }</p>
+            <StatusBar env={props.env.clone()} network={props.network.clone()} />
+        </header>
+    }
+}
