@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 /// Mounts the app on `#app`. Called once, on the main thread, by both builds.
 pub fn start() {
-    threadline_web::panic::install();
+    yew::set_custom_panic_hook(Box::new(threadline_web::panic::hook));
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))

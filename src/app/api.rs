@@ -40,6 +40,24 @@ pub fn run_from_js(controller: &Rc<Controller>, settings: &JsValue) -> js_sys::P
     })
 }
 
+/// `{wasmBytes, jsHeapBytes}`: the size of the app's WebAssembly memory
+/// (which grows and never shrinks, so a leak shows as growth) and, where
+/// the browser tells, of the JavaScript heap.
+fn memory_in_use() -> JsValue {
+    let get = |target: &JsValue, name: &str| {
+        js_sys::Reflect::get(target, &name.into()).unwrap_or(JsValue::UNDEFINED)
+    };
+    let wasm = get(&get(&wasm_bindgen::memory(), "buffer"), "byteLength");
+    let heap = web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| get(&get(&p.into(), "memory"), "usedJSHeapSize"))
+        .unwrap_or(JsValue::NULL);
+    let out = js_sys::Object::new();
+    set(&out, "wasmBytes", &wasm);
+    set(&out, "jsHeapBytes", &heap);
+    out.into()
+}
+
 fn set(target: &JsValue, name: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(target, &name.into(), value);
 }
@@ -69,6 +87,9 @@ pub fn install(controller: &Rc<Controller>) {
         to_js(&frame_stats::stats(reset.as_bool() == Some(true)))
     });
     set(&api, "frameStats", frame_stats.as_ref());
+    // An extension: how much memory the app holds, to see that it stays flat.
+    let memory = Closure::<dyn Fn() -> JsValue>::new(memory_in_use);
+    set(&api, "memory", memory.as_ref());
     set(&window, "threadline", &api);
     // The API lives as long as the page.
     run.forget();
@@ -76,4 +97,5 @@ pub fn install(controller: &Rc<Controller>) {
     trace.forget();
     state.forget();
     frame_stats.forget();
+    memory.forget();
 }

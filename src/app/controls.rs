@@ -59,20 +59,76 @@ fn number_field(
     }
 }
 
-/// The settings and the buttons.
-#[component]
-pub fn Controls(props: &ControlsProps) -> Html {
-    let Some(controller) = use_context::<Rc<Controller>>() else {
-        return html! {};
+fn select_field(
+    label: &str,
+    testid: &'static str,
+    options: Html,
+    on_change: Callback<Event>,
+    disabled: bool,
+) -> Html {
+    html! {
+        <label class="field wide">
+            <span class="field-label">{ label }</span>
+            <select data-testid={testid} onchange={on_change} {disabled}>{ options }</select>
+        </label>
+    }
+}
+
+/// The settings' fields.
+fn fields(controller: &Rc<Controller>, params: &Params, workers: u32, running: bool) -> Html {
+    let scenarios = html! {
+        <>
+            if params.scenario.is_none() {
+                <option value="" selected=true>{ "Custom" }</option>
+            }
+            { for SCENARIOS.iter().map(|s| html! {
+                <option value={s.id} selected={params.scenario.as_deref() == Some(s.id)}>{ s.id }</option>
+            }) }
+        </>
     };
-    let params = &props.params;
-    let running = props.phase == Phase::Running;
-    let ready = props.phase.can_run();
-    let lesson = params
-        .scenario
-        .as_deref()
-        .and_then(threadline_core::scenario::find)
-        .map(|s| s.lesson);
+    let workloads = html! {
+        { for Workload::ALL.iter().map(|w| html! {
+            <option value={w.id()} selected={*w == params.workload}>{ w.id() }</option>
+        }) }
+    };
+    let set = |key| setter(controller, key);
+    html! {
+        <div class="fields">
+            { select_field("Scenario", "scenario", scenarios, set("scenario"), running) }
+            { select_field("Workload", "workload", workloads, set("workload"), running) }
+            { number_field("Tasks", "tasks", params.tasks, TASKS, "", set("tasks"), running) }
+            { number_field("Work", "work", params.work, WORK, "×10 ms", set("work"), running) }
+            { number_field("Workers", "workers", workers, WORKERS, "", set("workers"), running) }
+            { number_field("Latency", "latency", params.latency_ms, LATENCY, "ms", set("latency"), running) }
+        </div>
+    }
+}
+
+/// One checkbox per mode.
+fn mode_chips(controller: &Rc<Controller>, params: &Params, threads: bool, running: bool) -> Html {
+    html! {
+        <fieldset class="modes" disabled={running}>
+            <legend>{ "Run it as" }</legend>
+            { for Mode::ALL.iter().map(|&mode| {
+                let unavailable = mode.needs_shared_memory() && !threads;
+                html! {
+                    <label class={classes!("mode-chip", unavailable.then_some("unavailable"))}
+                           title={mode.python()}>
+                        <input type="checkbox" data-testid={format!("mode-{}", mode.id())}
+                               checked={params.modes.contains(&mode)}
+                               onchange={toggle_mode(controller, mode)} />
+                        <span class="mode-name">{ mode.title() }</span>
+                        <span class="mode-python">{ mode.python() }</span>
+                    </label>
+                }
+            }) }
+        </fieldset>
+    }
+}
+
+/// Run and Cancel.
+fn actions(controller: &Rc<Controller>, phase: &Phase) -> Html {
+    let running = *phase == Phase::Running;
     let on_run = {
         let controller = controller.clone();
         Callback::from(move |_| {
@@ -86,59 +142,37 @@ pub fn Controls(props: &ControlsProps) -> Html {
         let controller = controller.clone();
         Callback::from(move |_| controller.cancel())
     };
-    let workers = u32::from(props.workers);
+    html! {
+        <div class="actions">
+            <button class="primary" data-testid="run" onclick={on_run} disabled={!phase.can_run()}>
+                { if running { "Running…" } else { "Run" } }
+            </button>
+            <button data-testid="cancel" onclick={on_cancel} disabled={!running}>{ "Cancel" }</button>
+        </div>
+    }
+}
+
+/// The settings and the buttons.
+#[component]
+pub fn Controls(props: &ControlsProps) -> Html {
+    let Some(controller) = use_context::<Rc<Controller>>() else {
+        return html! {};
+    };
+    let params = &props.params;
+    let running = props.phase == Phase::Running;
+    let lesson = params
+        .scenario
+        .as_deref()
+        .and_then(threadline_core::scenario::find)
+        .map(|s| s.lesson);
     html! {
         <section class="controls" aria-label="Settings">
-            <div class="fields">
-                <label class="field wide">
-                    <span class="field-label">{ "Scenario" }</span>
-                    <select data-testid="scenario" onchange={setter(&controller, "scenario")} disabled={running}>
-                        if params.scenario.is_none() {
-                            <option value="" selected=true>{ "Custom" }</option>
-                        }
-                        { for SCENARIOS.iter().map(|s| html! {
-                            <option value={s.id} selected={params.scenario.as_deref() == Some(s.id)}>{ s.id }</option>
-                        }) }
-                    </select>
-                </label>
-                <label class="field wide">
-                    <span class="field-label">{ "Workload" }</span>
-                    <select data-testid="workload" onchange={setter(&controller, "workload")} disabled={running}>
-                        { for Workload::ALL.iter().map(|w| html! {
-                            <option value={w.id()} selected={*w == params.workload}>{ w.id() }</option>
-                        }) }
-                    </select>
-                </label>
-                { number_field("Tasks", "tasks", params.tasks, TASKS, "", setter(&controller, "tasks"), running) }
-                { number_field("Work", "work", params.work, WORK, "×10 ms", setter(&controller, "work"), running) }
-                { number_field("Workers", "workers", workers, WORKERS, "", setter(&controller, "workers"), running) }
-                { number_field("Latency", "latency", params.latency_ms, LATENCY, "ms", setter(&controller, "latency"), running) }
-            </div>
-            <fieldset class="modes" disabled={running}>
-                <legend>{ "Run it as" }</legend>
-                { for Mode::ALL.iter().map(|&mode| {
-                    let unavailable = mode.needs_shared_memory() && !props.threads;
-                    html! {
-                        <label class={classes!("mode-chip", unavailable.then_some("unavailable"))}
-                               title={mode.python()}>
-                            <input type="checkbox" data-testid={format!("mode-{}", mode.id())}
-                                   checked={params.modes.contains(&mode)}
-                                   onchange={toggle_mode(&controller, mode)} />
-                            <span class="mode-name">{ mode.title() }</span>
-                            <span class="mode-python">{ mode.python() }</span>
-                        </label>
-                    }
-                }) }
-            </fieldset>
+            { fields(&controller, params, u32::from(props.workers), running) }
+            { mode_chips(&controller, params, props.threads, running) }
             if let Some(lesson) = lesson {
                 <p class="lesson">{ lesson }</p>
             }
-            <div class="actions">
-                <button class="primary" data-testid="run" onclick={on_run} disabled={!ready}>
-                    { if running { "Running…" } else { "Run" } }
-                </button>
-                <button data-testid="cancel" onclick={on_cancel} disabled={!running}>{ "Cancel" }</button>
-            </div>
+            { actions(&controller, &props.phase) }
         </section>
     }
 }

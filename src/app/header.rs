@@ -2,7 +2,7 @@
 //! what this page can do.
 
 use super::controller::Controller;
-use super::dom::event_value;
+use super::controls::setter;
 use super::status::StatusBar;
 use std::rc::Rc;
 use threadline_core::page::{Env, Network};
@@ -23,12 +23,9 @@ pub struct HeaderProps {
 /// The masthead.
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
-    let controller = use_context::<Rc<Controller>>();
-    let on_theme = Callback::from(move |event: Event| {
-        if let Some(controller) = &controller {
-            controller.configure(vec![("theme".into(), event_value(&event))]);
-        }
-    });
+    let on_theme = use_context::<Rc<Controller>>()
+        .map(|controller| setter(&controller, "theme"))
+        .unwrap_or_default();
     let themes = [("auto", "Auto theme"), ("light", "Light"), ("dark", "Dark")];
     html! {
         <header class="masthead">

@@ -2,7 +2,7 @@
 //! table as the timeline itself, and the choice of time axis.
 
 use super::controller::Controller;
-use super::dom::event_value;
+use super::controls::setter;
 use std::rc::Rc;
 use threadline_core::mode::Mode;
 use threadline_core::params::Axis;
@@ -42,12 +42,9 @@ fn swatch(look: &ActivityStyle, scheme: Scheme) -> Html {
 /// The legend and the axis choice.
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
-    let controller = use_context::<Rc<Controller>>();
-    let on_axis = Callback::from(move |event: Event| {
-        if let Some(controller) = &controller {
-            controller.configure(vec![("axis".into(), event_value(&event))]);
-        }
-    });
+    let on_axis = use_context::<Rc<Controller>>()
+        .map(|controller| setter(&controller, "axis"))
+        .unwrap_or_default();
     let defs = Html::from_html_unchecked(pattern_defs(pattern_ink(props.scheme)).into());
     let gil = props.modes.contains(&Mode::Gil);
     html! {

@@ -4,7 +4,7 @@ use super::dom::event_value;
 use super::replay::ReplayHandle;
 use super::results::format_ms;
 use std::rc::Rc;
-use threadline_core::replay::SPEEDS;
+use threadline_core::replay::{Replay, SPEEDS};
 use yew::prelude::*;
 
 /// Props of [`ReplayBar`].
@@ -16,6 +16,55 @@ pub struct ReplayBarProps {
 
 fn input_value(event: &Event) -> Option<f64> {
     event_value(event).parse().ok()
+}
+
+/// A callback that changes the replay.
+fn act(replay: &Rc<ReplayHandle>, change: fn(&mut Replay)) -> Callback<MouseEvent> {
+    let replay = replay.clone();
+    Callback::from(move |_| replay.change(change))
+}
+
+/// A callback that changes the replay with a number read from a control.
+fn act_on_value<E: AsRef<Event> + 'static>(
+    replay: &Rc<ReplayHandle>,
+    change: fn(&mut Replay, f64),
+) -> Callback<E> {
+    let replay = replay.clone();
+    Callback::from(move |event: E| {
+        if let Some(value) = input_value(event.as_ref()) {
+            replay.change(|r| change(r, value));
+        }
+    })
+}
+
+/// The two step buttons.
+fn steps(replay: &Rc<ReplayHandle>, disabled: bool) -> Html {
+    html! {
+        <>
+            <button class="icon-text" data-testid="replay-back" onclick={act(replay, |r| r.step(false))} {disabled}
+                    aria-label="Back to the previous change" title="Back to the previous change">
+                <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true"><path d="M6 4h2.5v16H6zM20 4 9.5 12 20 20z" fill="currentColor"/></svg>
+            </button>
+            <button class="icon-text" data-testid="replay-step" onclick={act(replay, |r| r.step(true))} {disabled}
+                    aria-label="On to the next change" title="On to the next change">
+                <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true"><path d="M15.5 4H18v16h-2.5zM4 4l10.5 8L4 20z" fill="currentColor"/></svg>
+            </button>
+        </>
+    }
+}
+
+/// The speed choice.
+fn speeds(replay: &Rc<ReplayHandle>, speed: f64, disabled: bool) -> Html {
+    html! {
+        <label class="speed">
+            <span class="visually-hidden">{ "Replay speed" }</span>
+            <select data-testid="replay-speed" onchange={act_on_value::<Event>(replay, Replay::set_speed)} {disabled}>
+                { for SPEEDS.iter().map(|&s| html! {
+                    <option value={s.to_string()} selected={(s - speed).abs() < 1e-9}>{ format!("{s}×") }</option>
+                }) }
+            </select>
+        </label>
+    }
 }
 
 /// The bar under the timeline.
@@ -35,64 +84,25 @@ pub fn ReplayBar(props: &ReplayBarProps) -> Html {
         return html! {};
     };
     let now = replay.get();
-    let end = now.end_us();
+    let (end, at, playing) = (now.end_us(), now.playhead_us(), now.is_playing());
     let disabled = props.running || end <= 0.0;
-    let at = now.playhead_us();
-    let playing = now.is_playing();
-    let act = |change: fn(&mut threadline_core::replay::Replay)| {
-        let replay = replay.clone();
-        Callback::from(move |_| replay.change(change))
-    };
-    let on_play = act(|r| r.toggle());
-    let on_back = act(|r| r.step(false));
-    let on_next = act(|r| r.step(true));
-    let on_all = act(|r| r.show_all());
-    let on_scrub = {
-        let replay = replay.clone();
-        Callback::from(move |event: InputEvent| {
-            if let Some(value) = input_value(&event) {
-                replay.change(|r| r.scrub(value * 1000.0));
-            }
-        })
-    };
-    let on_speed = {
-        let replay = replay.clone();
-        Callback::from(move |event: Event| {
-            if let Some(speed) = input_value(&event) {
-                replay.change(|r| r.set_speed(speed));
-            }
-        })
-    };
     let shown = at.unwrap_or(end);
+    let scrub = act_on_value::<InputEvent>(&replay, |r, ms| r.scrub(ms * 1000.0));
     html! {
         <div class="replay" role="group" aria-label="Replay" data-playhead-ms={at.map(|t| format!("{:.1}", t / 1000.0))}>
-            <button data-testid="replay-play" onclick={on_play} {disabled}
+            <button data-testid="replay-play" onclick={act(&replay, Replay::toggle)} {disabled}
                     aria-label={if playing { "Pause the replay" } else { "Play the run again in slow motion" }}>
                 { if playing { "❚❚ Pause" } else { "▶ Replay" } }
             </button>
-            <button class="icon-text" data-testid="replay-back" onclick={on_back} {disabled}
-                    aria-label="Back to the previous change" title="Back to the previous change">
-                <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true"><path d="M6 4h2.5v16H6zM20 4 9.5 12 20 20z" fill="currentColor"/></svg>
-            </button>
-            <button class="icon-text" data-testid="replay-step" onclick={on_next} {disabled}
-                    aria-label="On to the next change" title="On to the next change">
-                <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true"><path d="M15.5 4H18v16h-2.5zM4 4l10.5 8L4 20z" fill="currentColor"/></svg>
-            </button>
+            { steps(&replay, disabled) }
             <input type="range" class="scrubber" data-testid="replay-scrubber" min="0"
                    max={format!("{:.1}", end / 1000.0)} step="0.1" value={format!("{:.1}", shown / 1000.0)}
-                   oninput={on_scrub} {disabled} aria-label="Playhead"
+                   oninput={scrub} {disabled} aria-label="Playhead"
                    aria-valuetext={format_ms(shown / 1000.0)} />
             <span class="readout" aria-hidden="true">{ format!("{} / {}", format_ms(shown / 1000.0), format_ms(end / 1000.0)) }</span>
-            <label class="speed">
-                <span class="visually-hidden">{ "Replay speed" }</span>
-                <select data-testid="replay-speed" onchange={on_speed} {disabled}>
-                    { for SPEEDS.iter().map(|&s| html! {
-                        <option value={s.to_string()} selected={(s - now.speed()).abs() < 1e-9}>{ format!("{s}×") }</option>
-                    }) }
-                </select>
-            </label>
+            { speeds(&replay, now.speed(), disabled) }
             if at.is_some() {
-                <button class="link" data-testid="replay-all" onclick={on_all}>{ "Show all" }</button>
+                <button class="link" data-testid="replay-all" onclick={act(&replay, Replay::show_all)}>{ "Show all" }</button>
             }
         </div>
     }

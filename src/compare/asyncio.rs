@@ -7,10 +7,12 @@
 use super::ModeRun;
 use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
+use std::rc::Rc;
 use threadline_core::clock::Clock;
 use threadline_core::drive::{Lane, drive_task};
 use threadline_core::record::{Activity, GilEvent, Marker, Recorder};
 use threadline_web::net::AwaitedIo;
+use threadline_web::turns::Turns;
 
 /// The event loop's own lane; task `i` is lane `i + 1`.
 const LOOP: u16 = 0;
@@ -52,6 +54,7 @@ pub async fn run(mode_run: &ModeRun<'_>) -> Result<(), String> {
         mode_run.comparison.on_cancel(move || abort.abort());
     }
     let marker = OnTheLoop(&run.recorder);
+    let turns = Rc::new(Turns::default());
     run.recorder.mark(LOOP, Activity::Idle, None);
     let tasks = (0..run.job.tasks).map(|index| {
         let lane = index as u16 + 1;
@@ -59,7 +62,7 @@ pub async fn run(mode_run: &ModeRun<'_>) -> Result<(), String> {
         let mut io = AwaitedIo {
             plan: mode_run.plan.clone(),
             abort: Some(abort.signal()),
-            yield_before_stretch: true,
+            turns: Some(turns.clone()),
         };
         let marker = &marker;
         async move {

@@ -20,7 +20,7 @@ pub async fn run(mode_run: &ModeRun<'_>) -> Result<(), String> {
     let mut io = AwaitedIo {
         plan: mode_run.plan.clone(),
         abort: Some(abort.signal()),
-        yield_before_stretch: false,
+        turns: None,
     };
     let at = Lane {
         lane: 0,

@@ -79,9 +79,21 @@ test('an embedding page hears resize and done, and can start a run', async () =>
     const done = await page.evaluate(() => window.heard.find((m) => m.type === 'threadline:done'));
     assert.deepEqual(done.summaries.map((s) => s.mode), ['seq', 'async']);
     assert.ok(done.summaries.every((s) => s.status === 'ok'));
-    // Messages of any other shape are ignored.
-    await page.evaluate(() => document.getElementById('embed').contentWindow.postMessage({ type: 'threadline:explode' }, '*'));
-    assert.equal(await page.frameLocator('#embed').locator('#app').getAttribute('data-state'), 'done');
+    // Messages of any other shape are ignored: once the app has received
+    // one, it has started nothing.
+    const app = page.frames().find((f) => f !== page.mainFrame());
+    await app.evaluate(() => {
+      window.received = [];
+      window.addEventListener('message', (e) => window.received.push(e.data?.type));
+    });
+    await page.evaluate(() => {
+      const embedded = document.getElementById('embed').contentWindow;
+      embedded.postMessage({ type: 'threadline:explode' }, '*');
+      embedded.postMessage({ type: 'threadline:run', params: 'not settings' }, '*');
+    });
+    await app.waitForFunction(() => window.received.length === 2);
+    assert.equal(await app.evaluate(() => document.getElementById('app').dataset.state), 'done');
+    assert.equal(await page.evaluate(() => window.heard.filter((m) => m.type === 'threadline:done').length), 1);
     await page.close();
   } finally {
     await embed.close();

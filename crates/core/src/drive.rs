@@ -91,17 +91,18 @@ pub fn drive_cpu<M: Marker + ?Sized>(task: &mut Task, at: &Lane<'_, M>, then: Ac
     driven
 }
 
-/// How a driver does a task's I/O.
+/// How a driver does a task's I/O, and when the task may compute.
 pub trait TaskIo {
+    /// Held while the task computes a stretch; dropped when it stops.
+    type Turn;
+
     /// The bytes of resource `index`, or why they could not be had.
     fn fetch(&mut self, index: u32) -> impl Future<Output = Result<Vec<u8>, String>>;
 
-    /// Runs before each stretch of CPU work: an event loop gives the
-    /// browser a turn here, as asyncio's loop runs one ready callback at a
-    /// time.
-    fn before_stretch(&mut self) -> impl Future<Output = ()> {
-        std::future::ready(())
-    }
+    /// Waits for the task's turn to compute: an event loop hands out one
+    /// turn at a time, as asyncio's loop runs one ready callback after
+    /// another, and lets the browser run between turns.
+    fn turn(&mut self) -> impl Future<Output = Self::Turn>;
 }
 
 /// Runs task `spec` to its end on the lane, fetching through `io`. `then`
@@ -114,11 +115,12 @@ pub async fn drive_task<M: Marker + ?Sized>(
 ) -> Option<Result<TaskOutput, String>> {
     let mut task = Task::new(spec);
     loop {
-        io.before_stretch().await;
+        let turn = io.turn().await;
         if at.cancel.is_cancelled() {
             return None;
         }
         let driven = drive_cpu(&mut task, at, then);
+        drop(turn);
         match driven {
             Driven::NeedsResource(resource) => {
                 let fetched = io.fetch(resource).await;
@@ -149,8 +151,15 @@ struct Blocking<'a> {
 }
 
 impl TaskIo for Blocking<'_> {
+    /// A thread computes whenever it can.
+    type Turn = ();
+
     fn fetch(&mut self, index: u32) -> impl Future<Output = Result<Vec<u8>, String>> {
         std::future::ready(self.io.fetch(index, self.cancel))
+    }
+
+    fn turn(&mut self) -> impl Future<Output = ()> {
+        std::future::ready(())
     }
 }
 

@@ -68,11 +68,6 @@ impl Mode {
         matches!(self, Mode::Threads | Mode::Gil)
     }
 
-    /// Whether the mode's size follows the `workers` setting.
-    pub fn uses_workers(self) -> bool {
-        matches!(self, Mode::Threads | Mode::Gil | Mode::Procs)
-    }
-
     /// What one lane of this mode is called (`worker-1`, `process-2`, …).
     pub fn lane_name(self, lane: u16) -> String {
         if lane == crate::spans::GIL_TRACK {

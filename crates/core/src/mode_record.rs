@@ -132,6 +132,17 @@ impl ModeRecord {
         times
     }
 
+    /// Whether task `index` had finished by `until_us` (`None`: by the end),
+    /// given the run's [`ModeRecord::finish_times`].
+    pub fn finished_by(finish_times: &[Option<f64>], index: u32, until_us: Option<f64>) -> bool {
+        let end = finish_times.get(index as usize).copied().flatten();
+        match (end, until_us) {
+            (Some(end), Some(until)) => end <= until,
+            (Some(_), None) => true,
+            (None, _) => false,
+        }
+    }
+
     /// Tasks finished by `at_us`.
     pub fn done_by(&self, at_us: f64) -> usize {
         self.finish_times()

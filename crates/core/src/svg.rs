@@ -4,7 +4,9 @@
 use crate::record::Activity;
 use crate::spans::Span;
 use crate::style::{DOT, Pattern, STROKE, STYLES, Scheme, TILE, pattern_ink, style_of};
-use crate::timeline::{Fit, GroupInput, Metrics, layout, tick_label, tick_step, ticks};
+use crate::timeline::{
+    Fit, GroupInput, GroupLayout, Metrics, layout, tick_label, tick_step, ticks,
+};
 use std::fmt::Write;
 
 /// The page's colours for the export: the activities' come from
@@ -133,6 +135,59 @@ fn span_rect(out: &mut String, scheme: Scheme, bar: &Bar, span: &Span) {
     out.push_str("</g>");
 }
 
+/// One group: its title and note, grid, lane names and bars.
+fn svg_group(
+    out: &mut String,
+    group: &GroupLayout,
+    data: &SvgGroup<'_>,
+    metrics: &Metrics,
+    style: &SvgStyle,
+) {
+    let title_y = group.top + metrics.header_height / 2.0 + 4.0;
+    let _ = write!(
+        out,
+        "<text x=\"8\" y=\"{title_y:.1}\" font-size=\"13\" font-weight=\"600\" fill=\"{}\">{}</text>\
+<text x=\"{:.1}\" y=\"{title_y:.1}\" font-size=\"12\" fill=\"{}\">{}</text>",
+        escape(&style.text),
+        escape(group.mode.title()),
+        metrics.label_width,
+        escape(&style.muted),
+        escape(data.note)
+    );
+    let (first, bottom) = (group.top + metrics.header_height, group.bottom(metrics));
+    for t in ticks(group.scale.end_us, 8) {
+        let _ = write!(
+            out,
+            "<rect x=\"{:.1}\" y=\"{first:.1}\" width=\"1\" height=\"{:.1}\" fill=\"{}\"/>",
+            group.scale.x(t).round(),
+            bottom - first,
+            escape(&style.grid)
+        );
+    }
+    for row in &group.rows {
+        if row.height >= 9.0 {
+            let _ = write!(
+                out,
+                "<text x=\"8\" y=\"{:.1}\" font-size=\"12\" fill=\"{}\">{}</text>",
+                row.y + row.height / 2.0 + 4.0,
+                escape(&style.text),
+                escape(&group.mode.lane_name(row.lane))
+            );
+        }
+        let inset = if row.height >= 8.0 { 2.0 } else { 0.5 };
+        for span in data.spans.iter().filter(|s| s.lane == row.lane) {
+            let x = group.scale.x(span.start_us);
+            let bar = Bar {
+                x,
+                width: (group.scale.x(span.end_us) - x).max(0.75),
+                y: row.y + inset,
+                height: (row.height - 2.0 * inset).max(1.0),
+            };
+            span_rect(out, style.scheme, &bar, span);
+        }
+    }
+}
+
 /// The whole timeline as an SVG document.
 pub fn timeline_svg(
     groups: &[SvgGroup<'_>],
@@ -150,59 +205,19 @@ pub fn timeline_svg(
         escape(&style.background)
     );
     for (group, data) in laid.groups.iter().zip(groups) {
-        let title_y = group.top + metrics.header_height / 2.0 + 4.0;
-        out.push_str(&format!(
-            "<text x=\"8\" y=\"{title_y:.1}\" font-size=\"13\" font-weight=\"600\" fill=\"{}\">{}</text>\
-<text x=\"{:.1}\" y=\"{title_y:.1}\" font-size=\"12\" fill=\"{}\">{}</text>",
-            escape(&style.text),
-            escape(group.mode.title()),
-            metrics.label_width,
-            escape(&style.muted),
-            escape(data.note)
-        ));
-        let bottom = group.bottom(metrics);
-        let first = group.top + metrics.header_height;
-        for t in ticks(group.scale.end_us, 8) {
-            out.push_str(&format!(
-                "<rect x=\"{:.1}\" y=\"{first:.1}\" width=\"1\" height=\"{:.1}\" fill=\"{}\"/>",
-                group.scale.x(t).round(),
-                bottom - first,
-                escape(&style.grid)
-            ));
-        }
-        for row in &group.rows {
-            if row.height >= 9.0 {
-                out.push_str(&format!(
-                    "<text x=\"8\" y=\"{:.1}\" font-size=\"12\" fill=\"{}\">{}</text>",
-                    row.y + row.height / 2.0 + 4.0,
-                    escape(&style.text),
-                    escape(&group.mode.lane_name(row.lane))
-                ));
-            }
-            let inset = if row.height >= 8.0 { 2.0 } else { 0.5 };
-            for span in data.spans.iter().filter(|s| s.lane == row.lane) {
-                let x = group.scale.x(span.start_us);
-                let width = (group.scale.x(span.end_us) - x).max(0.75);
-                let bar = Bar {
-                    x,
-                    width,
-                    y: row.y + inset,
-                    height: (row.height - 2.0 * inset).max(1.0),
-                };
-                span_rect(&mut out, style.scheme, &bar, span);
-            }
-        }
+        svg_group(&mut out, group, data, metrics, style);
     }
     let step = tick_step(laid.axis.end_us, 8);
     for t in ticks(laid.axis.end_us, 8) {
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"{}\" fill=\"{}\">{}</text>",
             laid.axis.x(t),
             height - metrics.axis_height / 2.0 + 4.0,
             if t == 0.0 { "start" } else { "middle" },
             escape(&style.muted),
             escape(&tick_label(t, step))
-        ));
+        );
     }
     out.push_str("</svg>");
     out
@@ -212,6 +227,18 @@ pub fn timeline_svg(
 mod tests {
     use super::*;
     use crate::mode::Mode;
+
+    const METRICS: Metrics = Metrics {
+        width: 600.0,
+        label_width: 100.0,
+        header_height: 24.0,
+        lane_height: 18.0,
+        min_lane_height: 3.0,
+        max_group_height: 200.0,
+        group_gap: 10.0,
+        axis_height: 20.0,
+        right_pad: 10.0,
+    };
 
     fn style() -> SvgStyle {
         SvgStyle {
@@ -248,24 +275,13 @@ mod tests {
                 closed_at_end: false,
             },
         ];
-        let metrics = Metrics {
-            width: 600.0,
-            label_width: 100.0,
-            header_height: 24.0,
-            lane_height: 18.0,
-            min_lane_height: 3.0,
-            max_group_height: 200.0,
-            group_gap: 10.0,
-            axis_height: 20.0,
-            right_pad: 10.0,
-        };
         let svg = timeline_svg(
             &[SvgGroup {
                 input: &input,
                 spans: &spans,
                 note: "a <pool>",
             }],
-            &metrics,
+            &METRICS,
             Fit::Shared,
             &style(),
         );

@@ -16,11 +16,10 @@ use threadline_core::trace::trace;
 use threadline_core::workload::Workload;
 
 fn record(mode: Mode, lanes: u16) -> ModeRecord {
-    record_of(Workload::Pipeline, mode, lanes)
+    record_of(Job::new(Workload::Pipeline, 6, 1), mode, lanes)
 }
 
-fn record_of(workload: Workload, mode: Mode, lanes: u16) -> ModeRecord {
-    let job = Job::new(workload, 6, 1);
+fn record_of(job: Job, mode: Mode, lanes: u16) -> ModeRecord {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock::default());
     let gil = (mode == Mode::Gil).then(|| Gil::new(DEFAULT_SWITCH_INTERVAL_MS));
     let run = Run::new(job, usize::from(lanes), clock.clone(), true, gil);
@@ -115,7 +114,9 @@ fn holder_periods(events: &[Value], end_us: f64) -> Vec<(f64, f64, u64)> {
 
 #[test]
 fn in_the_gil_trace_every_cpu_interval_lies_in_a_stretch_where_its_thread_held_the_gil() {
-    let record = record_of(Workload::Primes, Mode::Gil, 2);
+    // Tasks of several switch intervals each, so that the GIL changes hands
+    // on request and not only between tasks.
+    let record = record_of(Job::new(Workload::Primes, 4, 6), Mode::Gil, 2);
     let trace = trace(std::slice::from_ref(&record), &[], "");
     let periods = holder_periods(events(&trace), record.wall_ms * 1000.0);
     assert!(periods.len() >= 2, "the GIL changed hands");
@@ -147,8 +148,8 @@ fn in_the_gil_trace_every_cpu_interval_lies_in_a_stretch_where_its_thread_held_t
 
 #[test]
 fn only_io_that_waited_on_timers_is_flagged_simulated() {
-    let downloads = record_of(Workload::Download, Mode::Threads, 2);
-    let primes = record_of(Workload::Primes, Mode::Threads, 2);
+    let downloads = record_of(Job::new(Workload::Download, 6, 1), Mode::Threads, 2);
+    let primes = record_of(Job::new(Workload::Primes, 6, 1), Mode::Threads, 2);
     assert!(
         downloads.simulated_io && !primes.simulated_io,
         "no I/O, nothing simulated"

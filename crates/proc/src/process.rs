@@ -61,7 +61,7 @@ pub fn start() {
     // A panic aborts the process: tell the page why first.
     std::panic::set_hook(Box::new(|info| {
         post(&FromProcess::Panicked {
-            message: info.to_string(),
+            message: threadline_web::panic::message(info),
         });
     }));
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
@@ -95,7 +95,7 @@ async fn run(spec: TaskSpec, plan: IoPlan) {
     let mut io = AwaitedIo {
         plan,
         abort: None,
-        yield_before_stretch: false,
+        turns: None,
     };
     // The result is serialised next: that is message time.
     let outcome = drive_task(spec, &at, Activity::Message, &mut io)

@@ -14,6 +14,7 @@ pub mod service_worker;
 #[cfg(feature = "threads")]
 pub mod threads;
 pub mod timer;
+pub mod turns;
 
 #[cfg(all(test, target_arch = "wasm32"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -3,8 +3,10 @@
 
 use crate::clock::BrowserClock;
 use crate::timer;
+use crate::turns::{Turn, Turns};
 use futures_util::future::Either;
 use std::future::Future;
+use std::rc::Rc;
 use threadline_core::cancel::CancelToken;
 use threadline_core::clock::Clock;
 use threadline_core::drive::{BlockingIo, TaskIo};
@@ -102,30 +104,33 @@ pub async fn fetch_resource(
     }
 }
 
-/// A task's I/O awaited on this thread's event loop: [`fetch_resource`],
-/// with a turn for the browser before each stretch of CPU work if asked
-/// (asyncio's loop runs one ready callback at a time).
+/// A task's I/O awaited on this thread's event loop: [`fetch_resource`];
+/// with `turns`, its stretches of CPU work take turns with the other tasks'
+/// and the browser's (asyncio's loop), and without, it computes at once.
 pub struct AwaitedIo {
     /// The run's I/O plan.
     pub plan: IoPlan,
     /// Ends the run's requests early.
     pub abort: Option<web_sys::AbortSignal>,
-    /// Whether to let the browser run before each stretch of CPU work.
-    pub yield_before_stretch: bool,
+    /// The event loop's turns, shared by the tasks on it.
+    pub turns: Option<Rc<Turns>>,
 }
 
 impl TaskIo for AwaitedIo {
+    type Turn = Option<Turn>;
+
     fn fetch(&mut self, index: u32) -> impl Future<Output = Result<Vec<u8>, String>> {
         let plan = self.plan.clone();
         let abort = self.abort.clone();
         async move { fetch_resource(&plan, index, abort.as_ref()).await }
     }
 
-    fn before_stretch(&mut self) -> impl Future<Output = ()> {
-        let yielding = self.yield_before_stretch;
+    fn turn(&mut self) -> impl Future<Output = Option<Turn>> {
+        let turns = self.turns.clone();
         async move {
-            if yielding {
-                timer::yield_to_browser().await;
+            match turns {
+                Some(turns) => Some(turns.take().await),
+                None => None,
             }
         }
     }

@@ -148,6 +148,55 @@ fn draw_lane_labels(pen: &Pen<'_>, laid: &GroupLayout, group: &Group, overlay: &
     }
 }
 
+/// Where an interval's bar goes, px.
+struct Bar {
+    x: f64,
+    width: f64,
+    y: f64,
+    height: f64,
+}
+
+/// Who holds the GIL: alternating tones per holder, labelled.
+fn draw_holder(c: &Context, p: &Palette, bar: &Bar, holder: u32) {
+    c.set_fill_style_str(if holder.is_multiple_of(2) {
+        &p.holder_a
+    } else {
+        &p.holder_b
+    });
+    c.fill_rect(bar.x, bar.y, bar.width, bar.height);
+    if bar.width >= 26.0 {
+        c.set_fill_style_str(&p.on_fill);
+        c.set_font("600 10px system-ui, sans-serif");
+        let _ = c.fill_text(
+            &format!("w{}", holder + 1),
+            bar.x + 4.0,
+            bar.y + bar.height / 2.0,
+        );
+    }
+}
+
+/// An activity's bar: its colour and texture, and its task's number where
+/// there is room. Idle is a thin line, not a bar: nothing is happening.
+fn draw_activity(c: &Context, p: &Palette, bar: &Bar, row: &Row, span: &Span) {
+    let (colour, pattern) = p.fill(span.activity);
+    c.set_fill_style_str(colour);
+    if span.activity == Activity::Idle {
+        c.fill_rect(bar.x, row.y + row.height / 2.0 - 0.75, bar.width, 1.5);
+        return;
+    }
+    c.fill_rect(bar.x, bar.y, bar.width, bar.height);
+    if let Some(pattern) = pattern {
+        c.set_fill_style_canvas_pattern(pattern);
+        c.fill_rect(bar.x, bar.y, bar.width, bar.height);
+    }
+    if let (Some(task), true) = (span.task, bar.width >= 30.0 && bar.height >= 12.0) {
+        c.set_fill_style_str(&p.on_fill);
+        c.set_font("600 10px system-ui, sans-serif");
+        c.set_text_baseline("middle");
+        let _ = c.fill_text(&format!("t{task}"), bar.x + 4.0, bar.y + bar.height / 2.0);
+    }
+}
+
 fn draw_span(
     c: &Context,
     p: &Palette,
@@ -163,45 +212,19 @@ fn draw_span(
     if end_us <= span.start_us {
         return;
     }
-    let x0 = laid.scale.x(span.start_us);
-    let width = (laid.scale.x(end_us) - x0).max(0.75);
+    let x = laid.scale.x(span.start_us);
     let inset = if row.height >= 8.0 { 2.0 } else { 0.5 };
-    let (y, height) = (row.y + inset, (row.height - 2.0 * inset).max(1.0));
+    let bar = Bar {
+        x,
+        width: (laid.scale.x(end_us) - x).max(0.75),
+        y: row.y + inset,
+        height: (row.height - 2.0 * inset).max(1.0),
+    };
     if row.lane == GIL_TRACK {
-        // Who holds the GIL: alternating tones per holder, labelled.
-        let holder = span.task.unwrap_or(0);
-        c.set_fill_style_str(if holder.is_multiple_of(2) {
-            &p.holder_a
-        } else {
-            &p.holder_b
-        });
-        c.fill_rect(x0, y, width, height);
-        if width >= 26.0 {
-            c.set_fill_style_str(&p.on_fill);
-            c.set_font("600 10px system-ui, sans-serif");
-            let _ = c.fill_text(&format!("w{}", holder + 1), x0 + 4.0, y + height / 2.0);
-        }
+        draw_holder(c, p, &bar, span.task.unwrap_or(0));
         return;
     }
-    let (colour, pattern) = p.fill(span.activity);
-    if span.activity == Activity::Idle {
-        // Idle is a thin line, not a bar: nothing is happening.
-        c.set_fill_style_str(colour);
-        c.fill_rect(x0, row.y + row.height / 2.0 - 0.75, width, 1.5);
-    } else {
-        c.set_fill_style_str(colour);
-        c.fill_rect(x0, y, width, height);
-        if let Some(pattern) = pattern {
-            c.set_fill_style_canvas_pattern(pattern);
-            c.fill_rect(x0, y, width, height);
-        }
-        if let (Some(task), true) = (span.task, width >= 30.0 && height >= 12.0) {
-            c.set_fill_style_str(&p.on_fill);
-            c.set_font("600 10px system-ui, sans-serif");
-            c.set_text_baseline("middle");
-            let _ = c.fill_text(&format!("t{task}"), x0 + 4.0, y + height / 2.0);
-        }
-    }
+    draw_activity(c, p, &bar, row, span);
     let highlighted = overlay.highlight.is_some()
         && span.task == overlay.highlight
         && span.activity != Activity::Idle;
@@ -209,10 +232,10 @@ fn draw_span(
         c.set_stroke_style_str(if focused { &p.text } else { &p.accent });
         c.set_line_width(2.0);
         c.stroke_rect(
-            x0 + 1.0,
-            y + 1.0,
-            (width - 2.0).max(1.0),
-            (height - 2.0).max(1.0),
+            bar.x + 1.0,
+            bar.y + 1.0,
+            (bar.width - 2.0).max(1.0),
+            (bar.height - 2.0).max(1.0),
         );
     }
 }

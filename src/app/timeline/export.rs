@@ -1,15 +1,14 @@
 //! The timeline as an SVG document, drawn from the same records, layout,
 //! colours and textures as the canvas.
 
-use super::painter::metrics;
+use super::painter::{fit_of, metrics};
 use super::palette::Palette;
 use super::source::spans_with_gil_track;
 use threadline_core::lanes::shown_lanes;
 use threadline_core::page::PageState;
-use threadline_core::params::Axis;
 use threadline_core::spans::Span;
 use threadline_core::svg::{SvgGroup, timeline_svg};
-use threadline_core::timeline::{Fit, GroupInput};
+use threadline_core::timeline::GroupInput;
 use wasm_bindgen::JsCast;
 
 /// The finished comparison as SVG text, in the page's current colours.
@@ -39,10 +38,7 @@ pub fn svg(state: &PageState, canvas: &web_sys::HtmlCanvasElement) -> Option<Str
         .iter()
         .map(|(input, spans, note)| SvgGroup { input, spans, note })
         .collect();
-    let fit = match state.params.axis {
-        Axis::Own => Fit::PerMode,
-        Axis::Shared => Fit::Shared,
-    };
+    let fit = fit_of(state.params.axis);
     Some(timeline_svg(
         &groups,
         &metrics(width),

@@ -16,7 +16,7 @@ use super::frame_stats;
 use super::replay::ReplayHandle;
 use draw::Overlay;
 use frame_loop::FrameLoop;
-use input::use_canvas_input;
+use input::{CanvasInput, use_canvas_input};
 use lane_list::LaneList;
 use painter::Painter;
 use std::cell::RefCell;
@@ -146,6 +146,68 @@ fn moments(state: &PageState) -> (f64, Vec<f64>) {
     (end, events)
 }
 
+/// Makes the painter once the canvas exists, and redraws on every resize.
+#[hook]
+fn use_painter(canvas_ref: &NodeRef, frame: &Rc<Frame>) {
+    let (canvas_ref, frame) = (canvas_ref.clone(), frame.clone());
+    use_effect_with((), move |_| {
+        let canvas = canvas_ref.cast::<web_sys::HtmlCanvasElement>();
+        *frame.painter.borrow_mut() = canvas.clone().and_then(Painter::new);
+        let on_resize = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || frame.draw());
+        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+        if let (Some(observer), Some(canvas)) = (&observer, canvas) {
+            observer.observe(&canvas);
+        }
+        move || {
+            if let Some(observer) = observer {
+                observer.disconnect();
+            }
+            drop(on_resize);
+        }
+    });
+}
+
+/// On every new state: loops while a comparison runs, loads a finished one
+/// for replay, and draws.
+#[hook]
+fn use_draw_on_change(
+    state: &Rc<PageState>,
+    input: &CanvasInput,
+    frame: &Rc<Frame>,
+    frames: &Rc<FrameLoop>,
+) {
+    let (frame, frames, state) = (frame.clone(), frames.clone(), state.clone());
+    let deps = DepsByPointer((state.clone(), input.highlight, input.focus));
+    use_effect_with(deps, move |_| {
+        if state.phase == Phase::Running {
+            frames.start();
+        } else if !state.records.is_empty() {
+            let (end, events) = moments(&state);
+            if frame.replay.get().end_us() != end {
+                frame.replay.change(|r| r.load(end, events));
+            }
+        }
+        frame.draw();
+    });
+}
+
+/// Plays the replay in the frame loop, and redraws when it moves.
+#[hook]
+fn use_follow_replay(frame: &Rc<Frame>, frames: &Rc<FrameLoop>) {
+    let (frame, frames) = (frame.clone(), frames.clone());
+    use_effect_with((), move |_| {
+        let replay = frame.replay.clone();
+        let subscription = replay.subscribe(Callback::from(move |()| {
+            if frame.replay.get().is_playing() {
+                frames.start();
+            } else if !frames.is_running() {
+                frame.draw();
+            }
+        }));
+        move || drop(subscription)
+    });
+}
+
 /// The timeline.
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
@@ -183,62 +245,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         highlight: input.highlight,
         focus: input.focus,
     });
-
-    // The painter, made once the canvas exists; a repaint on every resize.
-    {
-        let (canvas_ref, painter, frame) = (canvas_ref.clone(), painter.clone(), frame.clone());
-        use_effect_with((), move |_| {
-            let canvas = canvas_ref.cast::<web_sys::HtmlCanvasElement>();
-            *painter.borrow_mut() = canvas.clone().and_then(Painter::new);
-            let on_resize = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || frame.draw());
-            let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
-            if let (Some(observer), Some(canvas)) = (&observer, canvas) {
-                observer.observe(&canvas);
-            }
-            move || {
-                if let Some(observer) = observer {
-                    observer.disconnect();
-                }
-                drop(on_resize);
-            }
-        });
-    }
-
-    // On every new state: loop while running, load a finished comparison for
-    // replay, and draw.
-    {
-        let (frame, frames, replay) = (frame.clone(), frames.clone(), replay.clone());
-        let state = props.state.clone();
-        let deps = (state.clone(), input.highlight, input.focus);
-        use_effect_with(DepsByPointer(deps), move |_| {
-            if state.phase == Phase::Running {
-                frames.start();
-            } else if !state.records.is_empty() {
-                let (end, events) = moments(&state);
-                if replay.get().end_us() != end {
-                    replay.change(|r| r.load(end, events));
-                }
-            }
-            frame.draw();
-        });
-    }
-
-    // Follow the replay.
-    {
-        let (frame, frames, replay) = (frame.clone(), frames.clone(), replay.clone());
-        use_effect_with((), move |_| {
-            let watched = replay.clone();
-            let subscription = replay.subscribe(Callback::from(move |()| {
-                if watched.get().is_playing() {
-                    frames.start();
-                } else if !frames.is_running() {
-                    frame.draw();
-                }
-            }));
-            move || drop(subscription)
-        });
-    }
-
+    use_painter(&canvas_ref, &frame);
+    use_draw_on_change(&props.state, &input, &frame, &frames);
+    use_follow_replay(&frame, &frames);
     html! {
         <section class="timeline" aria-label="Timeline of the run">
             <canvas ref={canvas_ref} class="timeline-canvas" tabindex="0" data-testid="timeline"

@@ -6,6 +6,7 @@ use super::palette::Palette;
 use super::source::{FinishedSpans, Group, MarkReader, groups};
 use crate::compare::ModeInProgress;
 use threadline_core::page::PageState;
+use threadline_core::params::Axis;
 use threadline_core::record::Lifecycle;
 use threadline_core::spans::Span;
 use threadline_core::style::Scheme;
@@ -134,8 +135,27 @@ impl Painter {
         })
     }
 
+    /// Sizes the canvas for a layout `height` px tall at the screen's pixel
+    /// ratio; a new size forgets what was drawn. Returns the ratio.
+    fn fit_canvas(&mut self, width: f64, height: f64) -> f64 {
+        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+        let pixels = (
+            (width * ratio).round() as u32,
+            (height * ratio).round() as u32,
+        );
+        if (self.canvas.width(), self.canvas.height()) != pixels {
+            self.canvas.set_width(pixels.0);
+            self.canvas.set_height(pixels.1);
+            let style = self.canvas.style();
+            let _ = style.set_property("height", &format!("{height}px"));
+            self.signature = None;
+        }
+        ratio
+    }
+
     /// Draws a frame of `state`, with the mode in progress's intervals so
-    /// far, in `scheme`'s colours.
+    /// far, in `scheme`'s colours: everything when the picture changed as a
+    /// whole, only what changed since the last frame otherwise.
     pub fn frame(
         &mut self,
         state: &PageState,
@@ -143,47 +163,20 @@ impl Painter {
         scheme: Scheme,
         overlay: &Overlay,
     ) {
-        let fit = match state.params.axis {
-            threadline_core::params::Axis::Shared => Fit::Shared,
-            threadline_core::params::Axis::Own => Fit::PerMode,
-        };
-        let width = f64::from(self.canvas.client_width()).max(300.0);
-        let metrics = metrics(width);
+        let fit = fit_of(state.params.axis);
+        let metrics = metrics(f64::from(self.canvas.client_width()).max(300.0));
         let groups = groups(state, in_progress, &mut self.reader, &mut self.finished);
+        let axis_end = axis_end(&groups);
         let inputs: Vec<_> = groups.iter().map(|g| g.input.clone()).collect();
-        let finished = groups
-            .iter()
-            .filter(|g| !g.in_progress)
-            .map(|g| g.input.extent_us)
-            .fold(1.0, f64::max);
-        let growing = groups
-            .iter()
-            .filter(|g| g.in_progress)
-            .map(|g| g.input.extent_us)
-            .fold(0.0, f64::max);
-        let axis_end = growing_axis_end(finished, growing);
         let laid = layout(&inputs, &metrics, fit, Some(axis_end));
-        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-        let (pixel_width, pixel_height) = (
-            (width * ratio).round() as u32,
-            (laid.height * ratio).round() as u32,
-        );
-        if self.canvas.width() != pixel_width || self.canvas.height() != pixel_height {
-            self.canvas.set_width(pixel_width);
-            self.canvas.set_height(pixel_height);
-            let _ = self
-                .canvas
-                .style()
-                .set_property("height", &format!("{}px", laid.height));
-            self.signature = None;
-        }
+        let ratio = self.fit_canvas(metrics.width, laid.height);
         if self.palette.as_ref().is_none_or(|p| p.scheme() != scheme) {
             self.palette = Palette::read(&self.canvas, &self.context, scheme);
             self.signature = None;
         }
         let Some(palette) = &self.palette else { return };
         let signature = Signature {
-            width,
+            width: metrics.width,
             height: laid.height,
             axis_end,
             generation: state.generation,
@@ -192,16 +185,12 @@ impl Painter {
             highlight: overlay.highlight,
             focus: overlay.focus,
         };
-        let labels: Vec<_> = laid
-            .groups
-            .iter()
-            .zip(&groups)
+        let labels: Vec<_> = (laid.groups.iter().zip(&groups))
             .map(|(l, g)| label_state(l, g, overlay))
             .collect();
         let forward = match (self.playhead_us, overlay.playhead_us) {
             (Some(before), Some(now)) => now >= before,
-            (None, None) => true,
-            _ => false,
+            (before, now) => before.is_none() && now.is_none(),
         };
         let pen = Pen {
             c: &self.context,
@@ -226,4 +215,25 @@ impl Painter {
             groups,
         });
     }
+}
+
+/// How the groups share time, for an axis setting.
+pub fn fit_of(axis: Axis) -> Fit {
+    match axis {
+        Axis::Shared => Fit::Shared,
+        Axis::Own => Fit::PerMode,
+    }
+}
+
+/// Where the shared axis ends: the longest finished run, or ahead of the
+/// run in progress.
+fn axis_end(groups: &[Group]) -> f64 {
+    let longest = |in_progress: bool, floor: f64| {
+        groups
+            .iter()
+            .filter(|g| g.in_progress == in_progress)
+            .map(|g| g.input.extent_us)
+            .fold(floor, f64::max)
+    };
+    growing_axis_end(longest(false, 1.0), longest(true, 0.0))
 }

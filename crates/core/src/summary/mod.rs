@@ -136,6 +136,57 @@ fn longest_cpu_stretch(spans: &[Span], lane: u16) -> f64 {
     longest / 1000.0
 }
 
+/// How a mode's run ended, and why if it did not end well.
+fn outcome(record: &ModeRecord) -> (Status, Option<String>) {
+    let tasks_failed = record.results.iter().any(|r| r.outcome.is_err());
+    let status = if record.unavailable.is_some() {
+        Status::Unavailable
+    } else if record.failure.is_some() {
+        Status::Failed
+    } else if record.cancelled {
+        Status::Cancelled
+    } else if tasks_failed {
+        Status::Failed
+    } else {
+        Status::Ok
+    };
+    let reason = record.unavailable.clone().or_else(|| {
+        let task_failures = record.results.iter().filter_map(|r| {
+            let why = r.outcome.as_ref().err()?;
+            Some(format!("task {}: {why}", r.index))
+        });
+        let failures: Vec<String> = record
+            .failure
+            .iter()
+            .cloned()
+            .chain(task_failures)
+            .collect();
+        (!failures.is_empty()).then(|| failures.join("; "))
+    });
+    (status, reason)
+}
+
+/// How many lanes computed or waited on the network.
+fn working_lanes(spans: &[Span]) -> u32 {
+    let mut lanes: Vec<u16> = spans
+        .iter()
+        .filter(|s| matches!(s.activity, Activity::Cpu | Activity::Io))
+        .map(|s| s.lane)
+        .collect();
+    lanes.sort_unstable();
+    lanes.dedup();
+    lanes.len() as u32
+}
+
+/// What kind of work a workload is, as the verdict says it.
+fn work_kind(record: &ModeRecord) -> &'static str {
+    match (record.workload.does_cpu(), record.workload.does_io()) {
+        (true, true) => "mixed",
+        (false, true) => "I/O",
+        _ => "CPU",
+    }
+}
+
 impl Summary {
     /// The figures of one mode's run; `seq_wall_ms` gives the speedup.
     pub fn of(record: &ModeRecord, seq_wall_ms: Option<f64>) -> Self {
@@ -144,87 +195,46 @@ impl Summary {
             .into_iter()
             .filter(|s| record.is_task_lane(s.lane))
             .collect();
+        let (status, reason) = outcome(record);
         let tasks_failed = record.results.iter().filter(|r| r.outcome.is_err()).count() as u32;
-        let tasks_done = record.results.len() as u32 - tasks_failed;
-        let status = if record.unavailable.is_some() {
-            Status::Unavailable
-        } else if record.failure.is_some() {
-            Status::Failed
-        } else if record.cancelled {
-            Status::Cancelled
-        } else if tasks_failed > 0 {
-            Status::Failed
-        } else {
-            Status::Ok
-        };
-        let reason = record.unavailable.clone().or_else(|| {
-            let failures: Vec<String> = record
-                .failure
-                .iter()
-                .cloned()
-                .chain(record.results.iter().filter_map(|r| {
-                    r.outcome
-                        .as_ref()
-                        .err()
-                        .map(|why| format!("task {}: {why}", r.index))
-                }))
-                .collect();
-            (!failures.is_empty()).then(|| failures.join("; "))
-        });
-        let mut lanes: Vec<u16> = spans
-            .iter()
-            .filter(|s| matches!(s.activity, Activity::Cpu | Activity::Io))
-            .map(|s| s.lane)
-            .collect();
-        lanes.sort_unstable();
-        lanes.dedup();
-        let lanes = lanes.len() as u32;
         let (cpu_ms, io_ms) = (
             total_ms(&spans, Activity::Cpu),
             total_ms(&spans, Activity::Io),
         );
-        let busy_ms = cpu_ms + io_ms;
-        let wall_ms = record.wall_ms;
+        let (busy_ms, wall_ms) = (cpu_ms + io_ms, record.wall_ms);
         let per_wall = |value: f64| if wall_ms > 0.0 { value / wall_ms } else { 0.0 };
-        let main_blocked_ms = matches!(record.mode, Mode::Seq | Mode::Async)
-            .then(|| longest_cpu_stretch(&record.spans(), 0));
         let runnable = !matches!(status, Status::Unavailable | Status::Cancelled);
-        let speedup = seq_wall_ms
-            .filter(|&seq| runnable && seq > 0.0 && wall_ms > 0.0)
-            .map(|seq| seq / wall_ms);
+        let task_lanes = crate::lanes::task_lane_count(record.mode, record.lanes).max(1);
         let mut summary = Summary {
             mode: record.mode,
             status,
             reason,
             wall_ms,
             tasks: record.tasks,
-            tasks_done,
+            tasks_done: record.results.len() as u32 - tasks_failed,
             tasks_failed,
-            lanes,
+            lanes: working_lanes(&spans),
             checksum: record.checksum(),
-            speedup,
+            speedup: seq_wall_ms
+                .filter(|&seq| runnable && seq > 0.0 && wall_ms > 0.0)
+                .map(|seq| seq / wall_ms),
             cpu_ms,
             io_ms,
             busy_ms,
-            utilisation: per_wall(busy_ms)
-                / f64::from(crate::lanes::task_lane_count(record.mode, record.lanes).max(1)),
+            utilisation: per_wall(busy_ms) / f64::from(task_lanes),
             concurrency: per_wall(busy_ms),
             peak_cpu: peak_overlap(&spans, Activity::Cpu),
             peak_io: peak_overlap(&spans, Activity::Io),
             spawn_ms: total_ms(&spans, Activity::Spawn),
             message_ms: total_ms(&spans, Activity::Message),
             wait_gil_ms: total_ms(&spans, Activity::WaitGil),
-            main_blocked_ms,
+            main_blocked_ms: matches!(record.mode, Mode::Seq | Mode::Async)
+                .then(|| longest_cpu_stretch(&record.spans(), 0)),
             simulated_io: record.simulated_io,
             completion_order: record.completion_order(),
             verdict: String::new(),
         };
-        let kind = match (record.workload.does_cpu(), record.workload.does_io()) {
-            (true, true) => "mixed",
-            (false, true) => "I/O",
-            _ => "CPU",
-        };
-        summary.verdict = verdict::verdict(&summary, kind);
+        summary.verdict = verdict::verdict(&summary, work_kind(record));
         summary
     }
 }
@@ -243,270 +253,4 @@ pub fn summarize(records: &[ModeRecord]) -> Vec<Summary> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::record::Mark;
-    use crate::run::TaskResult;
-    use crate::task::{Artifact, TaskOutput};
-    use crate::workload::Workload;
-
-    /// A record from `(lane, start ms, end ms, activity)` intervals.
-    fn record(
-        mode: Mode,
-        workload: Workload,
-        lanes: u16,
-        intervals: &[(u16, f64, f64, Activity)],
-    ) -> ModeRecord {
-        let mut marks = Vec::new();
-        for (i, &(lane, start, end, activity)) in intervals.iter().enumerate() {
-            let task = Some(i as u32);
-            marks.push(Mark {
-                lane,
-                at_us: start * 1000.0,
-                activity,
-                task,
-            });
-            marks.push(Mark {
-                lane,
-                at_us: end * 1000.0,
-                activity: Activity::Idle,
-                task: None,
-            });
-        }
-        let wall_ms = intervals.iter().map(|i| i.2).fold(0.0, f64::max);
-        let results = (0..intervals.len() as u32)
-            .map(|index| TaskResult {
-                index,
-                lane: 0,
-                outcome: Ok(TaskOutput {
-                    index,
-                    digest: u64::from(index) * 7,
-                    summary: String::new(),
-                    artifact: Artifact::None,
-                }),
-            })
-            .collect();
-        ModeRecord {
-            mode,
-            workload,
-            tasks: intervals.len() as u32,
-            lanes,
-            unavailable: None,
-            cancelled: false,
-            failure: None,
-            simulated_io: false,
-            offset_ms: 0.0,
-            wall_ms,
-            marks,
-            gil_marks: Vec::new(),
-            results,
-        }
-    }
-
-    #[test]
-    fn peak_overlap_counts_only_true_overlap() {
-        let r = record(
-            Mode::Threads,
-            Workload::Primes,
-            2,
-            &[
-                (0, 0.0, 10.0, Activity::Cpu),
-                (1, 10.0, 20.0, Activity::Cpu),
-            ],
-        );
-        assert_eq!(peak_overlap(&r.spans(), Activity::Cpu), 1);
-        let r = record(
-            Mode::Threads,
-            Workload::Primes,
-            2,
-            &[(0, 0.0, 10.0, Activity::Cpu), (1, 5.0, 20.0, Activity::Cpu)],
-        );
-        assert_eq!(peak_overlap(&r.spans(), Activity::Cpu), 2);
-    }
-
-    #[test]
-    fn threads_that_overlap_get_a_parallel_verdict() {
-        let r = record(
-            Mode::Threads,
-            Workload::Primes,
-            2,
-            &[
-                (0, 0.0, 100.0, Activity::Cpu),
-                (1, 0.0, 100.0, Activity::Cpu),
-            ],
-        );
-        let s = Summary::of(&r, Some(200.0));
-        assert_eq!(s.speedup, Some(2.0));
-        assert_eq!((s.lanes, s.peak_cpu), (2, 2));
-        assert!((s.utilisation - 1.0).abs() < 1e-9);
-        assert_eq!(
-            s.verdict,
-            "2 threads: 2.0× on CPU work — up to 2 computed at once."
-        );
-    }
-
-    #[test]
-    fn threads_taking_turns_are_called_out() {
-        let r = record(
-            Mode::Gil,
-            Workload::Primes,
-            2,
-            &[
-                (0, 0.0, 5.0, Activity::Cpu),
-                (1, 5.0, 10.0, Activity::Cpu),
-                (0, 10.0, 15.0, Activity::Cpu),
-            ],
-        );
-        let s = Summary::of(&r, Some(15.0));
-        assert_eq!(s.peak_cpu, 1);
-        assert!(
-            s.verdict.contains("1.0× on CPU work — they took turns"),
-            "{}",
-            s.verdict
-        );
-        assert!(
-            s.verdict.starts_with("2 threads under the GIL"),
-            "{}",
-            s.verdict
-        );
-    }
-
-    #[test]
-    fn overlapping_downloads_are_credited_to_the_network() {
-        let r = record(
-            Mode::Async,
-            Workload::Download,
-            3,
-            &[
-                (1, 0.0, 300.0, Activity::Io),
-                (2, 0.0, 300.0, Activity::Io),
-                (3, 1.0, 301.0, Activity::Io),
-            ],
-        );
-        let s = Summary::of(&r, Some(900.0));
-        assert_eq!(s.lanes, 3);
-        assert!(
-            s.verdict
-                .contains("on I/O work — up to 3 waited on the network at once"),
-            "{}",
-            s.verdict
-        );
-    }
-
-    #[test]
-    fn a_long_main_thread_stretch_reads_as_a_frozen_page() {
-        let r = record(
-            Mode::Seq,
-            Workload::Primes,
-            1,
-            &[
-                (0, 0.0, 150.0, Activity::Cpu),
-                (0, 150.5, 300.0, Activity::Cpu),
-            ],
-        );
-        let s = Summary::of(&r, Some(300.0));
-        assert!((s.main_blocked_ms.expect("seq runs on the main thread") - 300.0).abs() < 1e-9);
-        assert!(
-            s.verdict.contains("the page froze for up to 300 ms"),
-            "{}",
-            s.verdict
-        );
-    }
-
-    #[test]
-    fn failures_and_unavailability_are_explained() {
-        let mut r = record(
-            Mode::Procs,
-            Workload::Download,
-            2,
-            &[(0, 0.0, 10.0, Activity::Io), (1, 0.0, 10.0, Activity::Io)],
-        );
-        r.results[1].outcome = Err("HTTP 503".into());
-        let s = Summary::of(&r, None);
-        assert_eq!(
-            (s.status, s.tasks_done, s.tasks_failed),
-            (Status::Failed, 1, 1)
-        );
-        assert_eq!(s.reason.as_deref(), Some("task 1: HTTP 503"));
-        let u = Summary::of(
-            &ModeRecord::unavailable(Mode::Gil, Workload::Primes, 8, 2, "no shared memory".into()),
-            Some(1.0),
-        );
-        assert_eq!((u.status, u.speedup), (Status::Unavailable, None));
-        assert_eq!(u.verdict, "Could not run here: no shared memory.");
-    }
-
-    #[test]
-    fn speedups_are_against_a_completed_seq() {
-        let seq = record(
-            Mode::Seq,
-            Workload::Primes,
-            1,
-            &[(0, 0.0, 100.0, Activity::Cpu)],
-        );
-        let threads = record(
-            Mode::Threads,
-            Workload::Primes,
-            2,
-            &[(0, 0.0, 50.0, Activity::Cpu)],
-        );
-        let summaries = summarize(&[seq.clone(), threads.clone()]);
-        assert_eq!(summaries[1].speedup, Some(2.0));
-        assert_eq!(summaries[0].speedup, Some(1.0));
-        let cancelled = ModeRecord {
-            cancelled: true,
-            ..seq
-        };
-        assert_eq!(summarize(&[cancelled, threads])[1].speedup, None);
-    }
-
-    #[test]
-    fn a_mode_that_failed_as_a_whole_says_why_and_keeps_its_finished_tasks() {
-        let crashed = ModeRecord {
-            failure: Some("worker-2 crashed: out of memory".into()),
-            cancelled: true,
-            ..record(
-                Mode::Threads,
-                Workload::Primes,
-                2,
-                &[(0, 0.0, 10.0, Activity::Cpu)],
-            )
-        };
-        let summary = Summary::of(&crashed, Some(20.0));
-        assert_eq!(summary.status, Status::Failed);
-        assert_eq!(summary.tasks_done, 1);
-        assert_eq!(
-            summary.reason.as_deref(),
-            Some("worker-2 crashed: out of memory")
-        );
-    }
-
-    #[test]
-    fn a_replay_sees_each_result_when_its_task_ends() {
-        let r = record(
-            Mode::Threads,
-            Workload::Primes,
-            2,
-            &[(0, 0.0, 10.0, Activity::Cpu), (1, 2.0, 30.0, Activity::Cpu)],
-        );
-        assert_eq!(r.finish_times(), [Some(10_000.0), Some(30_000.0)]);
-        assert_eq!(
-            (r.done_by(9_000.0), r.done_by(10_000.0), r.done_by(99_000.0)),
-            (0, 1, 2)
-        );
-    }
-
-    #[test]
-    fn the_checksum_ignores_completion_order() {
-        let a = record(
-            Mode::Threads,
-            Workload::Primes,
-            2,
-            &[(0, 0.0, 1.0, Activity::Cpu), (1, 0.0, 2.0, Activity::Cpu)],
-        );
-        let mut b = a.clone();
-        b.results.reverse();
-        assert_eq!(a.checksum(), b.checksum());
-        assert_ne!(a.completion_order(), b.completion_order());
-    }
-}
+mod tests;

@@ -63,7 +63,20 @@ pub(super) fn verdict(summary: &Summary, kind: &str) -> String {
             capitalise(&who)
         );
     };
-    let why = if summary.lanes > 1 && summary.peak_cpu <= 1 && summary.cpu_ms >= summary.io_ms {
+    let why = reason(summary, speedup);
+    let blocked = match summary.main_blocked_ms {
+        Some(ms) if ms >= 100.0 => format!("; the page froze for up to {ms:.0} ms"),
+        _ => String::new(),
+    };
+    format!(
+        "{}: {speedup:.1}× on {kind} work — {why}{blocked}.{failed}",
+        capitalise(&who)
+    )
+}
+
+/// The measured reason for a speedup, in words.
+fn reason(summary: &Summary, speedup: f64) -> String {
+    if summary.lanes > 1 && summary.peak_cpu <= 1 && summary.cpu_ms >= summary.io_ms {
         "they took turns: never more than one computing at a time".to_string()
     } else if summary.spawn_ms > 0.25 * summary.wall_ms && speedup < 1.5 {
         format!(
@@ -78,15 +91,7 @@ pub(super) fn verdict(summary: &Summary, kind: &str) -> String {
         "slower than one lane: overhead outweighed the overlap".to_string()
     } else {
         "little ran at the same time".to_string()
-    };
-    let blocked = match summary.main_blocked_ms {
-        Some(ms) if ms >= 100.0 => format!("; the page froze for up to {ms:.0} ms"),
-        _ => String::new(),
-    };
-    format!(
-        "{}: {speedup:.1}× on {kind} work — {why}{blocked}.{failed}",
-        capitalise(&who)
-    )
+    }
 }
 
 fn capitalise(text: &str) -> String {

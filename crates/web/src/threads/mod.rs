@@ -35,7 +35,6 @@ fn thread_of_slot(slot: u32) -> Option<usize> {
 /// until the pool is dropped.
 #[wasm_bindgen]
 pub fn threadline_pool_worker(receiver: u32, slot: u32) {
-    crate::panic::install();
     // SAFETY: `receiver` is the address of a `Receiver` that `WorkerPool`
     // leaked for this purpose; it is never freed, and crossbeam receivers
     // may be used from any thread.
