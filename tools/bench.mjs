@@ -83,10 +83,94 @@ async function frames(page) {
   return { ...perLane, live, replay };
 }
 
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.round((sorted.length - 1) * p))];
+};
+
+// How long each holder kept the GIL, from the recorded hand-overs: two
+// CPU-bound threads, as CPython's turns are measured.
+async function gilTurns(page) {
+  await page.evaluate(() => window.threadline.run({ workload: 'primes', tasks: 2, work: 60, workers: 2, modes: 'gil' }));
+  const turns = await page.evaluate(() => {
+    const changes = window.threadline.trace().traceEvents
+      .filter((e) => e.ph === 'C' && e.name === 'GIL holder')
+      .map((e) => [e.ts, e.args.worker]);
+    const out = [];
+    for (let i = 0; i + 1 < changes.length; i++) {
+      if (changes[i][1] > 0) out.push((changes[i + 1][0] - changes[i][0]) / 1000);
+    }
+    return out;
+  });
+  // The first and last holds are a task's start and end, not a turn.
+  const inner = turns.slice(1, -1);
+  return { turns: inner.length, medianMs: median(inner), p90Ms: percentile(inner, 0.9) };
+}
+
+// How long a thread back from I/O waits for the GIL while another computes
+// (the convoy effect): each wait-gil interval that follows an io interval
+// on the same thread, in a download-then-filter batch on 2 threads.
+async function ioWaits(page) {
+  await page.evaluate(() => window.threadline.run({ workload: 'pipeline', tasks: 16, work: 6, latency: 15, workers: 2, modes: 'gil' }));
+  const waits = await page.evaluate(() => {
+    const byLane = new Map();
+    for (const e of window.threadline.trace().traceEvents.filter((e) => e.ph === 'X')) {
+      if (!byLane.has(e.tid)) byLane.set(e.tid, []);
+      byLane.get(e.tid).push(e);
+    }
+    const out = [];
+    for (const spans of byLane.values()) {
+      spans.sort((a, b) => a.ts - b.ts);
+      for (let i = 1; i < spans.length; i++) {
+        if (spans[i].cat === 'wait-gil' && spans[i - 1].cat === 'io') out.push(spans[i].dur / 1000);
+      }
+    }
+    return out;
+  });
+  return { waits: waits.length, medianMs: median(waits), p90Ms: percentile(waits, 0.9) };
+}
+
+// The app's memory after 10 and after 200 comparisons in one page.
+async function memoryOverRuns(page) {
+  const params = { workload: 'pipeline', tasks: 3, work: 1, latency: 0, modes: 'seq,threads,gil,procs,async' };
+  const out = {};
+  for (let i = 1; i <= 200; i++) {
+    await page.evaluate((p) => window.threadline.run(p), { ...params, workers: 2 + (i % 3) });
+    if (i === 10 || i === 200) out[`after${i}`] = { ...(await page.evaluate(() => window.threadline.memory())), workers: page.workers().length };
+  }
+  return out;
+}
+
+// From navigation to #app[data-state=ready], on a first visit (installing
+// the service worker) and on later ones.
+async function timeToReady(browser, url) {
+  const load = async () => {
+    const page = await browser.page();
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.getElementById('app')?.dataset.state === 'ready') {
+          window.readyAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => window.readyAt !== undefined, null, { timeout: 60_000 });
+    const ms = await page.evaluate(() => window.readyAt);
+    await page.close();
+    return ms;
+  };
+  const first = await load();
+  const later = [];
+  for (let i = 0; i < repeat(5); i++) later.push(await load());
+  return { firstMs: first, laterMedianMs: median(later) };
+}
+
 const results = { date: new Date().toISOString(), sizes: await wasmSizes() };
 const host = await serveDir({ dir: DIST, isolationHeaders: true });
 const browser = await launch();
 try {
+  results.ready = await timeToReady(browser, host.url);
   const page = await browser.page();
   await page.goto(host.url);
   await page.locator('#app[data-state=ready]').waitFor({ timeout: 60_000 });
@@ -99,6 +183,9 @@ try {
   }
   results.async100 = { medianMs: median(async100), bestMs: Math.min(...async100), runs: async100 };
   results.recording = await recordingOverhead(page);
+  results.gilTurns = await gilTurns(page);
+  results.ioWaits = await ioWaits(page);
+  results.memory = await memoryOverRuns(page);
   results.frames = await frames(page);
 } finally {
   await browser.close();
@@ -121,6 +208,16 @@ ${Object.entries(results.io).map(([m, x]) => row(m, x)).join('\n')}
 
 ## async, 100 downloads at 200 ms (${repeat(7)} runs)
 median ${fmt(results.async100.medianMs, 0)} ms, best ${fmt(results.async100.bestMs, 0)} ms
+
+## the GIL (switch interval 5 ms)
+- turns of two CPU-bound threads: median ${fmt(results.gilTurns.medianMs)} ms, p90 ${fmt(results.gilTurns.p90Ms)} ms (${results.gilTurns.turns} turns)
+- a thread back from I/O beside a computing one waits: median ${fmt(results.ioWaits.medianMs)} ms, p90 ${fmt(results.ioWaits.p90Ms)} ms (${results.ioWaits.waits} waits)
+
+## memory (5 modes per comparison)
+after 10 runs ${JSON.stringify(results.memory.after10)}; after 200 runs ${JSON.stringify(results.memory.after200)}
+
+## time to ready
+first visit ${fmt(results.ready.firstMs, 0)} ms; later visits median ${fmt(results.ready.laterMedianMs, 0)} ms
 
 ## recording overhead (seq + threads + gil, primes 8×25, median of ${repeat(4)} pairs)
 off ${fmt(results.recording.offMs, 0)} ms, on ${fmt(results.recording.onMs, 0)} ms: ${fmt(results.recording.overheadPct, 1)} %

@@ -5,5 +5,5 @@ set -euo pipefail
 "$(dirname "$0")/setup.sh" test
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
-trunk build --quiet
+trunk build --offline --quiet
 node tools/bench.mjs "$@"

@@ -5,4 +5,4 @@ set -euo pipefail
 "$(dirname "$0")/setup.sh" build
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
-exec trunk serve "$@"
+exec trunk serve --offline "$@"

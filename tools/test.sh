@@ -25,7 +25,7 @@ step "browser glue tests (Chromium, threaded build)" env \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$threaded_rustflags" \
   cargo test -p threadline-web --lib --target wasm32-unknown-unknown --features threads
 
-step "build dist/" trunk build --quiet
+step "build dist/" trunk build --offline --quiet
 step "end-to-end tests (Chromium against dist/)" node --test --test-concurrency=1 tests/e2e/
 
 printf '\n\033[1;32m✔ all checks passed\033[0m\n'
