@@ -13,6 +13,7 @@ mod frame_stats;
 mod header;
 mod intervals;
 mod legend;
+mod listeners;
 mod notices;
 mod output;
 mod replay;

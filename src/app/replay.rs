@@ -5,7 +5,8 @@
 //! times a second and paints directly; only the small components that show
 //! the playhead are told.
 
-use std::cell::{Cell, RefCell};
+use super::listeners::{Listeners, Subscription};
+use std::cell::RefCell;
 use std::rc::Rc;
 use threadline_core::replay::Replay;
 use yew::Callback;
@@ -14,8 +15,7 @@ use yew::Callback;
 #[derive(Default)]
 pub struct ReplayHandle {
     replay: RefCell<Replay>,
-    listeners: RefCell<Vec<(u32, Callback<()>)>>,
-    next_id: Cell<u32>,
+    listeners: Rc<Listeners>,
 }
 
 /// One replay per page: two handles are equal when they are the same.
@@ -25,31 +25,10 @@ impl PartialEq for ReplayHandle {
     }
 }
 
-/// Stops listening when dropped.
-pub struct Subscription {
-    handle: Rc<ReplayHandle>,
-    id: u32,
-}
-
-impl Drop for Subscription {
-    fn drop(&mut self) {
-        self.handle
-            .listeners
-            .borrow_mut()
-            .retain(|(id, _)| *id != self.id);
-    }
-}
-
 impl ReplayHandle {
     /// Calls `callback` whenever the replay changes.
-    pub fn subscribe(self: &Rc<Self>, callback: Callback<()>) -> Subscription {
-        let id = self.next_id.get();
-        self.next_id.set(id + 1);
-        self.listeners.borrow_mut().push((id, callback));
-        Subscription {
-            handle: self.clone(),
-            id,
-        }
+    pub fn subscribe(&self, callback: Callback<()>) -> Subscription {
+        self.listeners.subscribe(move || callback.emit(()))
     }
 
     /// The replay as it is now.
@@ -61,13 +40,7 @@ impl ReplayHandle {
     /// returned.
     pub fn change<T>(&self, change: impl FnOnce(&mut Replay) -> T) -> T {
         let result = change(&mut self.replay.borrow_mut());
-        let listeners: Vec<Callback<()>> = self
-            .listeners
-            .borrow()
-            .iter()
-            .map(|(_, c)| c.clone())
-            .collect();
-        listeners.iter().for_each(|c| c.emit(()));
+        self.listeners.tell();
         result
     }
 }

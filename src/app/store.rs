@@ -3,18 +3,16 @@
 //! draw it, the JavaScript API reads it, and the DOM mirrors it through
 //! effects; nothing keeps a second copy.
 
-use std::cell::{Cell, RefCell};
+use super::listeners::{Listeners, Subscription};
+use std::cell::RefCell;
 use std::rc::Rc;
 use threadline_core::page::{Action, PageState};
 use yew::prelude::*;
 
-type Listener = Rc<dyn Fn()>;
-
 /// The page's state and who listens to it.
 pub struct Store {
     state: RefCell<Rc<PageState>>,
-    listeners: RefCell<Vec<(u32, Listener)>>,
-    next_id: Cell<u32>,
+    listeners: Rc<Listeners>,
 }
 
 /// One store per page: two handles are equal when they are the same store.
@@ -24,28 +22,12 @@ impl PartialEq for Store {
     }
 }
 
-/// Stops listening when dropped.
-pub struct Subscription {
-    store: Rc<Store>,
-    id: u32,
-}
-
-impl Drop for Subscription {
-    fn drop(&mut self) {
-        self.store
-            .listeners
-            .borrow_mut()
-            .retain(|(id, _)| *id != self.id);
-    }
-}
-
 impl Store {
     /// A store holding `state`.
     pub fn new(state: PageState) -> Rc<Self> {
         Rc::new(Self {
             state: RefCell::new(Rc::new(state)),
-            listeners: RefCell::default(),
-            next_id: Cell::new(0),
+            listeners: Rc::default(),
         })
     }
 
@@ -58,24 +40,12 @@ impl Store {
     pub fn dispatch(&self, action: Action) {
         let next = self.state.borrow().reduce(action);
         *self.state.borrow_mut() = Rc::new(next);
-        let listeners: Vec<Listener> = self
-            .listeners
-            .borrow()
-            .iter()
-            .map(|(_, listener)| listener.clone())
-            .collect();
-        listeners.iter().for_each(|listener| listener());
+        self.listeners.tell();
     }
 
     /// Calls `listener` after every change.
-    pub fn subscribe(self: &Rc<Self>, listener: impl Fn() + 'static) -> Subscription {
-        let id = self.next_id.get();
-        self.next_id.set(id + 1);
-        self.listeners.borrow_mut().push((id, Rc::new(listener)));
-        Subscription {
-            store: self.clone(),
-            id,
-        }
+    pub fn subscribe(&self, listener: impl Fn() + 'static) -> Subscription {
+        self.listeners.subscribe(listener)
     }
 }
 

@@ -47,12 +47,7 @@ impl Marker for OnTheLoop<'_> {
 /// Starts every task's future and drives them to completion on this thread.
 pub async fn run(mode_run: &ModeRun<'_>) -> Result<(), String> {
     let run = &mode_run.run;
-    let abort =
-        web_sys::AbortController::new().map_err(|_| "this browser cannot abort requests")?;
-    {
-        let abort = abort.clone();
-        mode_run.comparison.on_cancel(move || abort.abort());
-    }
+    let abort = mode_run.abort_on_cancel()?;
     let marker = OnTheLoop(&run.recorder);
     let turns = Rc::new(Turns::default());
     run.recorder.mark(LOOP, Activity::Idle, None);
@@ -61,7 +56,7 @@ pub async fn run(mode_run: &ModeRun<'_>) -> Result<(), String> {
         run.recorder.mark(lane, Activity::Idle, Some(index));
         let mut io = AwaitedIo {
             plan: mode_run.plan.clone(),
-            abort: Some(abort.signal()),
+            abort: Some(abort.clone()),
             turns: Some(turns.clone()),
         };
         let marker = &marker;

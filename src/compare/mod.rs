@@ -158,6 +158,17 @@ pub struct ModeRun<'a> {
     pub comparison: &'a Comparison,
 }
 
+impl ModeRun<'_> {
+    /// A signal that aborts the mode's requests when it is stopped.
+    pub fn abort_on_cancel(&self) -> Result<web_sys::AbortSignal, String> {
+        let abort =
+            web_sys::AbortController::new().map_err(|_| "this browser cannot abort requests")?;
+        let signal = abort.signal();
+        self.comparison.on_cancel(move || abort.abort());
+        Ok(signal)
+    }
+}
+
 /// Runs every mode of `settings` in turn; `on_record` hears about each mode
 /// as it ends. Returns every mode's record, in order.
 pub async fn run_comparison(

@@ -11,15 +11,10 @@ use threadline_web::timer::yield_to_browser;
 /// runs (that is the lesson); between tasks the browser gets a turn.
 pub async fn run(mode_run: &ModeRun<'_>) -> Result<(), String> {
     let run = &mode_run.run;
-    let abort =
-        web_sys::AbortController::new().map_err(|_| "this browser cannot abort requests")?;
-    {
-        let abort = abort.clone();
-        mode_run.comparison.on_cancel(move || abort.abort());
-    }
+    let abort = mode_run.abort_on_cancel()?;
     let mut io = AwaitedIo {
         plan: mode_run.plan.clone(),
-        abort: Some(abort.signal()),
+        abort: Some(abort),
         turns: None,
     };
     let at = Lane {
