@@ -57,7 +57,7 @@ fi
 
 command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
 if [ "$purpose" = test ]; then
-  apt_install chromium chromium-driver
+  apt_install chromium chromium-driver firefox-esr
 fi
 
 cargo_tool trunk "trunk $TRUNK_VERSION" trunk "$TRUNK_VERSION" --locked
@@ -66,7 +66,7 @@ cargo_tool wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION" wasm-bindgen-cli "$
 
 # Reinstall when the lockfile differs from the one last installed.
 if ! cmp -s package-lock.json node_modules/.installed-lock.json 2>/dev/null; then
-  say "installing npm packages (wasm-opt, playwright-core)"
+  say "installing npm packages (wasm-opt, playwright-core, puppeteer-core)"
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.installed-lock.json
 fi

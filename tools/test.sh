@@ -27,5 +27,6 @@ step "browser glue tests (Chromium, threaded build)" env \
 
 step "build dist/" trunk build --offline --quiet
 step "end-to-end tests (Chromium against dist/)" node --test --test-concurrency=1 tests/e2e/
+step "end-to-end tests (Firefox against dist/)" node --test --test-concurrency=1 tests/firefox/
 
 printf '\n\033[1;32m✔ all checks passed\033[0m\n'
