@@ -3,6 +3,8 @@
 //! exit status and on the last non-empty line of stderr (the exception or syntax error).
 //!
 //! `CORPUS_FILTER=substring` runs only the programs whose file name contains it.
+//! `CORPUS_DIR=tests/python/concurrency` judges another directory of programs (relative to the
+//! workspace root) by the same rules.
 //! `CORPUS_INTERPRETER=/path/to/binary` runs another interpreter in place of ours (pointing it
 //! at `python3` checks the harness itself: every program must then match).
 
@@ -56,9 +58,13 @@ struct RunOutcome {
     ending: Ending,
 }
 
-/// The workspace's `tests/python/corpus/` directory.
+/// The workspace's `tests/python/corpus/` directory, or the one `CORPUS_DIR` names.
 fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/python/corpus")
+    let relative =
+        std::env::var("CORPUS_DIR").unwrap_or_else(|_| "tests/python/corpus".to_string());
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(relative)
 }
 
 /// Every `*.py` of `dir` whose file name contains `filter`, sorted by name.
@@ -272,11 +278,12 @@ fn worker_count() -> usize {
 fn corpus_matches_cpython() {
     require_cpython();
     let filter = std::env::var("CORPUS_FILTER").ok();
-    let programs = programs_in(&corpus_dir(), filter.as_deref());
+    let dir = corpus_dir();
+    let programs = programs_in(&dir, filter.as_deref());
     assert!(
         !programs.is_empty(),
         "no program under {} matches CORPUS_FILTER={filter:?}",
-        corpus_dir().display()
+        dir.display()
     );
     let interpreter = std::env::var("CORPUS_INTERPRETER")
         .unwrap_or_else(|_| env!("CARGO_BIN_EXE_threadline-python").to_string());
