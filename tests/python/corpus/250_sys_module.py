@@ -19,4 +19,5 @@ def depth(n):
     except RecursionError:
         return n
 print(depth(0) > 100)
-print(sys.getrefcount(None) > 10, sys.getrefcount([]))
+box = {"key": fresh, "again": fresh}
+print(sys.getrefcount(fresh) - before)
