@@ -8,3 +8,4 @@
 //! `host`, so the same interpreter runs natively in tests and in the browser.
 
 pub mod ast;
+pub mod parse;

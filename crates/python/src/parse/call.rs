@@ -1,0 +1,268 @@
+//! Call arguments and subscripts, with CPython's errors for misplaced
+//! arguments.
+
+use super::parser::{Fail, PResult, Parser};
+use super::token::{Kw, Op, TokKind, Token};
+use crate::ast::{Expr, ExprKind, Keyword, Pos};
+
+/// What the arguments read so far allow next.
+#[derive(Default)]
+struct ArgState {
+    args: Vec<Expr>,
+    keywords: Vec<Keyword>,
+    seen_keyword: bool,
+    seen_unpacking: bool,
+    /// An error CPython reports once the argument list is read to its end.
+    pending: Option<&'static str>,
+}
+
+impl Parser<'_> {
+    /// `func(args)`, the current token being `(`.
+    pub(crate) fn call(&mut self, start: Pos, func: Expr) -> PResult<Expr> {
+        let open = self.bump();
+        if let Some(genexp) = self.sole_generator(&open)? {
+            let func = Box::new(func);
+            return Ok(self.node(
+                start,
+                ExprKind::Call {
+                    func,
+                    args: vec![genexp],
+                    keywords: vec![],
+                },
+            ));
+        }
+        let (args, keywords) = self.argument_list()?;
+        let func = Box::new(func);
+        Ok(self.node(
+            start,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            },
+        ))
+    }
+
+    /// The arguments of a call or the bases of a class, after the `(` and
+    /// up to and including the `)`.
+    pub(crate) fn argument_list(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        let mut state = ArgState::default();
+        while !self.at_op(Op::RPar) {
+            self.argument(&mut state)?;
+            if !self.eat_op(Op::Comma) {
+                break;
+            }
+        }
+        if let Some(msg) = state.pending {
+            self.tok();
+            return Err(self.error_last(super::error::SyntaxErrorKind::SyntaxError, msg));
+        }
+        self.expect_op(Op::RPar)?;
+        Ok((state.args, state.keywords))
+    }
+
+    /// `f(x for x in y)`: a generator expression as the only argument,
+    /// whose range spans the call's parentheses.
+    fn sole_generator(&mut self, open: &Token) -> PResult<Option<Expr>> {
+        let is_element = matches!(
+            self.kind(),
+            TokKind::Op(Op::Star) | TokKind::Op(Op::DoubleStar)
+        ) || (self.kind() == TokKind::Name && self.nth(1).is_op(Op::Assign));
+        if is_element || !self.starts_expression() {
+            return Ok(None);
+        }
+        let save = self.save();
+        let element = match self.plain_argument() {
+            Ok(element) => element,
+            Err(fail) if fail.generic => {
+                self.restore(save);
+                return Ok(None);
+            }
+            Err(fail) => return Err(fail),
+        };
+        if !self.at_comprehension() {
+            self.restore(save);
+            return Ok(None);
+        }
+        let generators = self.comprehension_clauses()?;
+        if !self.at_op(Op::RPar) {
+            if self.at_op(Op::Comma) {
+                let end = Self::comprehension_end(&generators);
+                return Err(self.error_span(element.range.start, end, GENEXP_PARENS));
+            }
+            return Err(self.generic());
+        }
+        self.bump();
+        let elt = Box::new(element);
+        Ok(Some(self.node(
+            open.start,
+            ExprKind::GeneratorExp { elt, generators },
+        )))
+    }
+
+    /// A positional argument: a named expression (without the `name=`
+    /// keyword form).
+    fn plain_argument(&mut self) -> PResult<Expr> {
+        if self.kind() == TokKind::Name && self.nth(1).is_op(Op::Walrus) {
+            return self.walrus();
+        }
+        let value = self.expression()?;
+        if self.at_op(Op::Walrus) {
+            return Err(self.walrus_error(&value));
+        }
+        Ok(value)
+    }
+
+    /// One argument of a call.
+    fn argument(&mut self, state: &mut ArgState) -> PResult<()> {
+        let start = self.start();
+        match self.kind() {
+            TokKind::Op(Op::Star) => {
+                self.bump();
+                let value = self.expression()?;
+                if state.seen_unpacking {
+                    return Err(self.unpacking_order_error(state));
+                }
+                let value = Box::new(value);
+                state.args.push(self.node(start, ExprKind::Starred(value)));
+            }
+            TokKind::Op(Op::DoubleStar) => {
+                self.bump();
+                let value = self.expression()?;
+                let range = self.range_from(start);
+                state.keywords.push(Keyword {
+                    arg: None,
+                    value,
+                    range,
+                });
+                state.seen_unpacking = true;
+            }
+            TokKind::Name if self.nth(1).is_op(Op::Assign) => self.keyword_argument(state)?,
+            TokKind::Kw(Kw::True | Kw::False | Kw::None) if self.nth(1).is_op(Op::Assign) => {
+                let (name, eq) = (self.tok(), self.nth(1));
+                let msg = format!("cannot assign to {}", self.text(&name));
+                return Err(self.error_span(name.start, eq.end, msg));
+            }
+            _ => self.positional_argument(state)?,
+        }
+        Ok(())
+    }
+
+    /// `name=value`.
+    fn keyword_argument(&mut self, state: &mut ArgState) -> PResult<()> {
+        let name = self.bump();
+        let eq = self.bump();
+        let value = self.expression()?;
+        if self.at_comprehension() && self.lookahead(|p| p.comprehension_clauses())? {
+            let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+            return Err(self.error_span(name.start, eq.end, msg));
+        }
+        let arg = Some(self.name_of(&name));
+        let range = self.range_from(name.start);
+        state.keywords.push(Keyword { arg, value, range });
+        state.seen_keyword = true;
+        Ok(())
+    }
+
+    /// A positional argument, with CPython's errors for one out of place.
+    fn positional_argument(&mut self, state: &mut ArgState) -> PResult<()> {
+        let value = self.plain_argument()?;
+        if self.at_op(Op::Assign) {
+            let eq = self.tok();
+            let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
+            return Err(self.error_span(value.range.start, eq.end, msg));
+        }
+        if self.at_comprehension() {
+            let generators = self.comprehension_clauses()?;
+            let end = Self::comprehension_end(&generators);
+            return Err(self.error_span(value.range.start, end, GENEXP_PARENS));
+        }
+        if state.pending.is_none() && (state.seen_keyword || state.seen_unpacking) {
+            let unpacking = state.keywords.iter().any(|k| k.arg.is_none());
+            state.pending = Some(if unpacking {
+                "positional argument follows keyword argument unpacking"
+            } else {
+                "positional argument follows keyword argument"
+            });
+        }
+        state.args.push(value);
+        Ok(())
+    }
+
+    /// `f(**a, *b)`: CPython's error, placed on the arguments before.
+    fn unpacking_order_error(&self, state: &ArgState) -> Box<Fail> {
+        let first_arg = state.args.first().map(|a| a.range);
+        let first_kw = state.keywords.first().map(|k| k.range);
+        let start = match (first_arg, first_kw) {
+            (Some(a), Some(k)) => a.start.min(k.start),
+            (Some(a), None) => a.start,
+            (None, Some(k)) => k.start,
+            (None, None) => Pos::default(),
+        };
+        let last_arg = state.args.last().map(|a| a.range.end);
+        let last_kw = state.keywords.last().map(|k| k.range.end);
+        let end = last_arg.max(last_kw).unwrap_or_default();
+        let msg = "iterable argument unpacking follows keyword argument unpacking";
+        self.error_span(start, end, msg)
+    }
+
+    /// The index of a subscript: one slice or expression, or a tuple of
+    /// them.
+    pub(crate) fn slices(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let first = self.slice_item()?;
+        if !self.at_op(Op::Comma) {
+            if matches!(first.kind, ExprKind::Starred(_)) {
+                // `a[*b]` indexes with a one-element tuple.
+                return Ok(self.node(start, ExprKind::Tuple(vec![first])));
+            }
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(Op::Comma) {
+            if self.at_op(Op::RSqb) {
+                break;
+            }
+            elts.push(self.slice_item()?);
+        }
+        Ok(self.node(start, ExprKind::Tuple(elts)))
+    }
+
+    /// `lower:upper:step` with each part optional, `*a`, or an expression.
+    fn slice_item(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        if self.at_op(Op::Star) {
+            self.bump();
+            let value = Box::new(self.expression()?);
+            return Ok(self.node(start, ExprKind::Starred(value)));
+        }
+        let lower = if self.at_op(Op::Colon) {
+            None
+        } else {
+            let value = self.named_expression()?;
+            if !self.at_op(Op::Colon) || matches!(value.kind, ExprKind::NamedExpr { .. }) {
+                return Ok(value);
+            }
+            Some(Box::new(value))
+        };
+        self.bump();
+        let upper = self.slice_bound()?;
+        let step = if self.eat_op(Op::Colon) {
+            self.slice_bound()?
+        } else {
+            None
+        };
+        Ok(self.node(start, ExprKind::Slice { lower, upper, step }))
+    }
+
+    /// An optional bound of a slice.
+    fn slice_bound(&mut self) -> PResult<Option<Box<Expr>>> {
+        if self.at_op(Op::Colon) || self.at_op(Op::Comma) || self.at_op(Op::RSqb) {
+            return Ok(None);
+        }
+        Ok(Some(Box::new(self.expression()?)))
+    }
+}
+
+/// CPython's message for a generator expression that shares its call.
+const GENEXP_PARENS: &str = "Generator expression must be parenthesized";

@@ -1,0 +1,308 @@
+//! The parser's state: a cursor over the tokens, and the ways it reports
+//! errors where CPython reports them.
+
+use super::error::{SyntaxError, SyntaxErrorKind};
+use super::token::{Kw, Op, TokKind, Token};
+use crate::ast::{Name, Pos, Range};
+use std::collections::HashMap;
+
+/// How deeply expressions may nest before the parser refuses them (CPython
+/// stops at 200 nested brackets; this also bounds the parser's own stack).
+const MAX_NESTING: u32 = 200;
+
+/// A failed parse: the error, and whether it is the generic "invalid
+/// syntax" (which a speculative look-ahead may ignore) rather than a
+/// specific message (which always stands).
+#[derive(Debug)]
+pub(crate) struct Fail {
+    /// The error as it would be reported.
+    pub error: SyntaxError,
+    /// Whether this is a generic failure.
+    pub generic: bool,
+    /// Whether CPython reports it without looking for a lexer error further
+    /// on ("unexpected indent").
+    pub final_: bool,
+}
+
+/// The result of a parsing step.
+pub(crate) type PResult<T> = Result<T, Box<Fail>>;
+
+/// A recursive-descent parser over a token list.
+pub(crate) struct Parser<'a> {
+    /// The normalized source.
+    pub src: &'a str,
+    toks: Vec<Token>,
+    pos: usize,
+    /// The furthest token looked at (CPython reports generic errors there).
+    furthest: usize,
+    /// Whether the parser looked at the lexer's error token.
+    pub reached_lex_error: bool,
+    /// How deeply the current expression nests.
+    nesting: u32,
+    /// Identifiers already seen, so that each name is allocated once.
+    names: HashMap<&'a str, Name>,
+}
+
+impl<'a> Parser<'a> {
+    /// A parser over `toks`, cut from `src`.
+    pub(crate) fn new(src: &'a str, toks: Vec<Token>) -> Self {
+        Self {
+            src,
+            toks,
+            pos: 0,
+            furthest: 0,
+            reached_lex_error: false,
+            nesting: 0,
+            names: HashMap::new(),
+        }
+    }
+
+    /// Marks token `i` as looked at.
+    fn touch(&mut self, i: usize) -> usize {
+        let i = i.min(self.toks.len() - 1);
+        if i > self.furthest {
+            self.furthest = i;
+        }
+        if self.toks[i].kind == TokKind::Error {
+            self.reached_lex_error = true;
+        }
+        i
+    }
+
+    /// The current token.
+    pub(crate) fn tok(&mut self) -> Token {
+        let i = self.touch(self.pos);
+        self.toks[i]
+    }
+
+    /// The token `n` places ahead of the current one.
+    pub(crate) fn nth(&mut self, n: usize) -> Token {
+        let i = self.touch(self.pos + n);
+        self.toks[i]
+    }
+
+    /// The kind of the current token.
+    pub(crate) fn kind(&mut self) -> TokKind {
+        self.tok().kind
+    }
+
+    /// Whether the current token is `op`.
+    pub(crate) fn at_op(&mut self, op: Op) -> bool {
+        self.tok().is_op(op)
+    }
+
+    /// Whether the current token is `kw`.
+    pub(crate) fn at_kw(&mut self, kw: Kw) -> bool {
+        self.tok().is_kw(kw)
+    }
+
+    /// Consumes the current token and returns it.
+    pub(crate) fn bump(&mut self) -> Token {
+        let t = self.tok();
+        if self.pos + 1 < self.toks.len() {
+            self.pos += 1;
+        }
+        t
+    }
+
+    /// Consumes the current token if it is `op`.
+    pub(crate) fn eat_op(&mut self, op: Op) -> bool {
+        let hit = self.at_op(op);
+        if hit {
+            self.bump();
+        }
+        hit
+    }
+
+    /// Consumes the current token if it is `kw`.
+    pub(crate) fn eat_kw(&mut self, kw: Kw) -> bool {
+        let hit = self.at_kw(kw);
+        if hit {
+            self.bump();
+        }
+        hit
+    }
+
+    /// Consumes `op` or fails with "invalid syntax".
+    pub(crate) fn expect_op(&mut self, op: Op) -> PResult<Token> {
+        if self.at_op(op) {
+            Ok(self.bump())
+        } else {
+            Err(self.generic())
+        }
+    }
+
+    /// Consumes `op` or fails with CPython's message for a forced token
+    /// ("expected ':'") at the current token.
+    pub(crate) fn expect_forced(&mut self, op: Op, spelled: &str) -> PResult<Token> {
+        if self.at_op(op) {
+            return Ok(self.bump());
+        }
+        let t = self.tok();
+        Err(self.error_at(&t, format!("expected '{spelled}'")))
+    }
+
+    /// Where the parser stands, to come back to after a look-ahead.
+    pub(crate) fn save(&self) -> (usize, usize) {
+        (self.pos, self.furthest)
+    }
+
+    /// Comes back to a saved place.
+    pub(crate) fn restore(&mut self, (pos, furthest): (usize, usize)) {
+        self.pos = pos;
+        self.furthest = furthest;
+    }
+
+    /// The index of the current token.
+    pub(crate) fn index(&self) -> usize {
+        self.pos
+    }
+
+    /// The token at index `i`.
+    pub(crate) fn token_at(&self, i: usize) -> Token {
+        self.toks[i.min(self.toks.len() - 1)]
+    }
+
+    /// The last token consumed, line ends and indentation aside (CPython
+    /// ends a node's range there).
+    pub(crate) fn prev(&self) -> Token {
+        let mut i = self.pos;
+        while i > 0 {
+            i -= 1;
+            let t = self.toks[i];
+            if !matches!(
+                t.kind,
+                TokKind::Newline | TokKind::Indent | TokKind::Dedent | TokKind::EndMarker
+            ) {
+                return t;
+            }
+        }
+        self.toks[0]
+    }
+
+    /// Where the current token starts.
+    pub(crate) fn start(&mut self) -> Pos {
+        self.tok().start
+    }
+
+    /// The range from `start` to the end of the last token consumed.
+    pub(crate) fn range_from(&self, start: Pos) -> Range {
+        Range {
+            start,
+            end: self.prev().end,
+        }
+    }
+
+    /// The source text of a token.
+    pub(crate) fn text(&self, t: &Token) -> &'a str {
+        &self.src[t.lo as usize..t.hi as usize]
+    }
+
+    /// The text of a name token, shared with earlier uses of the same name.
+    pub(crate) fn name_of(&mut self, t: &Token) -> Name {
+        let text = &self.src[t.lo as usize..t.hi as usize];
+        self.names
+            .entry(text)
+            .or_insert_with(|| Name::from(text))
+            .clone()
+    }
+
+    /// The line of the furthest token looked at.
+    pub(crate) fn furthest_line(&self) -> u32 {
+        self.toks[self.furthest].start.line
+    }
+
+    /// Enters one more level of expression nesting.
+    pub(crate) fn enter(&mut self) -> PResult<()> {
+        self.nesting += 1;
+        if self.nesting > MAX_NESTING {
+            let t = self.tok();
+            return Err(self.error_at(
+                &t,
+                "too many nested expressions: Threadline Python parses at most 200 levels",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Starts at the nesting depth of `outer` (an f-string's expression is
+    /// parsed by a parser of its own).
+    pub(crate) fn inherit_nesting(&mut self, outer: &Parser<'_>) {
+        self.nesting = outer.nesting;
+    }
+
+    /// Leaves a level of expression nesting.
+    pub(crate) fn leave(&mut self) {
+        self.nesting -= 1;
+    }
+
+    /// A specific error spanning token `t`.
+    pub(crate) fn error_at(&self, t: &Token, msg: impl Into<String>) -> Box<Fail> {
+        let (start, end) = token_span(t);
+        self.fail(SyntaxErrorKind::SyntaxError, msg, start, end)
+    }
+
+    /// A specific error from `start` to `end` (AST positions).
+    pub(crate) fn error_span(&self, start: Pos, end: Pos, msg: impl Into<String>) -> Box<Fail> {
+        self.fail(
+            SyntaxErrorKind::SyntaxError,
+            msg,
+            (start.line, start.col + 1),
+            (end.line, end.col + 1),
+        )
+    }
+
+    /// A specific error at the furthest token looked at (CPython's
+    /// `RAISE_SYNTAX_ERROR`, which has no location of its own).
+    pub(crate) fn error_last(&self, kind: SyntaxErrorKind, msg: impl Into<String>) -> Box<Fail> {
+        let t = self.toks[self.furthest];
+        let (start, end) = token_span(&t);
+        self.fail(kind, msg, start, end)
+    }
+
+    /// Builds a failure.
+    fn fail(
+        &self,
+        kind: SyntaxErrorKind,
+        msg: impl Into<String>,
+        start: (u32, u32),
+        end: (u32, u32),
+    ) -> Box<Fail> {
+        Box::new(Fail {
+            error: SyntaxError::new(kind, msg, start, end),
+            generic: false,
+            final_: false,
+        })
+    }
+
+    /// The generic failure, as CPython reports it at the furthest token it
+    /// looked at: "invalid syntax", or an indentation error if that token
+    /// is an indent or a dedent.
+    pub(crate) fn generic(&mut self) -> Box<Fail> {
+        self.touch(self.pos);
+        let t = self.toks[self.furthest];
+        let (start, end) = token_span(&t);
+        let (kind, msg, final_) = match t.kind {
+            TokKind::Indent => (SyntaxErrorKind::IndentationError, "unexpected indent", true),
+            TokKind::Dedent => (
+                SyntaxErrorKind::IndentationError,
+                "unexpected unindent",
+                true,
+            ),
+            _ => (SyntaxErrorKind::SyntaxError, "invalid syntax", false),
+        };
+        let mut fail = self.fail(kind, msg, start, end);
+        fail.generic = true;
+        fail.final_ = final_;
+        fail
+    }
+}
+
+/// A token's extent as CPython's error offsets (from 1; 0 for no end).
+pub(crate) fn token_span(t: &Token) -> ((u32, u32), (u32, u32)) {
+    if t.is_columnless() {
+        ((t.start.line, t.start.col), (t.start.line, 0))
+    } else {
+        ((t.start.line, t.start.col + 1), (t.end.line, t.end.col + 1))
+    }
+}
