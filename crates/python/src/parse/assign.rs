@@ -13,8 +13,16 @@ impl Parser<'_> {
         let start_index = self.index();
         let (first, bare_tuple) = self.star_expressions_flagged()?;
         let kind = match self.kind() {
+            TokKind::Op(Op::Walrus) if !bare_tuple => {
+                // `name := value` alone parses in CPython's error rules; only
+                // other targets get a message.
+                if self.token_at(start_index + 1).is_op(Op::Walrus) {
+                    return Err(self.generic());
+                }
+                return Err(self.walrus_error(&first));
+            }
             TokKind::Op(Op::Colon) => self.annotated(start, first, bare_tuple)?,
-            TokKind::Op(Op::Assign) => self.assignment(start_index, first)?,
+            TokKind::Op(Op::Assign) => self.assignment(start_index, first, bare_tuple)?,
             TokKind::Op(Op::AugAssign(op)) => {
                 if !is_single_target(&first) {
                     return Err(self.augmented_target_error(&first));
@@ -42,11 +50,19 @@ impl Parser<'_> {
     }
 
     /// `a = b = value`, the current token being the first `=`.
-    fn assignment(&mut self, start_index: usize, first: Expr) -> PResult<StmtKind> {
+    fn assignment(
+        &mut self,
+        start_index: usize,
+        first: Expr,
+        bare_tuple: bool,
+    ) -> PResult<StmtKind> {
         let mut targets = vec![first];
         loop {
             let index = targets.len() - 1;
             if let Some(bad) = invalid_target(&targets[index], TargetKind::Star) {
+                if bare_tuple {
+                    self.check_tuple_statement(start_index)?;
+                }
                 let target = &targets[index];
                 let fail = if index == 0 && self.maybe_meant_equality(start_index, target)? {
                     let msg = format!(
@@ -72,10 +88,50 @@ impl Parser<'_> {
         }
     }
 
+    /// A statement that starts `a, ...` and does not parse: CPython's error
+    /// rules read it again as expressions (comma-separated, or even side by
+    /// side), and a specific mistake in one of them (`b = 1` meaning
+    /// `b == 1`) is the error.
+    pub(crate) fn check_tuple_statement(&mut self, start_index: usize) -> PResult<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        let save = self.save();
+        self.restore((start_index, save.1));
+        let walked = self.walk_tuple_statement();
+        self.restore(save);
+        match walked {
+            Err(fail) if !fail.generic => Err(fail),
+            _ => Ok(()),
+        }
+    }
+
+    /// `star_named_expression ',' star_named_expressions*`, as CPython's
+    /// `invalid_assignment` reads a statement.
+    fn walk_tuple_statement(&mut self) -> PResult<()> {
+        self.star_named_expression()?;
+        if !self.eat_op(Op::Comma) {
+            return Ok(());
+        }
+        while self.starts_expression() || self.at_op(Op::Star) {
+            self.star_named_expression()?;
+            while self.eat_op(Op::Comma) {
+                if !self.starts_expression() && !self.at_op(Op::Star) {
+                    break;
+                }
+                self.star_named_expression()?;
+            }
+        }
+        Ok(())
+    }
+
     /// Whether CPython would read `target = value` as a comparison typed
     /// with one `=`: the target is a single operand (not a list, tuple or
     /// constant keyword) and a single operand follows the `=`.
     fn maybe_meant_equality(&mut self, start_index: usize, target: &Expr) -> PResult<bool> {
+        if self.quiet {
+            return Ok(false);
+        }
         let first_tok = self.token_at(start_index);
         let parenthesized = target.range.start != first_tok.start;
         if !parenthesized && !is_operand(target) {
@@ -130,6 +186,9 @@ impl Parser<'_> {
 
     /// `f() += 1`: CPython's error, if the right side parses.
     fn augmented_target_error(&mut self, target: &Expr) -> Box<Fail> {
+        if self.quiet {
+            return self.generic();
+        }
         let parsed = self.lookahead(|p| {
             p.bump();
             p.assigned_value()
@@ -170,6 +229,9 @@ impl Parser<'_> {
 
     /// CPython's errors for an annotated target that is not a single one.
     fn annotation_target_error(&mut self, target: &Expr, bare_tuple: bool) -> Box<Fail> {
+        if self.quiet {
+            return self.generic();
+        }
         let annotation_parses = self.lookahead(|p| {
             p.bump();
             p.expression()

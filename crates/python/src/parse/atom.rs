@@ -3,7 +3,17 @@
 
 use super::parser::{PResult, Parser};
 use super::token::{Kw, Op, TokKind};
-use crate::ast::{Comprehension, Constant, Expr, ExprKind, Pos};
+use crate::ast::{Comprehension, Constant, Expr, ExprKind, Keyword, Name, Pos};
+
+/// What follows a primary.
+pub(crate) enum Trailer {
+    /// `.name`.
+    Attribute(Name),
+    /// `(args)`.
+    Call(Vec<Expr>, Vec<Keyword>),
+    /// `[index]`.
+    Subscript(Expr),
+}
 
 impl Parser<'_> {
     /// `primary`: an atom followed by `.name`, `(args)` and `[index]`.
@@ -11,29 +21,73 @@ impl Parser<'_> {
         let start = self.start();
         let mut value = self.atom()?;
         loop {
-            value = match self.kind() {
+            let from = self.index();
+            let trailer = match self.kind() {
                 TokKind::Op(Op::Dot) => {
-                    self.bump();
-                    let name_tok = self.tok();
-                    if name_tok.kind != TokKind::Name {
-                        return Err(self.generic());
-                    }
-                    self.bump();
-                    let attr = self.name_of(&name_tok);
-                    let value = Box::new(value);
-                    self.node(start, ExprKind::Attribute { value, attr })
+                    let attr = self.attribute_trailer();
+                    self.backtrack(from, attr)?.map(Trailer::Attribute)
                 }
-                TokKind::Op(Op::LPar) => self.call(start, value)?,
+                TokKind::Op(Op::LPar) => {
+                    let call = self.call_trailer();
+                    self.backtrack(from, call)?
+                }
                 TokKind::Op(Op::LSqb) => {
-                    self.bump();
-                    let slice = Box::new(self.slices()?);
-                    self.expect_op(Op::RSqb)?;
-                    let value = Box::new(value);
-                    self.node(start, ExprKind::Subscript { value, slice })
+                    let index = self.subscript_trailer();
+                    self.backtrack(from, index)?.map(Trailer::Subscript)
                 }
-                _ => return Ok(value),
+                _ => None,
+            };
+            let Some(trailer) = trailer else {
+                return Ok(value);
+            };
+            let value_box = Box::new(value);
+            value = match trailer {
+                Trailer::Attribute(attr) => self.node(
+                    start,
+                    ExprKind::Attribute {
+                        value: value_box,
+                        attr,
+                    },
+                ),
+                Trailer::Subscript(slice) => {
+                    let slice = Box::new(slice);
+                    self.node(
+                        start,
+                        ExprKind::Subscript {
+                            value: value_box,
+                            slice,
+                        },
+                    )
+                }
+                Trailer::Call(args, keywords) => self.node(
+                    start,
+                    ExprKind::Call {
+                        func: value_box,
+                        args,
+                        keywords,
+                    },
+                ),
             };
         }
+    }
+
+    /// `.name`.
+    fn attribute_trailer(&mut self) -> PResult<Name> {
+        self.bump();
+        let name_tok = self.tok();
+        if name_tok.kind != TokKind::Name {
+            return Err(self.generic());
+        }
+        self.bump();
+        Ok(self.name_of(&name_tok))
+    }
+
+    /// `[index]`.
+    fn subscript_trailer(&mut self) -> PResult<Expr> {
+        self.bump();
+        let slice = self.slices()?;
+        self.expect_op(Op::RSqb)?;
+        Ok(slice)
     }
 
     /// `atom`: a name, a literal, or a bracketed display.
@@ -106,6 +160,9 @@ impl Parser<'_> {
 
     /// `(**x)`: CPython's error for it.
     fn double_starred_group(&mut self) -> Box<super::parser::Fail> {
+        if self.quiet {
+            return self.generic();
+        }
         let star = self.tok();
         let save = self.save();
         self.bump();
@@ -169,9 +226,16 @@ impl Parser<'_> {
     }
 
     /// Whether the current comma is followed by a comprehension clause.
+    /// (Only CPython's second pass asks, so it does not count as looked at.)
     pub(crate) fn comma_then_comprehension(&mut self) -> bool {
+        if self.quiet {
+            return false;
+        }
+        let save = self.save();
         let next = self.nth(1);
-        next.is_kw(Kw::For) || (next.is_kw(Kw::Async) && self.nth(2).is_kw(Kw::For))
+        let found = next.is_kw(Kw::For) || (next.is_kw(Kw::Async) && self.nth(2).is_kw(Kw::For));
+        self.restore(save);
+        found
     }
 
     /// `for target in iter if cond ...`, one or more clauses.

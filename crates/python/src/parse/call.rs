@@ -1,9 +1,10 @@
 //! Call arguments and subscripts, with CPython's errors for misplaced
 //! arguments.
 
-use super::parser::{Fail, PResult, Parser};
+use super::atom::Trailer;
+use super::parser::{PResult, Parser};
 use super::token::{Kw, Op, TokKind, Token};
-use crate::ast::{Expr, ExprKind, Keyword, Pos};
+use crate::ast::{Expr, ExprKind, Keyword};
 
 /// What the arguments read so far allow next.
 #[derive(Default)]
@@ -17,30 +18,14 @@ struct ArgState {
 }
 
 impl Parser<'_> {
-    /// `func(args)`, the current token being `(`.
-    pub(crate) fn call(&mut self, start: Pos, func: Expr) -> PResult<Expr> {
+    /// `(args)` after a primary, the current token being `(`.
+    pub(crate) fn call_trailer(&mut self) -> PResult<Trailer> {
         let open = self.bump();
         if let Some(genexp) = self.sole_generator(&open)? {
-            let func = Box::new(func);
-            return Ok(self.node(
-                start,
-                ExprKind::Call {
-                    func,
-                    args: vec![genexp],
-                    keywords: vec![],
-                },
-            ));
+            return Ok(Trailer::Call(vec![genexp], Vec::new()));
         }
         let (args, keywords) = self.argument_list()?;
-        let func = Box::new(func);
-        Ok(self.node(
-            start,
-            ExprKind::Call {
-                func,
-                args,
-                keywords,
-            },
-        ))
+        Ok(Trailer::Call(args, keywords))
     }
 
     /// The arguments of a call or the bases of a class, after the `(` and
@@ -48,7 +33,13 @@ impl Parser<'_> {
     pub(crate) fn argument_list(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let mut state = ArgState::default();
         while !self.at_op(Op::RPar) {
-            self.argument(&mut state)?;
+            match self.argument(&mut state) {
+                Ok(()) => {}
+                // A positional argument after a keyword one is reported
+                // even if what follows it does not parse.
+                Err(fail) if fail.generic && state.pending.is_some() => break,
+                Err(fail) => return Err(fail),
+            }
             if !self.eat_op(Op::Comma) {
                 break;
             }
@@ -75,13 +66,13 @@ impl Parser<'_> {
         let element = match self.plain_argument() {
             Ok(element) => element,
             Err(fail) if fail.generic => {
-                self.restore(save);
+                self.rewind(save.0);
                 return Ok(None);
             }
             Err(fail) => return Err(fail),
         };
         if !self.at_comprehension() {
-            self.restore(save);
+            self.rewind(save.0);
             return Ok(None);
         }
         let generators = self.comprehension_clauses()?;
@@ -108,7 +99,9 @@ impl Parser<'_> {
         }
         let value = self.expression()?;
         if self.at_op(Op::Walrus) {
-            return Err(self.walrus_error(&value));
+            // CPython's call arguments refuse `expression :=` without a
+            // message of their own.
+            return Err(self.generic());
         }
         Ok(value)
     }
@@ -118,10 +111,11 @@ impl Parser<'_> {
         let start = self.start();
         match self.kind() {
             TokKind::Op(Op::Star) => {
-                self.bump();
+                let star = self.bump();
                 let value = self.expression()?;
                 if state.seen_unpacking {
-                    return Err(self.unpacking_order_error(state));
+                    let msg = "iterable argument unpacking follows keyword argument unpacking";
+                    return Err(self.error_at(&star, msg));
                 }
                 let value = Box::new(value);
                 state.args.push(self.node(start, ExprKind::Starred(value)));
@@ -153,7 +147,14 @@ impl Parser<'_> {
         let name = self.bump();
         let eq = self.bump();
         let value = self.expression()?;
-        if self.at_comprehension() && self.lookahead(|p| p.comprehension_clauses())? {
+        let comprehension = !self.quiet
+            && self.lookahead(|p| {
+                if !p.at_comprehension() {
+                    return Err(p.generic());
+                }
+                p.comprehension_clauses()
+            })?;
+        if comprehension {
             let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
             return Err(self.error_span(name.start, eq.end, msg));
         }
@@ -166,16 +167,30 @@ impl Parser<'_> {
 
     /// A positional argument, with CPython's errors for one out of place.
     fn positional_argument(&mut self, state: &mut ArgState) -> PResult<()> {
+        let walrus = self.kind() == TokKind::Name && self.nth(1).is_op(Op::Walrus);
         let value = self.plain_argument()?;
-        if self.at_op(Op::Assign) {
+        if self.at_op(Op::Assign) && !walrus {
             let eq = self.tok();
             let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
             return Err(self.error_span(value.range.start, eq.end, msg));
         }
-        if self.at_comprehension() {
-            let generators = self.comprehension_clauses()?;
-            let end = Self::comprehension_end(&generators);
-            return Err(self.error_span(value.range.start, end, GENEXP_PARENS));
+        let save = self.save();
+        let at_comprehension = self.at_comprehension();
+        self.restore(save);
+        if at_comprehension {
+            if self.quiet {
+                return Err(self.generic());
+            }
+            let clauses = self.comprehension_clauses();
+            self.restore(save);
+            return Err(match clauses {
+                Ok(generators) => {
+                    let end = Self::comprehension_end(&generators);
+                    self.error_span(value.range.start, end, GENEXP_PARENS)
+                }
+                Err(fail) if fail.generic => self.generic(),
+                Err(fail) => fail,
+            });
         }
         if state.pending.is_none() && (state.seen_keyword || state.seen_unpacking) {
             let unpacking = state.keywords.iter().any(|k| k.arg.is_none());
@@ -187,23 +202,6 @@ impl Parser<'_> {
         }
         state.args.push(value);
         Ok(())
-    }
-
-    /// `f(**a, *b)`: CPython's error, placed on the arguments before.
-    fn unpacking_order_error(&self, state: &ArgState) -> Box<Fail> {
-        let first_arg = state.args.first().map(|a| a.range);
-        let first_kw = state.keywords.first().map(|k| k.range);
-        let start = match (first_arg, first_kw) {
-            (Some(a), Some(k)) => a.start.min(k.start),
-            (Some(a), None) => a.start,
-            (None, Some(k)) => k.start,
-            (None, None) => Pos::default(),
-        };
-        let last_arg = state.args.last().map(|a| a.range.end);
-        let last_kw = state.keywords.last().map(|k| k.range.end);
-        let end = last_arg.max(last_kw).unwrap_or_default();
-        let msg = "iterable argument unpacking follows keyword argument unpacking";
-        self.error_span(start, end, msg)
     }
 
     /// The index of a subscript: one slice or expression, or a tuple of

@@ -56,12 +56,8 @@ impl Parser<'_> {
         self.bump();
         if self.kind() != TokKind::Indent {
             let t = self.tok();
-            let mut fail = self.error_at(
-                &t,
-                format!("expected an indented block after {header} on line {line}"),
-            );
-            fail.error.kind = SyntaxErrorKind::IndentationError;
-            return Err(fail);
+            let msg = format!("expected an indented block after {header} on line {line}");
+            return Err(self.raise_at(&t, SyntaxErrorKind::IndentationError, msg));
         }
         self.bump();
         while self.kind() != TokKind::Dedent && self.kind() != TokKind::EndMarker {
@@ -172,7 +168,7 @@ impl Parser<'_> {
         if parsed && (self.at_op(Op::Colon) || self.kind() == TokKind::Newline) {
             return Ok(Some(items));
         }
-        self.restore(save);
+        self.rewind(save.0);
         Ok(None)
     }
 
@@ -263,26 +259,26 @@ impl Parser<'_> {
 
     /// `except A, B:`: CPython asks for parentheses, if the rest parses.
     fn unparenthesized_exceptions(&mut self, first: &crate::ast::Expr) -> Box<super::parser::Fail> {
-        let parses = self.lookahead(|p| {
-            while p.eat_op(Op::Comma) {
-                p.expression()?;
+        if self.quiet {
+            return self.generic();
+        }
+        let save = self.save();
+        let parses = (|| {
+            while self.eat_op(Op::Comma) {
+                self.expression()?;
             }
-            if p.eat_kw(Kw::As) && p.kind() == TokKind::Name {
-                p.bump();
+            if self.eat_kw(Kw::As) && self.kind() == TokKind::Name {
+                self.bump();
             }
-            p.expect_op(Op::Colon)
-        });
+            self.expect_op(Op::Colon)
+        })();
+        self.restore(save);
         match parses {
-            Ok(true) => {
-                let mut fail = self.error_span(
-                    first.range.start,
-                    first.range.end,
-                    "multiple exception types must be parenthesized",
-                );
-                fail.error.end_col = 0;
-                fail
+            Ok(colon) => {
+                let msg = "multiple exception types must be parenthesized";
+                self.starting_from(first.range.start, &colon, msg)
             }
-            Ok(false) => self.generic(),
+            Err(fail) if fail.generic => self.generic(),
             Err(fail) => fail,
         }
     }

@@ -49,11 +49,13 @@ impl Parser<'_> {
         self.expect_forced(Op::LPar, "(")?;
         let args = self.parameters(false)?;
         self.expect_op(Op::RPar)?;
-        let returns = if self.eat_op(Op::Arrow) {
-            Some(self.expression()?)
-        } else {
-            None
-        };
+        let mut returns = None;
+        if self.at_op(Op::Arrow) {
+            let from = self.index();
+            self.bump();
+            let annotation = self.expression();
+            returns = self.backtrack(from, annotation)?;
+        }
         self.expect_forced(Op::Colon, ":")?;
         let body = self.block("function definition", def.start.line)?;
         let def = FunctionDef {

@@ -3,7 +3,7 @@
 
 use super::parser::{Fail, PResult, Parser};
 use super::token::{Op, Token};
-use crate::ast::{Expr, ExprKind};
+use crate::ast::{Expr, ExprKind, Pos};
 
 impl Parser<'_> {
     /// Runs `f` as a look-ahead: the tokens it reads are given back. Says
@@ -41,6 +41,9 @@ impl Parser<'_> {
             self.bump();
             let value = self.bitwise_or()?;
             if self.at_comprehension() {
+                if self.quiet {
+                    return Err(self.generic());
+                }
                 let clauses_parse = self.lookahead(|p| p.comprehension_clauses())?;
                 return Err(if clauses_parse {
                     self.error_at(&star, "dict unpacking cannot be used in dict comprehension")
@@ -78,17 +81,16 @@ impl Parser<'_> {
         if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
             return Err(self.error_at(colon, "expression expected after dictionary key and ':'"));
         }
-        if self.at_op(Op::Star) {
+        if self.at_op(Op::Star) && !self.quiet {
             let star = self.tok();
             let save = self.save();
             self.bump();
             let starred = self.bitwise_or();
+            let after = self.tok();
             self.restore(save);
             if starred.is_ok() {
-                return Err(self.starting_from(
-                    &star,
-                    "cannot use a starred expression in a dictionary value",
-                ));
+                let msg = "cannot use a starred expression in a dictionary value";
+                return Err(self.starting_from(star.start, &after, msg));
             }
         }
         self.expression()
@@ -112,12 +114,9 @@ impl Parser<'_> {
                 values.push(self.bitwise_or()?);
                 continue;
             }
-            let key = self.expression()?;
+            let key = self.expression_checked(false)?;
             if !self.at_op(Op::Colon) {
-                if self.at_op(Op::RBrace) || self.at_op(Op::Comma) {
-                    return Err(self.colon_expected(&key));
-                }
-                return Err(self.generic());
+                return Err(self.colon_expected(&key));
             }
             let colon = self.tok();
             self.bump();
@@ -170,6 +169,9 @@ impl Parser<'_> {
 
     /// `[*a for a in b]`: CPython's error, if the clauses parse.
     pub(crate) fn unpacking_in_comprehension(&mut self, starred: &Expr) -> Box<Fail> {
+        if self.quiet {
+            return self.generic();
+        }
         match self.lookahead(|p| p.comprehension_clauses()) {
             Ok(true) => self.error_span(
                 starred.range.start,
@@ -188,6 +190,9 @@ impl Parser<'_> {
         elts: &[Expr],
         comma: Option<Token>,
     ) -> Box<Fail> {
+        if self.quiet {
+            return self.generic();
+        }
         let save = self.save();
         if comma.is_some() {
             self.bump();
@@ -212,12 +217,11 @@ impl Parser<'_> {
         }
     }
 
-    /// CPython's `RAISE_SYNTAX_ERROR_STARTING_FROM`: from a token to the
-    /// furthest token looked at.
-    pub(crate) fn starting_from(&mut self, t: &Token, msg: &str) -> Box<Fail> {
-        let mut fail = self.error_at(t, msg);
-        fail.error.end_line = fail.error.line;
-        fail.error.end_col = 0;
+    /// CPython's `RAISE_SYNTAX_ERROR_STARTING_FROM`: from `start` to where
+    /// the tokenizer stands, at the end of `last`, the last token read.
+    pub(crate) fn starting_from(&self, start: Pos, last: &Token, msg: &str) -> Box<Fail> {
+        let mut fail = self.error_span(start, last.end, msg);
+        fail.error.end_col = last.end.col;
         fail
     }
 }

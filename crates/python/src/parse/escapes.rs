@@ -6,26 +6,53 @@ use super::char_names::lookup_char_name;
 /// Decodes the escapes of a (non-raw) string literal's body. The error is
 /// CPython's message.
 pub(crate) fn decode_str(body: &str) -> Result<String, String> {
-    let mut out = String::with_capacity(body.len());
-    let mut rest = body;
-    // CPython reports positions in a copy where each non-ASCII character
-    // became a ten-byte `\U........` escape; `pos` counts in that copy.
-    let mut pos = 0usize;
-    while let Some(c) = rest.chars().next() {
-        rest = &rest[c.len_utf8()..];
-        if c != '\\' {
-            out.push(c);
-            pos += if c.is_ascii() { 1 } else { 10 };
-            continue;
+    let mut d = StrDecoder {
+        rest: body,
+        pos: 0,
+        out: String::with_capacity(body.len()),
+    };
+    while let Some(c) = d.next_char() {
+        if c == '\\' {
+            d.escape()?;
+        } else {
+            d.out.push(c);
         }
-        let start = pos;
-        pos += 1;
-        let Some(e) = rest.chars().next() else {
-            out.push('\\');
-            break;
+    }
+    Ok(d.out)
+}
+
+/// The state of decoding a string literal.
+struct StrDecoder<'s> {
+    /// What is left to read.
+    rest: &'s str,
+    /// Where CPython's messages place the reading: in a copy where each
+    /// non-ASCII character became a ten-byte `\U........` escape.
+    pos: usize,
+    out: String,
+}
+
+impl StrDecoder<'_> {
+    /// Consumes the next character.
+    fn next_char(&mut self) -> Option<char> {
+        let c = self.rest.chars().next()?;
+        self.rest = &self.rest[c.len_utf8()..];
+        self.pos += if c.is_ascii() { 1 } else { 10 };
+        Some(c)
+    }
+
+    /// Consumes `n` ASCII bytes.
+    fn skip(&mut self, n: usize) {
+        self.rest = &self.rest[n..];
+        self.pos += n;
+    }
+
+    /// The escape after a backslash (consumed).
+    fn escape(&mut self) -> Result<(), String> {
+        let start = self.pos - 1;
+        let Some(e) = self.next_char() else {
+            self.out.push('\\');
+            return Ok(());
         };
-        rest = &rest[e.len_utf8()..];
-        pos += if e.is_ascii() { 1 } else { 10 };
         match e {
             '\n' => {}
             'x' | 'u' | 'U' => {
@@ -34,40 +61,34 @@ pub(crate) fn decode_str(body: &str) -> Result<String, String> {
                     'u' => (4, "\\uXXXX"),
                     _ => (8, "\\UXXXXXXXX"),
                 };
-                let (value, used) = hex_prefix(rest, digits);
-                rest = &rest[used..];
-                pos += used;
+                let (value, used) = hex_prefix(self.rest, digits);
+                self.skip(used);
                 if used < digits {
-                    return Err(unicode_error(
-                        start,
-                        pos,
-                        &format!("truncated {name} escape"),
-                    ));
+                    let reason = format!("truncated {name} escape");
+                    return Err(unicode_error(start, self.pos, &reason));
                 }
-                out.push(code_point(value, start, pos)?);
+                self.out.push(code_point(value, start, self.pos)?);
             }
             'N' => {
-                let (c, used) = named_char(rest, start, pos)?;
-                rest = &rest[used..];
-                pos += used;
-                out.push(c);
+                let (c, used) = named_char(self.rest, start, self.pos)?;
+                self.skip(used);
+                self.out.push(c);
             }
             '0'..='7' => {
-                let (value, used) = octal(e, rest);
-                rest = &rest[used..];
-                pos += used;
-                out.push(char::from_u32(value).unwrap_or('\u{fffd}'));
+                let (value, used) = octal(e, self.rest);
+                self.skip(used);
+                self.out.push(char::from_u32(value).unwrap_or('\u{fffd}'));
             }
             other => match simple_escape(other) {
-                Some(c) => out.push(c),
+                Some(c) => self.out.push(c),
                 None => {
-                    out.push('\\');
-                    out.push(other);
+                    self.out.push('\\');
+                    self.out.push(other);
                 }
             },
         }
+        Ok(())
     }
-    Ok(out)
 }
 
 /// Decodes the escapes of a (non-raw) bytes literal's body, which the

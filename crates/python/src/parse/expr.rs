@@ -4,7 +4,7 @@
 
 use super::parser::{PResult, Parser};
 use super::token::{Kw, Op, TokKind};
-use crate::ast::{BinOp, BoolOp, CmpOp, Expr, ExprKind, Pos, UnaryOp};
+use crate::ast::{BoolOp, Expr, ExprKind, Pos, UnaryOp};
 
 impl Parser<'_> {
     /// An expression node from `start` to the last token consumed.
@@ -49,7 +49,12 @@ impl Parser<'_> {
             if !self.starts_expression() && !self.at_op(Op::Star) {
                 break;
             }
-            elts.push(self.star_expression()?);
+            let from = self.index();
+            let elt = self.star_expression();
+            match self.backtrack(from, elt)? {
+                Some(elt) => elts.push(elt),
+                None => break,
+            }
         }
         Ok((self.node(start, ExprKind::Tuple(elts)), true))
     }
@@ -126,31 +131,43 @@ impl Parser<'_> {
 
     /// `expression`: a conditional expression, a lambda, or a disjunction.
     pub(crate) fn expression(&mut self) -> PResult<Expr> {
+        self.expression_checked(true)
+    }
+
+    /// `expression`, with or without the check for two expressions side
+    /// by side at its top (CPython skips it for the keys of a dict after
+    /// the first, which get "':' expected after dictionary key" instead).
+    pub(crate) fn expression_checked(&mut self, check: bool) -> PResult<Expr> {
         if self.at_kw(Kw::Lambda) {
             return self.lambda();
         }
         self.enter()?;
-        let result = self.conditional();
+        let result = self.conditional(check);
         self.leave();
         result
     }
 
     /// `body if test else orelse`, or just `body`.
-    fn conditional(&mut self) -> PResult<Expr> {
+    fn conditional(&mut self, check: bool) -> PResult<Expr> {
         let start_index = self.index();
         let start = self.start();
         let body = self.disjunction()?;
-        if self.starts_expression() {
+        if check && self.starts_expression() {
             self.check_juxtaposed(start_index, &body)?;
         }
         if !self.at_kw(Kw::If) {
             return Ok(body);
         }
+        let from = self.index();
         self.bump();
-        let test = self.disjunction()?;
+        let test = self.disjunction();
+        let Some(test) = self.backtrack(from, test)? else {
+            return Ok(body);
+        };
         if !self.eat_kw(Kw::Else) {
-            if self.at_op(Op::Colon) {
-                return Err(self.generic());
+            if self.at_op(Op::Colon) || self.quiet {
+                self.restore((from, self.save().1));
+                return Ok(body);
             }
             return Err(self.error_span(
                 body.range.start,
@@ -158,7 +175,10 @@ impl Parser<'_> {
                 "expected 'else' after 'if' expression",
             ));
         }
-        let orelse = self.expression()?;
+        let orelse = self.expression();
+        let Some(orelse) = self.backtrack(from, orelse)? else {
+            return Ok(body);
+        };
         Ok(self.node(
             start,
             ExprKind::IfExp {
@@ -189,8 +209,17 @@ impl Parser<'_> {
             return Ok(first);
         }
         let mut values = vec![first];
-        while self.eat_kw(kw) {
-            values.push(operand(self)?);
+        while self.at_kw(kw) {
+            let from = self.index();
+            self.bump();
+            let value = operand(self);
+            match self.backtrack(from, value)? {
+                Some(value) => values.push(value),
+                None => break,
+            }
+        }
+        if values.len() == 1 {
+            return Ok(values.remove(0));
         }
         let op = if kw == Kw::Or {
             BoolOp::Or
@@ -219,154 +248,4 @@ impl Parser<'_> {
             },
         ))
     }
-
-    /// `a < b <= c`, `a not in b`, `a is not b`: one chained comparison.
-    fn comparison(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        let left = self.bitwise_or()?;
-        let mut ops = Vec::new();
-        let mut comparators = Vec::new();
-        while let Some(op) = self.comparison_operator() {
-            ops.push(op);
-            comparators.push(self.bitwise_or()?);
-        }
-        if ops.is_empty() {
-            return Ok(left);
-        }
-        Ok(self.node(
-            start,
-            ExprKind::Compare {
-                left: Box::new(left),
-                ops,
-                comparators,
-            },
-        ))
-    }
-
-    /// Consumes a comparison operator, if one is next.
-    fn comparison_operator(&mut self) -> Option<CmpOp> {
-        let op = match self.kind() {
-            TokKind::Op(Op::EqEq) => CmpOp::Eq,
-            TokKind::Op(Op::NotEq) => CmpOp::NotEq,
-            TokKind::Op(Op::Less) => CmpOp::Lt,
-            TokKind::Op(Op::LessEq) => CmpOp::LtE,
-            TokKind::Op(Op::Greater) => CmpOp::Gt,
-            TokKind::Op(Op::GreaterEq) => CmpOp::GtE,
-            TokKind::Kw(Kw::In) => CmpOp::In,
-            TokKind::Kw(Kw::Is) => {
-                self.bump();
-                return Some(if self.eat_kw(Kw::Not) {
-                    CmpOp::IsNot
-                } else {
-                    CmpOp::Is
-                });
-            }
-            TokKind::Kw(Kw::Not) if self.nth(1).is_kw(Kw::In) => {
-                self.bump();
-                CmpOp::NotIn
-            }
-            _ => return None,
-        };
-        self.bump();
-        Some(op)
-    }
-
-    /// `bitwise_or` and everything that binds tighter.
-    pub(crate) fn bitwise_or(&mut self) -> PResult<Expr> {
-        self.binary(1)
-    }
-
-    /// Left-associative binary operators of precedence `min` and above.
-    fn binary(&mut self, min: u8) -> PResult<Expr> {
-        let start = self.start();
-        let mut left = self.factor()?;
-        while let Some((op, prec)) = binary_operator(self.kind()) {
-            if prec < min {
-                break;
-            }
-            self.bump();
-            let right = self.binary(prec + 1)?;
-            left = self.node(
-                start,
-                ExprKind::BinOp {
-                    left: Box::new(left),
-                    op,
-                    right: Box::new(right),
-                },
-            );
-        }
-        Ok(left)
-    }
-
-    /// `-x`, `+x`, `~x` (they bind looser than `**`), or a power.
-    pub(crate) fn factor(&mut self) -> PResult<Expr> {
-        let op = match self.kind() {
-            TokKind::Op(Op::Minus) => UnaryOp::USub,
-            TokKind::Op(Op::Plus) => UnaryOp::UAdd,
-            TokKind::Op(Op::Tilde) => UnaryOp::Invert,
-            _ => return self.power(),
-        };
-        let start = self.start();
-        self.bump();
-        self.enter()?;
-        let operand = self.factor();
-        self.leave();
-        let operand = Box::new(operand?);
-        Ok(self.node(start, ExprKind::UnaryOp { op, operand }))
-    }
-
-    /// `a ** b`: right-associative, and its right side may be unary.
-    fn power(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        let base = self.await_primary()?;
-        if !self.eat_op(Op::DoubleStar) {
-            return Ok(base);
-        }
-        self.enter()?;
-        let exponent = self.factor();
-        self.leave();
-        let exponent = exponent?;
-        Ok(self.node(
-            start,
-            ExprKind::BinOp {
-                left: Box::new(base),
-                op: BinOp::Pow,
-                right: Box::new(exponent),
-            },
-        ))
-    }
-
-    /// `await x`, or a primary.
-    fn await_primary(&mut self) -> PResult<Expr> {
-        if !self.at_kw(Kw::Await) {
-            return self.primary();
-        }
-        let start = self.start();
-        self.bump();
-        let value = self.primary()?;
-        Ok(self.node(start, ExprKind::Await(Box::new(value))))
-    }
-}
-
-/// The binary operator a token stands for, with its precedence (higher
-/// binds tighter).
-fn binary_operator(kind: TokKind) -> Option<(BinOp, u8)> {
-    let TokKind::Op(op) = kind else {
-        return None;
-    };
-    Some(match op {
-        Op::VBar => (BinOp::BitOr, 1),
-        Op::Caret => (BinOp::BitXor, 2),
-        Op::Amp => (BinOp::BitAnd, 3),
-        Op::LShift => (BinOp::LShift, 4),
-        Op::RShift => (BinOp::RShift, 4),
-        Op::Plus => (BinOp::Add, 5),
-        Op::Minus => (BinOp::Sub, 5),
-        Op::Star => (BinOp::Mult, 6),
-        Op::Slash => (BinOp::Div, 6),
-        Op::DoubleSlash => (BinOp::FloorDiv, 6),
-        Op::Percent => (BinOp::Mod, 6),
-        Op::At => (BinOp::MatMult, 6),
-        _ => return None,
-    })
 }

@@ -137,7 +137,6 @@ impl Parser<'_> {
         after: &Token,
         level: u32,
     ) -> PResult<FStringPart> {
-        let expecting = |p: &Self| p.string_error(after, "f-string: expecting '}'");
         if level >= 2 {
             return Err(self.string_error(after, "f-string: expressions nested too deeply"));
         }
@@ -145,50 +144,26 @@ impl Parser<'_> {
         let expr_start = scan.i;
         self.find_field_end(scan, after)?;
         if scan.at_end() {
-            return Err(expecting(self));
+            return Err(self.expecting_brace(after));
         }
         let value = self.field_expression(scan, t, after, expr_start)?;
-        let mut debug_text = None;
-        if scan.byte(0) == Some(b'=') {
-            scan.i += 1;
-            while matches!(
-                scan.byte(0),
-                Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
-            ) {
-                scan.i += 1;
-            }
-            if scan.at_end() {
-                return Err(expecting(self));
-            }
-            debug_text = Some(scan.body[expr_start..scan.i].to_string());
-        }
-        let mut conversion = None;
-        if scan.byte(0) == Some(b'!') {
-            scan.i += 1;
-            let Some(c) = scan.body[scan.i..].chars().next() else {
-                return Err(expecting(self));
-            };
-            scan.i += c.len_utf8();
-            if !matches!(c, 's' | 'r' | 'a') {
-                let msg = "f-string: invalid conversion character: expected 's', 'r', or 'a'";
-                return Err(self.string_error(after, msg));
-            }
-            conversion = Some(c);
-        }
+        let debug_text = self.field_debug_text(scan, after, expr_start)?;
+        let mut conversion = self.field_conversion(scan, after)?;
         let mut format_spec = None;
         if scan.byte(0) == Some(b':') {
             scan.i += 1;
             if scan.at_end() {
-                return Err(expecting(self));
+                return Err(self.expecting_brace(after));
             }
             let mut spec = Vec::new();
             self.fstring_level(scan, t, after, level + 1, &mut spec)?;
             format_spec = Some(spec);
         }
         if scan.byte(0) != Some(b'}') {
-            return Err(expecting(self));
+            return Err(self.expecting_brace(after));
         }
         scan.i += 1;
+        // `{x=}` shows the repr, unless a conversion or a spec says otherwise.
         if debug_text.is_some() && format_spec.is_none() && conversion.is_none() {
             conversion = Some('r');
         }
@@ -198,6 +173,52 @@ impl Parser<'_> {
             format_spec,
             debug_text,
         })
+    }
+
+    /// CPython's error for a field that does not end where it should.
+    fn expecting_brace(&self, after: &Token) -> Box<Fail> {
+        self.string_error(after, "f-string: expecting '}'")
+    }
+
+    /// `=` after a field's expression: the text to show before its value
+    /// (the expression as written, the `=` and the blanks after it).
+    fn field_debug_text(
+        &self,
+        scan: &mut Scan<'_>,
+        after: &Token,
+        expr_start: usize,
+    ) -> PResult<Option<String>> {
+        if scan.byte(0) != Some(b'=') {
+            return Ok(None);
+        }
+        scan.i += 1;
+        while matches!(
+            scan.byte(0),
+            Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
+        ) {
+            scan.i += 1;
+        }
+        if scan.at_end() {
+            return Err(self.expecting_brace(after));
+        }
+        Ok(Some(scan.body[expr_start..scan.i].to_string()))
+    }
+
+    /// `!r`, `!s` or `!a` after a field's expression.
+    fn field_conversion(&self, scan: &mut Scan<'_>, after: &Token) -> PResult<Option<char>> {
+        if scan.byte(0) != Some(b'!') {
+            return Ok(None);
+        }
+        scan.i += 1;
+        let Some(c) = scan.body[scan.i..].chars().next() else {
+            return Err(self.expecting_brace(after));
+        };
+        scan.i += c.len_utf8();
+        if !matches!(c, 's' | 'r' | 'a') {
+            let msg = "f-string: invalid conversion character: expected 's', 'r', or 'a'";
+            return Err(self.string_error(after, msg));
+        }
+        Ok(Some(c))
     }
 
     /// Moves the scan to the end of a field's expression: the first `!`,
@@ -310,7 +331,7 @@ impl Parser<'_> {
         let lexed = tokenize_at(&buffer, origin);
         let mut sub = Parser::new(&buffer, lexed.tokens);
         sub.inherit_nesting(self);
-        let result = sub.fstring_expression();
+        let result = sub.run(Parser::fstring_expression);
         let fail = match result {
             Ok(expr) => return Ok(expr),
             Err(fail) => fail,

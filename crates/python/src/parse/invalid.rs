@@ -21,6 +21,9 @@ impl Parser<'_> {
     /// the start of another: a missing comma (inside brackets), or a
     /// Python 2 `print`/`exec` statement.
     pub(crate) fn check_juxtaposed(&mut self, start_index: usize, a: &Expr) -> PResult<()> {
+        if self.quiet {
+            return Ok(());
+        }
         let first = self.token_at(start_index);
         let second = self.token_at(start_index + 1);
         let first_text = self.text(&first);
@@ -29,7 +32,9 @@ impl Parser<'_> {
             && (second.kind == TokKind::Str || SOFT_KEYWORDS.contains(&first_text));
         if !blocked && !legacy {
             let save = self.save();
+            let quiet = std::mem::replace(&mut self.quiet, true);
             let b = self.expression_without_invalid();
+            self.quiet = quiet;
             let depth = self.prev().depth;
             self.restore(save);
             match b {
@@ -41,23 +46,22 @@ impl Parser<'_> {
                 _ => {}
             }
         }
-        if first.kind == TokKind::Name
-            && LEGACY_STATEMENTS.contains(&first_text)
-            && !second.is_op(Op::LPar)
-        {
+        // CPython parses what follows any name here, and errors found in it
+        // stand; then `print x` gets its own message.
+        if first.kind == TokKind::Name && !second.is_op(Op::LPar) {
             let save = self.save();
             self.restore((start_index + 1, save.1));
             let b = self.star_expressions();
             self.restore(save);
             match b {
-                Ok(b) => {
+                Ok(b) if LEGACY_STATEMENTS.contains(&first_text) => {
                     let msg = format!(
                         "Missing parentheses in call to '{first_text}'. Did you mean {first_text}(...)?"
                     );
                     return Err(self.error_span(first.start, b.range.end, msg));
                 }
                 Err(fail) if !fail.generic => return Err(fail),
-                Err(_) => {}
+                _ => {}
             }
         }
         Ok(())
@@ -71,14 +75,22 @@ impl Parser<'_> {
         }
         let start = self.start();
         let body = self.disjunction()?;
+        let from = self.index();
         if !self.eat_kw(super::token::Kw::If) {
             return Ok(body);
         }
-        let test = self.disjunction()?;
+        let test = self.disjunction();
+        let Some(test) = self.backtrack(from, test)? else {
+            return Ok(body);
+        };
         if !self.eat_kw(super::token::Kw::Else) {
-            return Err(self.generic());
+            self.restore((from, self.save().1));
+            return Ok(body);
         }
-        let orelse = self.expression()?;
+        let orelse = self.expression();
+        let Some(orelse) = self.backtrack(from, orelse)? else {
+            return Ok(body);
+        };
         Ok(self.node(
             start,
             ExprKind::IfExp {
@@ -96,6 +108,9 @@ impl Parser<'_> {
         start_index: usize,
         value: &Expr,
     ) -> PResult<()> {
+        if self.quiet {
+            return Ok(());
+        }
         let first = self.token_at(start_index);
         let parenthesized = value.range.start != first.start;
         let rhs_end = self.lookahead_operand_after_assign()?;
@@ -135,6 +150,9 @@ impl Parser<'_> {
 
     /// `f(x) := 1`: CPython's error, if the value parses.
     pub(crate) fn walrus_error(&mut self, target: &Expr) -> Box<Fail> {
+        if self.quiet {
+            return self.generic();
+        }
         let parses = self.lookahead(|p| {
             p.bump();
             p.expression()

@@ -105,7 +105,7 @@ impl Lexer<'_> {
                 Err(self.raised(super::error::SyntaxError::syntax(
                     msg,
                     (line, start.col + 1),
-                    (line, zeros_end.col),
+                    (line, zeros_end.col + 1),
                 )))
             }
             _ => self.end_of_number("decimal"),

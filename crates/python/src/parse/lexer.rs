@@ -6,14 +6,14 @@
 //! `mod.rs`).
 
 use super::cursor::{Cursor, Mark};
-use super::error::{SyntaxError, SyntaxErrorKind};
-use super::token::{Kw, Op, TokKind, Token};
-use crate::ast::{BinOp, Pos};
+use super::error::SyntaxError;
+use super::token::{Kw, TokKind, Token};
+use crate::ast::Pos;
 
 /// CPython's limit on nested brackets.
-const MAX_BRACKETS: usize = 200;
+pub(crate) const MAX_BRACKETS: usize = 200;
 /// CPython's limit on nested indented blocks.
-const MAX_INDENTS: usize = 100;
+pub(crate) const MAX_INDENTS: usize = 100;
 
 /// A bracket still open, as CPython's tokenizer remembers it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,14 +98,14 @@ pub(crate) fn tokenize_at(src: &str, origin: Pos) -> Lexed {
 /// The lexer's state between tokens.
 pub(crate) struct Lexer<'a> {
     pub(crate) cur: Cursor<'a>,
-    brackets: Vec<OpenBracket>,
+    pub(crate) brackets: Vec<OpenBracket>,
     /// Indentation of the open blocks: columns with tabs to 8, and with
     /// tabs to 1 (CPython compares both to detect ambiguous tab use).
-    indents: Vec<(u32, u32)>,
-    at_line_start: bool,
+    pub(crate) indents: Vec<(u32, u32)>,
+    pub(crate) at_line_start: bool,
     /// Whether the current line holds only blanks and a comment (CPython
     /// gives it no `Newline`).
-    blank_line: bool,
+    pub(crate) blank_line: bool,
     tokens: Vec<Token>,
 }
 
@@ -132,7 +132,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// An error CPython's tokenizer leaves for the parser to report.
-    fn deferred(&self, error: SyntaxError) -> LexError {
+    pub(crate) fn deferred(&self, error: SyntaxError) -> LexError {
         LexError {
             error,
             raised: false,
@@ -209,127 +209,6 @@ impl<'a> Lexer<'a> {
         Ok(true)
     }
 
-    /// Consumes a backslash and the line end after it, as CPython's
-    /// `tok_continuation_line` does.
-    fn join_line(&mut self) -> Result<(), LexError> {
-        let backslash = self.cur.mark();
-        self.cur.bump();
-        if self.cur.peek() != Some('\n') {
-            let line = backslash.line;
-            let col = backslash.col + 2;
-            return Err(self.deferred(SyntaxError::syntax(
-                "unexpected character after line continuation character",
-                (line, col),
-                (line, 0),
-            )));
-        }
-        self.cur.bump();
-        if self.cur.at_end() {
-            let at = self.cur.end_of_source();
-            return Err(self.deferred(SyntaxError::syntax(
-                "unexpected EOF while parsing",
-                (at.line, at.col),
-                (at.line, 0),
-            )));
-        }
-        Ok(())
-    }
-
-    /// Measures the indentation of a new line and emits `Indent` or
-    /// `Dedent` tokens; `true` if it emitted any.
-    fn indentation(&mut self) -> Result<bool, LexError> {
-        let (mut col, mut alt) = (0u32, 0u32);
-        let mut continued_at = None;
-        loop {
-            match self.cur.peek() {
-                Some(' ') => (col, alt) = (col + 1, alt + 1),
-                Some('\t') => (col, alt) = ((col / 8 + 1) * 8, alt + 1),
-                Some('\x0c') => (col, alt) = (0, 0),
-                Some('\\') => {
-                    continued_at.get_or_insert((col, alt));
-                    self.join_line()?;
-                    continue;
-                }
-                _ => break,
-            }
-            self.cur.bump();
-        }
-        let blank = matches!(self.cur.peek(), Some('#') | Some('\n'));
-        self.blank_line = blank;
-        if blank || !self.brackets.is_empty() {
-            return Ok(false);
-        }
-        let (col, alt) = continued_at.unwrap_or((col, alt));
-        let at = self.cur.mark();
-        let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
-        if col == top {
-            if alt != top_alt {
-                return Err(self.tab_error());
-            }
-            Ok(false)
-        } else if col > top {
-            if self.indents.len() >= MAX_INDENTS {
-                return Err(self.deferred(SyntaxError::new(
-                    SyntaxErrorKind::IndentationError,
-                    "too many levels of indentation",
-                    (at.line, 1),
-                    (at.line, 0),
-                )));
-            }
-            if alt <= top_alt {
-                return Err(self.tab_error());
-            }
-            self.indents.push((col, alt));
-            self.push(TokKind::Indent, at, at);
-            Ok(true)
-        } else {
-            self.dedent(col, alt, at)
-        }
-    }
-
-    /// Closes blocks down to column `col`.
-    fn dedent(&mut self, col: u32, alt: u32, at: Mark) -> Result<bool, LexError> {
-        let mut count = 0;
-        while self.indents.len() > 1 && self.indents.last().is_some_and(|&(c, _)| col < c) {
-            self.indents.pop();
-            count += 1;
-        }
-        let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
-        if col != top {
-            let line_len = self.line_len();
-            return Err(self.deferred(SyntaxError::new(
-                SyntaxErrorKind::IndentationError,
-                "unindent does not match any outer indentation level",
-                (at.line, line_len + 1),
-                (at.line, 0),
-            )));
-        }
-        if alt != top_alt {
-            return Err(self.tab_error());
-        }
-        for _ in 0..count {
-            self.push(TokKind::Dedent, at, at);
-        }
-        Ok(count > 0)
-    }
-
-    /// The length in characters of the current line, without its newline.
-    fn line_len(&self) -> u32 {
-        let rest = &self.cur.src()[self.cur.line_start()..];
-        rest.split('\n').next().unwrap_or("").chars().count() as u32
-    }
-
-    /// CPython's error for indentation whose meaning depends on tab width.
-    fn tab_error(&self) -> LexError {
-        let line = self.cur.mark().line;
-        self.deferred(SyntaxError::new(
-            SyntaxErrorKind::TabError,
-            "inconsistent use of tabs and spaces in indentation",
-            (line, 1),
-            (line, 0),
-        ))
-    }
-
     /// An identifier, a keyword, or the prefix of a string literal.
     fn name(&mut self, start: Mark) -> Result<bool, LexError> {
         if self.string_prefix() {
@@ -401,137 +280,7 @@ impl<'a> Lexer<'a> {
         }
         Ok(())
     }
-
-    /// An operator, a delimiter or a bracket.
-    fn operator(&mut self, start: Mark) -> Result<bool, LexError> {
-        let op = self.operator_kind();
-        match op {
-            Some(Op::LPar) | Some(Op::LSqb) | Some(Op::LBrace) => self.open_bracket(start)?,
-            Some(Op::RPar) | Some(Op::RSqb) | Some(Op::RBrace) => self.close_bracket()?,
-            _ => {}
-        }
-        let end = self.cur.mark();
-        self.push(op.map_or(TokKind::Unknown, TokKind::Op), start, end);
-        Ok(true)
-    }
-
-    /// Consumes the longest operator at the cursor (`None`: a character
-    /// that starts no token, consumed alone).
-    fn operator_kind(&mut self) -> Option<Op> {
-        for (text, op) in THREE_CHAR_OPS.iter().chain(TWO_CHAR_OPS) {
-            if self.cur.starts_with(text) {
-                for _ in 0..text.len() {
-                    self.cur.bump();
-                }
-                return Some(*op);
-            }
-        }
-        let c = self.cur.bump()?;
-        ONE_CHAR_OPS
-            .iter()
-            .find(|(ch, _)| *ch == c)
-            .map(|&(_, op)| op)
-    }
-
-    /// Records an opening bracket (already consumed).
-    fn open_bracket(&mut self, start: Mark) -> Result<(), LexError> {
-        if self.brackets.len() >= MAX_BRACKETS {
-            return Err(self.error_here("too many nested parentheses"));
-        }
-        let ch = self.cur.src()[start.byte..].chars().next().unwrap_or('(');
-        self.brackets.push(OpenBracket {
-            ch,
-            line: start.line,
-            col: start.col,
-        });
-        Ok(())
-    }
-
-    /// Matches a closing bracket (already consumed) with the open one.
-    fn close_bracket(&mut self) -> Result<(), LexError> {
-        let at = self.cur.mark();
-        let close = self.cur.src()[..at.byte].chars().next_back().unwrap_or(')');
-        let Some(open) = self.brackets.pop() else {
-            return Err(self.error_here(format!("unmatched '{close}'")));
-        };
-        let expected = match open.ch {
-            '(' => ')',
-            '[' => ']',
-            _ => '}',
-        };
-        if close != expected {
-            let mut msg = format!(
-                "closing parenthesis '{close}' does not match opening parenthesis '{}'",
-                open.ch
-            );
-            if open.line != at.line {
-                msg.push_str(&format!(" on line {}", open.line));
-            }
-            return Err(self.error_here(msg));
-        }
-        Ok(())
-    }
 }
-
-/// Operators of three characters, tried first.
-const THREE_CHAR_OPS: &[(&str, Op)] = &[
-    ("...", Op::Ellipsis),
-    ("**=", Op::AugAssign(BinOp::Pow)),
-    ("//=", Op::AugAssign(BinOp::FloorDiv)),
-    (">>=", Op::AugAssign(BinOp::RShift)),
-    ("<<=", Op::AugAssign(BinOp::LShift)),
-];
-
-/// Operators of two characters.
-const TWO_CHAR_OPS: &[(&str, Op)] = &[
-    ("->", Op::Arrow),
-    (":=", Op::Walrus),
-    ("==", Op::EqEq),
-    ("!=", Op::NotEq),
-    ("<>", Op::LegacyNotEq),
-    ("<=", Op::LessEq),
-    (">=", Op::GreaterEq),
-    ("<<", Op::LShift),
-    (">>", Op::RShift),
-    ("**", Op::DoubleStar),
-    ("//", Op::DoubleSlash),
-    ("+=", Op::AugAssign(BinOp::Add)),
-    ("-=", Op::AugAssign(BinOp::Sub)),
-    ("*=", Op::AugAssign(BinOp::Mult)),
-    ("/=", Op::AugAssign(BinOp::Div)),
-    ("%=", Op::AugAssign(BinOp::Mod)),
-    ("@=", Op::AugAssign(BinOp::MatMult)),
-    ("&=", Op::AugAssign(BinOp::BitAnd)),
-    ("|=", Op::AugAssign(BinOp::BitOr)),
-    ("^=", Op::AugAssign(BinOp::BitXor)),
-];
-
-/// Operators of one character.
-const ONE_CHAR_OPS: &[(char, Op)] = &[
-    ('(', Op::LPar),
-    (')', Op::RPar),
-    ('[', Op::LSqb),
-    (']', Op::RSqb),
-    ('{', Op::LBrace),
-    ('}', Op::RBrace),
-    (',', Op::Comma),
-    (':', Op::Colon),
-    (';', Op::Semi),
-    ('.', Op::Dot),
-    ('@', Op::At),
-    ('=', Op::Assign),
-    ('+', Op::Plus),
-    ('-', Op::Minus),
-    ('*', Op::Star),
-    ('/', Op::Slash),
-    ('%', Op::Percent),
-    ('&', Op::Amp),
-    ('|', Op::VBar),
-    ('^', Op::Caret),
-    ('~', Op::Tilde),
-    ('<', Op::Less),
-    ('>', Op::Greater),
-];
 
 /// Whether `c` may start an identifier (Python's XID_Start, approximated
 /// with the Unicode tables the standard library already carries).

@@ -16,6 +16,7 @@ mod atom;
 mod call;
 mod char_names;
 mod check;
+mod check_scope;
 mod compound;
 mod cursor;
 mod defs;
@@ -25,19 +26,24 @@ mod escapes;
 mod expr;
 mod fstring;
 mod invalid;
+mod lex_indent;
 mod lex_number;
+mod lex_op;
 mod lex_string;
 mod lexer;
 mod number;
+mod operators;
 mod params;
 mod parser;
 mod sexpr;
+mod sexpr_expr;
 mod stmt;
 mod strings;
 mod target_parse;
 mod targets;
 mod token;
 mod unsupported;
+mod walk;
 
 pub use error::{SyntaxError, SyntaxErrorKind};
 pub use sexpr::{dump, dump_expr};
@@ -59,7 +65,7 @@ pub fn parse(source: &str) -> Result<Module, SyntaxError> {
     }
     let lexed = lexer::tokenize(&src);
     let mut parser = Parser::new(&src, lexed.tokens);
-    let module = match parser.file() {
+    let module = match parser.run(Parser::file) {
         Ok(module) => module,
         Err(fail) => return Err(finish(resolve(*fail, &parser, lexed.error).0, &src)),
     };
@@ -93,9 +99,9 @@ fn finish(error: SyntaxError, src: &str) -> SyntaxError {
 
 /// Decides between the parser's error and the lexer's, as CPython does:
 /// an error the parser reached in the tokens wins; otherwise the lexer's
-/// error wins if CPython's tokenizer raises it on its own, and a bracket
-/// never closed wins if it opened on an earlier line than the parser's
-/// error. Also says whether the lexer's error won.
+/// error wins if CPython's tokenizer raises it on its own, and else a
+/// bracket never closed wins if it opened on a line before the last token
+/// the parser looked at. Also says whether the lexer's error won.
 fn resolve(fail: Fail, parser: &Parser<'_>, lex: Option<LexError>) -> (SyntaxError, bool) {
     let Some(lex) = lex else {
         return (fail.error, false);
@@ -106,11 +112,11 @@ fn resolve(fail: Fail, parser: &Parser<'_>, lex: Option<LexError>) -> (SyntaxErr
     if fail.final_ {
         return (fail.error, false);
     }
-    if let Some(open) = lex.open.filter(|open| open.line < parser.furthest_line()) {
-        return (open.never_closed(), true);
-    }
     if lex.raised {
         return (lex.error, true);
+    }
+    if let Some(open) = lex.open.filter(|open| open.line < parser.furthest_line()) {
+        return (open.never_closed(), true);
     }
     (fail.error, false)
 }

@@ -12,7 +12,7 @@ impl Parser<'_> {
         let lower = text.to_ascii_lowercase();
         if lower.ends_with('j') {
             let msg = "complex numbers (imaginary literals such as 1j) are not supported by Threadline Python";
-            return Err(self.error_at(&t, msg));
+            return Err(self.hard_error_at(&t, msg));
         }
         let radix = match lower.get(..2) {
             Some("0x") => 16,

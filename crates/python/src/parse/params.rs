@@ -25,6 +25,14 @@ struct ParamState {
     lambda: bool,
 }
 
+impl ParamState {
+    /// Whether only plain parameters (no defaults, `/`, `*` or `**`) came
+    /// so far: CPython names parenthesized parameters only then.
+    fn is_plain(&self) -> bool {
+        self.section == Section::Positional && !self.seen_default && !self.seen_slash
+    }
+}
+
 impl Parser<'_> {
     /// The parameters of a `def` (up to its `)`) or of a `lambda` (up to its
     /// `:`); the closing token is not consumed.
@@ -43,7 +51,9 @@ impl Parser<'_> {
                 TokKind::Op(Op::Star) => self.star_parameter(&mut state, close)?,
                 TokKind::Op(Op::DoubleStar) => self.double_star_parameter(&mut state, close)?,
                 TokKind::Name => self.plain_parameter(&mut state, close)?,
-                TokKind::Op(Op::LPar) => return Err(self.parenthesized_parameters(lambda)),
+                TokKind::Op(Op::LPar) if state.is_plain() => {
+                    return Err(self.parenthesized_parameters(lambda));
+                }
                 _ => return Err(self.generic()),
             }
             if !self.eat_op(Op::Comma) {
@@ -56,7 +66,7 @@ impl Parser<'_> {
     /// `/`: the parameters so far are positional-only.
     fn slash(&mut self, state: &mut ParamState) -> PResult<()> {
         let slash = self.tok();
-        let msg = if state.args.args.is_empty() && !state.seen_slash {
+        let msg = if self.prev().is_op(Op::LPar) || self.prev().is_kw(super::token::Kw::Lambda) {
             "at least one argument must precede /"
         } else if state.seen_slash {
             "/ may appear only once"
@@ -155,7 +165,6 @@ impl Parser<'_> {
         } else {
             None
         };
-        let _ = close;
         match state.section {
             Section::Positional => {
                 match default {
@@ -163,7 +172,7 @@ impl Parser<'_> {
                         state.seen_default = true;
                         state.args.defaults.push(value);
                     }
-                    None if state.seen_default => {
+                    None if state.seen_default && (self.at_op(Op::Comma) || self.at_op(close)) => {
                         let msg = "non-default argument follows default argument";
                         return Err(self.error_span(arg.range.start, arg.range.end, msg));
                     }
@@ -201,28 +210,27 @@ impl Parser<'_> {
         })
     }
 
-    /// `def f((a, b)):`: CPython's error, if the parentheses hold names.
+    /// `def f((a, b)):`: CPython's error, if the parentheses hold
+    /// parameters.
     fn parenthesized_parameters(&mut self, lambda: bool) -> Box<Fail> {
+        if self.quiet {
+            return self.generic();
+        }
         let open = self.tok();
         let save = self.save();
         self.bump();
-        let mut close = None;
-        while self.kind() == TokKind::Name {
-            self.bump();
-            if !lambda && self.at_op(Op::Colon) {
-                break;
-            }
+        let mut count = 0;
+        while self.kind() == TokKind::Name && self.parameter(lambda).is_ok() {
+            count += 1;
             if !self.eat_op(Op::Comma) {
                 break;
             }
         }
-        if self.at_op(Op::RPar) && self.index() > save.0 + 1 {
-            close = Some(self.tok());
-        }
+        let close = self.tok();
         self.restore(save);
-        let Some(close) = close else {
+        if count == 0 || !close.is_op(Op::RPar) {
             return self.generic();
-        };
+        }
         let msg = if lambda {
             "Lambda expression parameters cannot be parenthesized"
         } else {

@@ -35,10 +35,17 @@ pub(crate) struct Parser<'a> {
     pos: usize,
     /// The furthest token looked at (CPython reports generic errors there).
     furthest: usize,
+    /// The furthest token looked at even by look-aheads that do not count
+    /// for `furthest` (CPython's second pass): a bracket opened before its
+    /// line and never closed wins over the parser's error.
+    furthest_any: usize,
     /// Whether the parser looked at the lexer's error token.
     pub reached_lex_error: bool,
     /// How deeply the current expression nests.
     nesting: u32,
+    /// Whether CPython's error rules are off (its `*_without_invalid`
+    /// rules turn them off): specific messages become generic failures.
+    pub quiet: bool,
     /// Identifiers already seen, so that each name is allocated once.
     names: HashMap<&'a str, Name>,
 }
@@ -51,9 +58,32 @@ impl<'a> Parser<'a> {
             toks,
             pos: 0,
             furthest: 0,
+            furthest_any: 0,
             reached_lex_error: false,
             nesting: 0,
+            quiet: false,
             names: HashMap::new(),
+        }
+    }
+
+    /// Runs `rule` as CPython runs its parser: a first pass without the
+    /// rules that look for specific mistakes, and, if it fails with the
+    /// generic error, a second pass with them. The second pass's specific
+    /// error wins; otherwise the first pass's generic error stands (it is
+    /// placed where the first pass got stuck).
+    pub(crate) fn run<T>(&mut self, rule: impl Fn(&mut Self) -> PResult<T>) -> PResult<T> {
+        self.quiet = true;
+        let first = match rule(self) {
+            Ok(value) => return Ok(value),
+            Err(fail) => fail,
+        };
+        if !first.generic || self.reached_lex_error {
+            return Err(first);
+        }
+        (self.pos, self.furthest, self.nesting, self.quiet) = (0, 0, 0, false);
+        match rule(self) {
+            Err(fail) if !fail.generic => Err(fail),
+            _ => Err(first),
         }
     }
 
@@ -62,6 +92,7 @@ impl<'a> Parser<'a> {
         let i = i.min(self.toks.len() - 1);
         if i > self.furthest {
             self.furthest = i;
+            self.furthest_any = self.furthest_any.max(i);
         }
         if self.toks[i].kind == TokKind::Error {
             self.reached_lex_error = true;
@@ -139,7 +170,29 @@ impl<'a> Parser<'a> {
             return Ok(self.bump());
         }
         let t = self.tok();
-        Err(self.error_at(&t, format!("expected '{spelled}'")))
+        Err(self.hard_error_at(&t, format!("expected '{spelled}'")))
+    }
+
+    /// Settles an optional extension that started at token `from` (an
+    /// operator and its operand, a call's arguments): on the generic
+    /// failure, the parser comes back to `from` and the extension is
+    /// dropped, as a PEG parser drops a failed alternative (the furthest
+    /// token seen stays, for the error). A specific error stands.
+    pub(crate) fn backtrack<T>(&mut self, from: usize, result: PResult<T>) -> PResult<Option<T>> {
+        match result {
+            Ok(value) => Ok(Some(value)),
+            Err(fail) if fail.generic => {
+                self.pos = from;
+                Ok(None)
+            }
+            Err(fail) => Err(fail),
+        }
+    }
+
+    /// Goes back to token `pos`, keeping what counts as looked at (for a
+    /// failed alternative of CPython's first pass).
+    pub(crate) fn rewind(&mut self, pos: usize) {
+        self.pos = pos;
     }
 
     /// Where the parser stands, to come back to after a look-ahead.
@@ -209,7 +262,7 @@ impl<'a> Parser<'a> {
 
     /// The line of the furthest token looked at.
     pub(crate) fn furthest_line(&self) -> u32 {
-        self.toks[self.furthest].start.line
+        self.toks[self.furthest_any].start.line
     }
 
     /// Enters one more level of expression nesting.
@@ -217,7 +270,7 @@ impl<'a> Parser<'a> {
         self.nesting += 1;
         if self.nesting > MAX_NESTING {
             let t = self.tok();
-            return Err(self.error_at(
+            return Err(self.hard_error_at(
                 &t,
                 "too many nested expressions: Threadline Python parses at most 200 levels",
             ));
@@ -238,12 +291,25 @@ impl<'a> Parser<'a> {
 
     /// A specific error spanning token `t`.
     pub(crate) fn error_at(&self, t: &Token, msg: impl Into<String>) -> Box<Fail> {
-        let (start, end) = token_span(t);
+        if self.quiet {
+            return self.generic_at_furthest();
+        }
+        self.hard_error_at(t, msg)
+    }
+
+    /// An error spanning token `t` that stands even in a quiet parse (the
+    /// errors CPython raises in its first pass: a missing forced token, a
+    /// bad literal).
+    pub(crate) fn hard_error_at(&self, t: &Token, msg: impl Into<String>) -> Box<Fail> {
+        let (start, end) = token_span(t, false);
         self.fail(SyntaxErrorKind::SyntaxError, msg, start, end)
     }
 
     /// A specific error from `start` to `end` (AST positions).
     pub(crate) fn error_span(&self, start: Pos, end: Pos, msg: impl Into<String>) -> Box<Fail> {
+        if self.quiet {
+            return self.generic_at_furthest();
+        }
         self.fail(
             SyntaxErrorKind::SyntaxError,
             msg,
@@ -255,8 +321,22 @@ impl<'a> Parser<'a> {
     /// A specific error at the furthest token looked at (CPython's
     /// `RAISE_SYNTAX_ERROR`, which has no location of its own).
     pub(crate) fn error_last(&self, kind: SyntaxErrorKind, msg: impl Into<String>) -> Box<Fail> {
-        let t = self.toks[self.furthest];
-        let (start, end) = token_span(&t);
+        if self.quiet {
+            return self.generic_at_furthest();
+        }
+        let t = self.toks[self.furthest_any];
+        self.raise_at(&t, kind, msg)
+    }
+
+    /// A specific error at token `t`, located as CPython's
+    /// `RAISE_SYNTAX_ERROR` locates one at its last token.
+    pub(crate) fn raise_at(
+        &self,
+        t: &Token,
+        kind: SyntaxErrorKind,
+        msg: impl Into<String>,
+    ) -> Box<Fail> {
+        let (start, end) = token_span(t, true);
         self.fail(kind, msg, start, end)
     }
 
@@ -280,8 +360,13 @@ impl<'a> Parser<'a> {
     /// is an indent or a dedent.
     pub(crate) fn generic(&mut self) -> Box<Fail> {
         self.touch(self.pos);
+        self.generic_at_furthest()
+    }
+
+    /// The generic failure at the furthest token already looked at.
+    fn generic_at_furthest(&self) -> Box<Fail> {
         let t = self.toks[self.furthest];
-        let (start, end) = token_span(&t);
+        let (start, end) = token_span(&t, t.kind == TokKind::Indent || t.kind == TokKind::Dedent);
         let (kind, msg, final_) = match t.kind {
             TokKind::Indent => (SyntaxErrorKind::IndentationError, "unexpected indent", true),
             TokKind::Dedent => (
@@ -299,9 +384,14 @@ impl<'a> Parser<'a> {
 }
 
 /// A token's extent as CPython's error offsets (from 1; 0 for no end).
-pub(crate) fn token_span(t: &Token) -> ((u32, u32), (u32, u32)) {
+/// CPython gives an indent, a dedent or the end of the source no column:
+/// an error located by the token itself (`raised`: false) then has column
+/// 0, while an error raised "at the last token" computes one from where
+/// the tokenizer stands (kept in `start.col`).
+pub(crate) fn token_span(t: &Token, raised: bool) -> ((u32, u32), (u32, u32)) {
     if t.is_columnless() {
-        ((t.start.line, t.start.col), (t.start.line, 0))
+        let col = if raised { t.start.col } else { 0 };
+        ((t.start.line, col), (t.start.line, 0))
     } else {
         ((t.start.line, t.start.col + 1), (t.end.line, t.end.col + 1))
     }

@@ -2,7 +2,6 @@
 //! on one logical line).
 
 use super::parser::{PResult, Parser};
-use super::targets::{TargetKind, invalid_target};
 use super::token::{Kw, Op, TokKind};
 use crate::ast::{Alias, Expr, ExprKind, Module, Name, Pos, Stmt, StmtKind};
 
@@ -43,13 +42,21 @@ impl Parser<'_> {
 
     /// `a; b; c` up to the end of the line.
     pub(crate) fn simple_statements(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        let mut start_index;
         loop {
+            start_index = self.index();
             out.push(self.simple_statement()?);
             if !self.eat_op(Op::Semi) || self.kind() == TokKind::Newline {
                 break;
             }
         }
         if self.kind() != TokKind::Newline {
+            if out
+                .last()
+                .is_some_and(|s| matches!(s.kind, StmtKind::Expr(_)))
+            {
+                self.check_tuple_statement(start_index)?;
+            }
             return Err(self.generic());
         }
         self.bump();
@@ -130,28 +137,6 @@ impl Parser<'_> {
             None
         };
         Ok(StmtKind::Raise { exc, cause })
-    }
-
-    /// `del a, b[0], c.d`.
-    fn del_statement(&mut self) -> PResult<StmtKind> {
-        self.bump();
-        let mut targets = Vec::new();
-        loop {
-            targets.push(self.star_expression()?);
-            if !self.eat_op(Op::Comma) || !(self.starts_expression() || self.at_op(Op::Star)) {
-                break;
-            }
-        }
-        for target in &targets {
-            if let Some(bad) = invalid_target(target, TargetKind::Del) {
-                let msg = format!("cannot delete {}", super::targets::expr_name(bad));
-                return Err(self.error_span(bad.range.start, bad.range.end, msg));
-            }
-        }
-        if !self.at_op(Op::Semi) && self.kind() != TokKind::Newline {
-            return Err(self.generic());
-        }
-        Ok(StmtKind::Delete(targets))
     }
 
     /// `global a, b` / `nonlocal a, b`: the names after the keyword.

@@ -68,7 +68,7 @@ impl Parser<'_> {
     fn join_strings(&mut self, toks: &[StrToken<'_>], after: &Token) -> PResult<ExprKind> {
         let any_bytes = toks.iter().any(|t| t.bytes);
         if any_bytes && !toks.iter().all(|t| t.bytes) {
-            return Err(self.error_at(after, "cannot mix bytes and nonbytes literals"));
+            return Err(self.string_error(after, "cannot mix bytes and nonbytes literals"));
         }
         if any_bytes {
             let mut value = Vec::new();
@@ -101,23 +101,25 @@ impl Parser<'_> {
         if raw {
             return Ok(body.to_string());
         }
-        decode_str(body).map_err(|msg| self.error_at(after, msg))
+        decode_str(body).map_err(|msg| self.string_error(after, msg))
     }
 
     /// The value of a bytes literal.
     fn bytes_value(&self, t: &StrToken<'_>, after: &Token) -> PResult<Vec<u8>> {
         if !t.body.is_ascii() {
-            return Err(self.error_at(&t.tok, "bytes can only contain ASCII literal characters"));
+            return Err(
+                self.hard_error_at(&t.tok, "bytes can only contain ASCII literal characters")
+            );
         }
         if t.raw {
             return Ok(t.body.as_bytes().to_vec());
         }
-        decode_bytes(t.body).map_err(|msg| self.error_at(after, msg))
+        decode_bytes(t.body).map_err(|msg| self.string_error(after, msg))
     }
 
     /// An error at the token after a run of string literals.
     pub(crate) fn string_error(&self, after: &Token, msg: impl Into<String>) -> Box<Fail> {
-        self.error_at(after, msg)
+        self.raise_at(after, super::error::SyntaxErrorKind::SyntaxError, msg)
     }
 }
 

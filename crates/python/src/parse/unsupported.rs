@@ -19,7 +19,7 @@ impl Parser<'_> {
             _ => return Ok(()),
         };
         let msg = format!("the '{statement}' statement is not supported by Threadline Python");
-        Err(self.error_at(&t, msg))
+        Err(self.hard_error_at(&t, msg))
     }
 
     /// Whether `match subject:` followed by an indented `case` starts here.
@@ -36,7 +36,7 @@ impl Parser<'_> {
             let t = self.nth(2);
             self.text(&t) == "case"
         };
-        self.restore(save);
+        self.rewind(save.0);
         case
     }
 }
