@@ -1,0 +1,503 @@
+//! The dispatch loop.
+//!
+//! [`Vm::run_frames`] runs the top frame's instructions; a call pushes a frame
+//! and the loop goes on in it, a return pops it. Errors go to `unwind`, which
+//! finds the handler. The hot instructions are handled in [`Vm::execute`]
+//! with their int/float/list fast paths inline; the others in
+//! `dispatch_more.rs`.
+//!
+//! The eval breaker is checked at backward jumps and calls: one load of the
+//! thread's atomic word, plus a countdown of the run's budget.
+
+use super::Vm;
+use super::call::Called;
+use super::frame::{FrameKind, Resume};
+use crate::compile::{Code, Op};
+use crate::objects::iter::{Iter, IterKind};
+use crate::objects::{Object, PyErr, PyResult, Value};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+/// Why `run_frames` returned.
+#[derive(Debug)]
+pub(crate) enum Exit {
+    /// The base frame returned this value.
+    Returned(Value),
+    /// The base frame (a generator resumed from Rust) yielded this value.
+    Yielded(Value),
+    /// The budget was spent (top level only).
+    Budget,
+}
+
+/// What `execute` stopped for.
+pub(crate) enum Control {
+    /// The frame stack changed: go on in the new top frame.
+    Switch,
+    /// `run_frames` must return.
+    Exit(Exit),
+    /// Raise this exception again as it is (no new traceback entry).
+    Reraise(PyErr),
+}
+
+impl Vm {
+    /// Runs frames until the frame at index `base` returns (or yields, for
+    /// a generator resumed from Rust), or the budget is spent.
+    pub(crate) fn run_frames(&mut self, base: usize, budget: u64) -> PyResult<Exit> {
+        let mut budget = budget;
+        loop {
+            let Some(frame) = self.frames.last() else {
+                return Ok(Exit::Returned(Value::None));
+            };
+            let code = frame.code.clone();
+            let error = match self.execute(&code, base, &mut budget) {
+                Ok(Control::Switch) => continue,
+                Ok(Control::Exit(exit)) => return Ok(exit),
+                Ok(Control::Reraise(err)) => err,
+                Err(PyErr::Block(wait)) if self.nested > 0 => {
+                    let value = self.wait_in_place(&wait);
+                    match value {
+                        Ok(value) => {
+                            self.push(value);
+                            continue;
+                        }
+                        Err(err) => err,
+                    }
+                }
+                Err(err @ PyErr::Block(_)) => return Err(err),
+                Err(err) => {
+                    self.note_raise(&err);
+                    err
+                }
+            };
+            self.unwind(error, base)?;
+        }
+    }
+
+    /// Pushes a value on the top frame's stack.
+    #[inline]
+    pub(crate) fn push(&mut self, value: Value) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.slots.push(value);
+        }
+    }
+
+    /// Runs the top frame (whose code is `code`) until the frame stack
+    /// changes, an error is raised, or the budget is spent.
+    ///
+    /// One long match, one arm per instruction: the hot path of the whole
+    /// interpreter, kept in one function so that the compiler keeps the
+    /// frame, the instruction pointer and the stack in registers.
+    #[allow(clippy::too_many_lines)]
+    fn execute(&mut self, code: &Arc<Code>, base: usize, budget: &mut u64) -> PyResult<Control> {
+        let ops: &[Op] = &code.ops;
+        loop {
+            let Some(frame) = self.frames.last_mut() else {
+                return Err(PyErr::system_error("no frame to run"));
+            };
+            let Some(&op) = ops.get(frame.ip) else {
+                return Err(PyErr::system_error("ran past the end of the code"));
+            };
+            frame.ip += 1;
+            match op {
+                Op::LoadFast(i) => {
+                    let value = frame.slots.get(i as usize).cloned().unwrap_or_default();
+                    if value.is_null() {
+                        return Err(unbound_local(code, i));
+                    }
+                    frame.slots.push(value);
+                }
+                Op::StoreFast(i) => {
+                    let value = frame.slots.pop().unwrap_or_default();
+                    if let Some(slot) = frame.slots.get_mut(i as usize) {
+                        *slot = value;
+                    }
+                }
+                Op::LoadConst(i) => {
+                    let value = code.consts.get(i as usize).cloned().unwrap_or_default();
+                    frame.slots.push(value);
+                }
+                Op::PopTop => {
+                    frame.slots.pop();
+                }
+                Op::BinaryOp(kind) => {
+                    let b = frame.slots.pop().unwrap_or_default();
+                    let a = frame.slots.pop().unwrap_or_default();
+                    let result = match super::ops::fast_binary(kind, &a, &b) {
+                        Some(value) => value,
+                        None => self.binary_op(a, b, kind)?,
+                    };
+                    self.push(result);
+                }
+                Op::InplaceOp(kind) => {
+                    let b = frame.slots.pop().unwrap_or_default();
+                    let a = frame.slots.pop().unwrap_or_default();
+                    let result = match super::ops::fast_binary(kind, &a, &b) {
+                        Some(value) => value,
+                        None => self.inplace_op(a, b, kind)?,
+                    };
+                    self.push(result);
+                }
+                Op::CompareOp(kind) => {
+                    let b = frame.slots.pop().unwrap_or_default();
+                    let a = frame.slots.pop().unwrap_or_default();
+                    let result = match super::ops::fast_compare(kind, &a, &b) {
+                        Some(truth) => Value::Bool(truth),
+                        None => self.compare(&a, &b, kind)?,
+                    };
+                    self.push(result);
+                }
+                Op::PopJumpIfFalse(target) => {
+                    let value = frame.slots.pop().unwrap_or_default();
+                    let truth = match value {
+                        Value::Bool(b) => b,
+                        other => self.truthy(&other)?,
+                    };
+                    if !truth && self.jump(target, budget)? {
+                        return Ok(Control::Exit(Exit::Budget));
+                    }
+                }
+                Op::PopJumpIfTrue(target) => {
+                    let value = frame.slots.pop().unwrap_or_default();
+                    let truth = match value {
+                        Value::Bool(b) => b,
+                        other => self.truthy(&other)?,
+                    };
+                    if truth && self.jump(target, budget)? {
+                        return Ok(Control::Exit(Exit::Budget));
+                    }
+                }
+                Op::Jump(target) => {
+                    if self.jump(target, budget)? {
+                        return Ok(Control::Exit(Exit::Budget));
+                    }
+                }
+                Op::ForIter(exit) => {
+                    if self.for_iter(exit)? {
+                        return Ok(Control::Switch);
+                    }
+                }
+                Op::BinarySubscr => {
+                    let key = frame.slots.pop().unwrap_or_default();
+                    let container = frame.slots.pop().unwrap_or_default();
+                    let result = match super::subscript::fast_getitem(&container, &key) {
+                        Some(value) => value,
+                        None => self.getitem(&container, &key)?,
+                    };
+                    self.push(result);
+                }
+                Op::StoreSubscr => {
+                    let key = frame.slots.pop().unwrap_or_default();
+                    let container = frame.slots.pop().unwrap_or_default();
+                    let value = frame.slots.pop().unwrap_or_default();
+                    if let Some(value) = super::subscript::fast_setitem(&container, &key, value)? {
+                        self.setitem(&container, key, value)?;
+                    }
+                }
+                Op::LoadGlobal(i) => {
+                    let name = name_at(code, i)?;
+                    let globals = frame.globals.clone();
+                    let value = self.load_global(&globals, name)?;
+                    self.push(value);
+                }
+                Op::LoadAttr(i) => {
+                    let name = name_at(code, i)?;
+                    let obj = frame.slots.pop().unwrap_or_default();
+                    let value = self.getattr(&obj, name)?;
+                    self.push(value);
+                }
+                Op::StoreAttr(i) => {
+                    let name = name_at(code, i)?;
+                    let obj = frame.slots.pop().unwrap_or_default();
+                    let value = frame.slots.pop().unwrap_or_default();
+                    self.setattr(&obj, name, value)?;
+                }
+                Op::LoadMethod(i) => {
+                    let name = name_at(code, i)?;
+                    let obj = frame.slots.pop().unwrap_or_default();
+                    let (method, self_value) = self.load_method(obj, name)?;
+                    self.push(method);
+                    self.push(self_value);
+                }
+                Op::CallMethod(argc) => {
+                    if self.breaker_tick(budget)? {
+                        self.rewind_call();
+                        return Ok(Control::Exit(Exit::Budget));
+                    }
+                    let Some(frame) = self.frames.last_mut() else {
+                        return Err(PyErr::system_error("no frame to run"));
+                    };
+                    let self_pos = frame.slots.len() - argc as usize - 1;
+                    if frame.slots[self_pos].is_null() {
+                        frame.slots.remove(self_pos);
+                    }
+                    match self.call_on_stack(self_pos, Value::Null)? {
+                        Called::Value(value) => self.push(value),
+                        Called::Frame => return Ok(Control::Switch),
+                    }
+                }
+                Op::Call(argc) => {
+                    let args_start = frame.slots.len() - argc as usize;
+                    if self.breaker_tick(budget)? {
+                        self.rewind_call();
+                        return Ok(Control::Exit(Exit::Budget));
+                    }
+                    match self.call_on_stack(args_start, Value::Null)? {
+                        Called::Value(value) => self.push(value),
+                        Called::Frame => return Ok(Control::Switch),
+                    }
+                }
+                Op::CallKw(argc) => {
+                    let kwnames = frame.slots.pop().unwrap_or_default();
+                    let args_start = frame.slots.len() - argc as usize;
+                    match self.call_on_stack(args_start, kwnames)? {
+                        Called::Value(value) => self.push(value),
+                        Called::Frame => return Ok(Control::Switch),
+                    }
+                }
+                Op::ReturnValue => {
+                    let value = frame.slots.pop().unwrap_or_default();
+                    return self.return_value(value, base);
+                }
+                Op::YieldValue => {
+                    let value = frame.slots.pop().unwrap_or_default();
+                    return self.yield_value(value);
+                }
+                Op::Copy(n) => {
+                    let len = frame.slots.len();
+                    let value = frame.slots[len - n as usize].clone();
+                    frame.slots.push(value);
+                }
+                Op::Swap(n) => {
+                    let len = frame.slots.len();
+                    frame.slots.swap(len - 1, len - n as usize);
+                }
+                Op::Nop => {}
+                other => {
+                    if let Some(control) = self.execute_more(other, code, base)? {
+                        return Ok(control);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Jumps to `target`; a backward jump ticks the eval breaker.
+    /// `true`: the budget is spent and the loop must leave.
+    #[inline]
+    fn jump(&mut self, target: u32, budget: &mut u64) -> PyResult<bool> {
+        let Some(frame) = self.frames.last_mut() else {
+            return Ok(false);
+        };
+        let backward = (target as usize) < frame.ip;
+        frame.ip = target as usize;
+        if backward {
+            return self.breaker_tick(budget);
+        }
+        Ok(false)
+    }
+
+    /// One eval-breaker check: `true` when the budget is spent.
+    #[inline]
+    pub(crate) fn breaker_tick(&mut self, budget: &mut u64) -> PyResult<bool> {
+        *budget -= 1;
+        self.ticks -= 1;
+        if self.ticks == 0 || self.breaker.load(Ordering::Relaxed) != 0 {
+            self.breaker_slow()?;
+        }
+        Ok(*budget == 0)
+    }
+
+    /// The rare part of the eval breaker: cancel and the time limit.
+    fn breaker_slow(&mut self) -> PyResult<()> {
+        self.ticks = super::TICKS_PER_CHECK;
+        let bits = self.breaker.load(Ordering::Relaxed);
+        if bits & crate::host::BREAK_CANCEL != 0 || self.interp.cancel.is_cancelled() {
+            return Err(PyErr::Halt(crate::objects::exception::Halt::Cancelled));
+        }
+        if bits & super::BREAK_SLICE != 0 {
+            self.breaker
+                .fetch_and(!super::BREAK_SLICE, Ordering::Relaxed);
+        }
+        if let Some(limit) = self.interp.limits.time_ms
+            && self.interp.host.now_ms() - self.interp.start_ms > limit
+        {
+            return Err(PyErr::Halt(crate::objects::exception::Halt::TimeLimit));
+        }
+        Ok(())
+    }
+
+    /// Steps back over a call whose budget check asked to leave, so that it
+    /// runs when the thread resumes.
+    fn rewind_call(&mut self) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.ip -= 1;
+        }
+    }
+
+    /// `ForIter`: pushes the next item or leaves the loop. `true`: a
+    /// generator's frame was pushed.
+    #[inline]
+    fn for_iter(&mut self, exit: u32) -> PyResult<bool> {
+        let Some(frame) = self.frames.last_mut() else {
+            return Ok(false);
+        };
+        let Some(Value::Obj(iterator)) = frame.slots.last() else {
+            return Err(PyErr::system_error("ForIter without an iterator"));
+        };
+        if let Object::Iter(Iter { kind }) = &**iterator {
+            match kind {
+                IterKind::Range {
+                    next,
+                    remaining,
+                    step,
+                } => {
+                    let left = remaining.load(Ordering::Relaxed);
+                    if left > 0 {
+                        remaining.store(left - 1, Ordering::Relaxed);
+                        let value = next.load(Ordering::Relaxed);
+                        next.store(value.wrapping_add(*step), Ordering::Relaxed);
+                        frame.slots.push(Value::Int(value));
+                    } else {
+                        frame.slots.pop();
+                        frame.ip = exit as usize;
+                    }
+                    return Ok(false);
+                }
+                IterKind::Seq { seq, index } => {
+                    if let Object::List(items) = &**seq {
+                        let i = crate::objects::iter::load(index);
+                        let item = items.lock().get(i).cloned();
+                        match item {
+                            Some(value) => {
+                                crate::objects::iter::store(index, i + 1);
+                                frame.slots.push(value);
+                            }
+                            None => {
+                                crate::objects::iter::store(index, usize::MAX / 2);
+                                frame.slots.pop();
+                                frame.ip = exit as usize;
+                            }
+                        }
+                        return Ok(false);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Object::Generator(_) = &**iterator {
+            let generator = iterator.clone();
+            if self.resume_on_stack(&generator, Value::None, Resume::ForIter(exit))? {
+                return Ok(true);
+            }
+            self.leave_loop(exit);
+            return Ok(false);
+        }
+        let iterator = Value::Obj(iterator.clone());
+        match self.iter_next(&iterator)? {
+            Some(value) => self.push(value),
+            None => self.leave_loop(exit),
+        }
+        Ok(false)
+    }
+
+    fn leave_loop(&mut self, exit: u32) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.slots.pop();
+            frame.ip = exit as usize;
+        }
+    }
+
+    /// Pops the returning frame and hands its value on as its kind says.
+    fn return_value(&mut self, value: Value, base: usize) -> PyResult<Control> {
+        let leaving_base = self.frames.len() - 1 <= base;
+        let Some(frame) = self.frames.pop() else {
+            return Ok(Control::Exit(Exit::Returned(value)));
+        };
+        let namespace = frame.namespace;
+        let kind = frame.kind;
+        self.recycle_slots(frame.slots);
+        match kind {
+            FrameKind::Normal if !leaving_base => self.push(value),
+            FrameKind::Normal | FrameKind::Native => {
+                return Ok(Control::Exit(Exit::Returned(value)));
+            }
+            FrameKind::Init(instance) => {
+                if !value.is_none() {
+                    return Err(PyErr::type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        value.type_name()
+                    )));
+                }
+                if leaving_base {
+                    return Ok(Control::Exit(Exit::Returned(instance)));
+                }
+                self.push(instance);
+            }
+            FrameKind::ClassBody(state) => {
+                let Some(namespace) = namespace else {
+                    return Err(PyErr::system_error("class body without a namespace"));
+                };
+                let class = self.finish_class(*state, namespace, value)?;
+                if leaving_base {
+                    return Ok(Control::Exit(Exit::Returned(class)));
+                }
+                self.push(class);
+            }
+            FrameKind::Generator(gen_obj, mode) => {
+                super::generator::mark_finished(&gen_obj);
+                match mode {
+                    Resume::Native => return Ok(Control::Exit(Exit::Returned(value))),
+                    Resume::ForIter(exit) => self.leave_loop(exit),
+                    Resume::Send(exit) => {
+                        if let Some(caller) = self.frames.last_mut() {
+                            caller.slots.pop();
+                            caller.slots.pop();
+                            caller.slots.push(value);
+                            caller.ip = exit as usize;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(Control::Switch)
+    }
+
+    /// Suspends the top (generator) frame and hands the value to its caller.
+    fn yield_value(&mut self, value: Value) -> PyResult<Control> {
+        let Some(frame) = self.frames.pop() else {
+            return Err(PyErr::system_error("yield without a frame"));
+        };
+        let FrameKind::Generator(gen_obj, mode) = &frame.kind else {
+            return Err(PyErr::system_error("yield outside a generator frame"));
+        };
+        let (gen_obj, mode) = (gen_obj.clone(), *mode);
+        super::generator::suspend(&gen_obj, frame);
+        match mode {
+            Resume::Native => return Ok(Control::Exit(Exit::Yielded(value))),
+            Resume::ForIter(_) => self.push(value),
+            Resume::Send(_) => {
+                if let Some(caller) = self.frames.last_mut() {
+                    caller.slots.pop();
+                    caller.slots.push(value);
+                }
+            }
+        }
+        Ok(Control::Switch)
+    }
+}
+
+/// The name operand of an instruction.
+#[inline]
+pub(crate) fn name_at(code: &Code, i: u32) -> PyResult<&Value> {
+    code.names
+        .get(i as usize)
+        .ok_or_else(|| PyErr::system_error("bad name index"))
+}
+
+/// `UnboundLocalError` for fast local `i`.
+pub(crate) fn unbound_local(code: &Code, i: u32) -> PyErr {
+    let name = code.varnames.get(i as usize).map_or("?", |n| n);
+    PyErr::unbound_local(format!(
+        "cannot access local variable '{name}' where it is not associated with a value"
+    ))
+}
