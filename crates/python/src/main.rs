@@ -116,6 +116,12 @@ fn run(command: Command) -> u8 {
             return 2;
         }
     };
+    if std::env::var_os("THREADLINE_DIS").is_some() {
+        match threadline_python::compile_source(&source, &command.path) {
+            Ok(code) => eprintln!("{}", code.disassemble()),
+            Err(failure) => eprintln!("{failure:?}"),
+        }
+    }
     let host = Arc::new(NativeHost::new());
     let interpreter = Interpreter::new(host, command.options);
     let outcome = interpreter.run_main(&source, &command.path);

@@ -365,3 +365,23 @@ impl Code {
             + self.flags.varkeywords as u32) as usize
     }
 }
+
+impl Code {
+    /// A readable listing of the instructions, nested code objects after
+    /// (for debugging and for the compiler's tests).
+    pub fn disassemble(&self) -> String {
+        let mut out = format!("code {} ({} slots)\n", self.qualname, self.slot_count());
+        for (i, op) in self.ops.iter().enumerate() {
+            let line = self.positions.get(i).map_or(0, |p| p.line);
+            out.push_str(&format!("{i:4} L{line:<4} {op:?}\n"));
+        }
+        for constant in self.consts.iter() {
+            if let Value::Obj(obj) = constant
+                && let crate::objects::Object::Code(inner) = &**obj
+            {
+                out.push_str(&inner.disassemble());
+            }
+        }
+        out
+    }
+}

@@ -144,6 +144,7 @@ impl<'a> Compiler<'a> {
             }
             self.except_handler(handler, cleanup, end)?;
         }
+        self.emit(Op::Copy(1));
         self.emit(Op::Reraise);
         self.bind(cleanup);
         self.emit(Op::PopExceptReraise);
@@ -237,6 +238,7 @@ impl<'a> Compiler<'a> {
             self.await_loop();
         }
         self.emit(Op::PopJumpIfTrue(suppress as u32));
+        self.emit(Op::Copy(1));
         self.emit(Op::Reraise);
         self.bind(suppress);
         self.emit(Op::PopBlock);

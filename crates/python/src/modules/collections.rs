@@ -180,7 +180,8 @@ fn copy(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(new_deque(state.items.clone(), state.maxlen))
 }
 
-fn new_deque(items: VecDeque<Value>, maxlen: Option<usize>) -> Value {
+/// A new deque holding `items`.
+pub fn new_deque(items: VecDeque<Value>, maxlen: Option<usize>) -> Value {
     let obj = Arc::new(Object::Deque(Mutex::new(DequeState { items, maxlen })));
     crate::heap::track(&obj);
     Value::Obj(obj)

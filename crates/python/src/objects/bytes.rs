@@ -49,14 +49,16 @@ pub fn decode_value(value: &Value, encoding: Option<&Value>) -> PyResult {
     match encoding.as_str() {
         "utf-8" | "utf8" => match std::str::from_utf8(data) {
             Ok(text) => Ok(Value::str(text)),
-            Err(e) => Err(PyErr::new(
-                &super::types().unicode_decode_error,
-                Value::string(format!(
-                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                    data.get(e.valid_up_to()).copied().unwrap_or(0),
-                    e.valid_up_to()
-                )),
-            )),
+            Err(e) => {
+                let at = e.valid_up_to();
+                let byte = data.get(at).copied().unwrap_or(0);
+                let reason = match e.error_len() {
+                    None => "unexpected end of data",
+                    Some(_) if (0xc2..=0xf4).contains(&byte) => "invalid continuation byte",
+                    Some(_) => "invalid start byte",
+                };
+                Err(decode_error("utf-8", data, at, reason))
+            }
         },
         "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
             if encoding == "ascii"
@@ -74,6 +76,34 @@ pub fn decode_value(value: &Value, encoding: Option<&Value>) -> PyResult {
         }
         other => Err(PyErr::lookup_error(format!("unknown encoding: {other}"))),
     }
+}
+
+/// A `UnicodeDecodeError` with CPython's message and attributes.
+fn decode_error(encoding: &str, data: &[u8], at: usize, reason: &str) -> PyErr {
+    let message = format!(
+        "'{encoding}' codec can't decode byte 0x{:02x} in position {at}: {reason}",
+        data.get(at).copied().unwrap_or(0)
+    );
+    let err = PyErr::new(&super::types().unicode_decode_error, Value::string(message));
+    if let PyErr::Exception(exc) = &err
+        && let Object::Instance(instance) = &**exc
+        && let Object::Dict(dict) = &*instance.dict
+    {
+        let mut map = dict.lock();
+        let entries = [
+            ("encoding", Value::str(encoding)),
+            ("object", new_bytes(data.to_vec())),
+            ("start", Value::Int(at as i64)),
+            ("end", Value::Int(at as i64 + 1)),
+            ("reason", Value::str(reason)),
+        ];
+        for (name, value) in entries {
+            let key = super::names::intern(name);
+            let hash = key.as_str().map_or(0, PyStr::hash);
+            map.insert_new(hash, key, value);
+        }
+    }
+    err
 }
 
 fn decode(_vm: &mut Vm, args: Args<'_>) -> PyResult {

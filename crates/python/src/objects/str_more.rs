@@ -127,16 +127,25 @@ fn predicate(args: Args<'_>, name: &str, test: fn(char) -> bool) -> PyResult {
     Ok(Value::Bool(!s.is_empty() && s.chars().all(test)))
 }
 
+/// Numeric characters that are not digits: vulgar fractions, Roman
+/// numerals and other number forms.
+fn is_number_form(c: char) -> bool {
+    matches!(c as u32, 0xbc..=0xbe | 0x2150..=0x218b | 0x3007 | 0x3021..=0x3029 | 0x3038..=0x303a)
+}
+
+/// Digits that are not decimal: superscripts, subscripts, circled digits.
+fn is_special_digit(c: char) -> bool {
+    matches!(c as u32, 0xb2 | 0xb3 | 0xb9 | 0x2070..=0x209f | 0x2460..=0x24ff | 0x2776..=0x2793)
+}
+
 fn isdigit(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    predicate(args, "isdigit", |c| {
-        c.is_ascii_digit()
-            || ('\u{2070}'..='\u{2079}').contains(&c)
-            || c.is_numeric() && c.to_digit(10).is_some()
-    })
+    predicate(args, "isdigit", |c| c.is_numeric() && !is_number_form(c))
 }
 
 fn isdecimal(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    predicate(args, "isdecimal", |c| c.to_digit(10).is_some())
+    predicate(args, "isdecimal", |c| {
+        c.is_numeric() && !is_number_form(c) && !is_special_digit(c)
+    })
 }
 
 fn isnumeric(_vm: &mut Vm, args: Args<'_>) -> PyResult {

@@ -328,6 +328,18 @@ pub fn new_class(name: &str, qualname: &str, bases: Vec<ObjRef>, dict: ObjRef) -
         }
     }
     let mro = linearize(name, &bases)?;
+    if let Object::Dict(namespace) = &*dict {
+        let mut map = namespace.lock();
+        let eq = super::names::intern("__eq__");
+        let hash_name = super::names::intern("__hash__");
+        let hash = hash_name.as_str().map_or(0, |s| s.hash());
+        let eq_hash = eq.as_str().map_or(0, |s| s.hash());
+        if str_key_position(&map, &eq, eq_hash).is_some()
+            && str_key_position(&map, &hash_name, hash).is_none()
+        {
+            map.insert_new(hash, hash_name, Value::None);
+        }
+    }
     let module = dict_get_str(&dict, &Value::str("__module__"))
         .and_then(|m| m.as_str().map(|s| s.as_str().to_string()))
         .unwrap_or_else(|| "__main__".to_string());

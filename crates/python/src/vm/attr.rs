@@ -225,7 +225,7 @@ impl Vm {
                         Some(&instance.dict)
                     }
                 }
-                Object::Type(_) | Object::Module(_) => None,
+                Object::Type(_) | Object::Module(_) | Object::Super(..) => None,
                 _ => Some(&*EMPTY),
             },
             _ => Some(&*EMPTY),

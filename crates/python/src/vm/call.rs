@@ -21,15 +21,15 @@ impl Vm {
     /// Calls the callable at `args_start - 1` of the top frame's stack with
     /// the values from `args_start` on (the last `len(kwnames)` of them are
     /// keyword arguments). Leaves the stack below the callable.
-    pub(crate) fn call_on_stack(
-        &mut self,
-        mut args_start: usize,
-        kwnames: Value,
-    ) -> PyResult<Called> {
+    pub(crate) fn call_on_stack(&mut self, args_start: usize, kwnames: Value) -> PyResult<Called> {
         let Some(frame) = self.frames.last_mut() else {
             return Err(PyErr::system_error("call without a frame"));
         };
-        let mut callable = std::mem::take(&mut frame.slots[args_start - 1]);
+        let Some(base) = args_start.checked_sub(1).filter(|&b| b < frame.slots.len()) else {
+            return Err(PyErr::system_error("call without a callable"));
+        };
+        let mut args_start = args_start;
+        let mut callable = std::mem::take(&mut frame.slots[base]);
         loop {
             let next = match &callable {
                 Value::Obj(obj) => match &**obj {
@@ -37,40 +37,41 @@ impl Vm {
                         let func = obj.clone();
                         return self.push_function_frame(
                             &func,
+                            base,
                             args_start,
                             kwnames,
                             FrameKind::Normal,
                         );
                     }
-                    Object::Method(method) => {
+                    Object::Method(method) if args_start > base => {
                         let frame = self.top_frame()?;
-                        frame.slots[args_start - 1] = method.self_.clone();
-                        args_start -= 1;
+                        frame.slots[base] = method.self_.clone();
+                        args_start = base;
                         method.func.clone()
                     }
-                    Object::BoundNative(def, bound) => {
+                    Object::BoundNative(def, bound) if args_start > base => {
                         let frame = self.top_frame()?;
-                        frame.slots[args_start - 1] = bound.clone();
-                        args_start -= 1;
+                        frame.slots[base] = bound.clone();
+                        args_start = base;
                         Value::Native(def)
                     }
                     Object::Type(t) if !t.builtin => {
                         let class = obj.clone();
-                        return self.instantiate_on_stack(&class, args_start, kwnames);
+                        return self.instantiate_on_stack(&class, base, args_start, kwnames);
                     }
                     _ => break,
                 },
                 Value::Native(def) => {
                     let def: &'static NativeDef = def;
                     return self
-                        .call_native_on_stack(def, args_start, kwnames)
+                        .call_native_on_stack(def, base, args_start, kwnames)
                         .map(Called::Value);
                 }
                 _ => break,
             };
             callable = next;
         }
-        let args = self.take_args(args_start);
+        let args = self.take_args(base, args_start);
         let kw = kwnames_slice(&kwnames);
         let result = self.call_args(
             &callable,
@@ -83,13 +84,14 @@ impl Vm {
         result.map(Called::Value)
     }
 
-    /// Moves the arguments from `args_start` on (and the callable slot
-    /// below them) off the top frame's stack.
-    pub(crate) fn take_args(&mut self, args_start: usize) -> Vec<Value> {
+    /// Moves the arguments from `args_start` on off the top frame's stack,
+    /// leaving it `base` high (the callable's slot goes too).
+    pub(crate) fn take_args(&mut self, base: usize, args_start: usize) -> Vec<Value> {
         let mut buffer = std::mem::take(&mut self.arg_buffer);
         if let Some(frame) = self.frames.last_mut() {
-            buffer.extend(frame.slots.drain(args_start..));
-            frame.slots.truncate(args_start.saturating_sub(1));
+            let start = args_start.min(frame.slots.len());
+            buffer.extend(frame.slots.drain(start..));
+            frame.slots.truncate(base);
         }
         buffer
     }
@@ -105,10 +107,11 @@ impl Vm {
     fn call_native_on_stack(
         &mut self,
         def: &'static NativeDef,
+        base: usize,
         args_start: usize,
         kwnames: Value,
     ) -> PyResult<Value> {
-        let args = self.take_args(args_start);
+        let args = self.take_args(base, args_start);
         let result = (def.func)(
             self,
             Args {
@@ -132,6 +135,7 @@ impl Vm {
     pub(crate) fn push_function_frame(
         &mut self,
         func_obj: &ObjRef,
+        base: usize,
         args_start: usize,
         kwnames: Value,
         kind: FrameKind,
@@ -150,10 +154,10 @@ impl Vm {
         let given = caller.slots.len() - args_start;
         if simple && given == code.argcount as usize {
             slots.extend(caller.slots.drain(args_start..));
-            caller.slots.truncate(args_start - 1);
+            caller.slots.truncate(base);
             slots.resize(code.varnames.len(), Value::Null);
         } else {
-            let args = self.take_args(args_start);
+            let args = self.take_args(base, args_start);
             let kw = kwnames_slice(&kwnames);
             let split = args.len() - kw.len();
             let keywords = kw

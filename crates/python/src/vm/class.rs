@@ -19,6 +19,7 @@ impl Vm {
     pub(crate) fn instantiate_on_stack(
         &mut self,
         class: &ObjRef,
+        base: usize,
         args_start: usize,
         kwnames: Value,
     ) -> PyResult<Called> {
@@ -27,7 +28,7 @@ impl Vm {
         let python_init =
             matches!(&init, Some(Value::Obj(f)) if matches!(&**f, Object::Function(_)));
         if custom_new || !python_init {
-            let args = self.take_args(args_start);
+            let args = self.take_args(base, args_start);
             let kw = kwnames_slice(&kwnames);
             let result = self.call_type(
                 class,
@@ -49,8 +50,8 @@ impl Vm {
             return Err(PyErr::system_error("lost __init__"));
         };
         let frame = self.top_frame()?;
-        frame.slots.insert(args_start, instance.clone());
-        self.push_function_frame(&init, args_start, kwnames, FrameKind::Init(instance))
+        frame.slots[base] = instance.clone();
+        self.push_function_frame(&init, base, base, kwnames, FrameKind::Init(instance))
     }
 
     /// Calls a class from Rust: builtin constructors, or a new instance and

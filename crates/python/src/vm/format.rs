@@ -269,12 +269,18 @@ impl Vm {
         let mut precision = None;
         if chars.get(i) == Some(&'.') {
             i += 1;
-            let mut p = String::new();
-            while let Some(&c) = chars.get(i).filter(|c| c.is_ascii_digit()) {
-                p.push(c);
+            if chars.get(i) == Some(&'*') {
+                let star = take(self, None)?;
+                precision = Some(self.to_index(&star)?.max(0) as usize);
                 i += 1;
+            } else {
+                let mut p = String::new();
+                while let Some(&c) = chars.get(i).filter(|c| c.is_ascii_digit()) {
+                    p.push(c);
+                    i += 1;
+                }
+                precision = Some(p.parse::<usize>().unwrap_or(0));
             }
-            precision = Some(p.parse::<usize>().unwrap_or(0));
         }
         let Some(&kind) = chars.get(i) else {
             return Err(PyErr::value_error("incomplete format"));

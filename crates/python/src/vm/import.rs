@@ -186,9 +186,14 @@ pub fn module_not_found(name: &str) -> PyErr {
             "Threadline Python offers these modules: {}",
             modules::available().join(", ")
         );
-        let key = intern("__threadline_hint__");
-        let hash = key.as_str().map_or(0, |s| s.hash());
-        dict.lock().insert_new(hash, key, Value::string(hint));
+        let mut map = dict.lock();
+        for (key, value) in [
+            (intern("__threadline_hint__"), Value::string(hint)),
+            (intern("name"), Value::str(name)),
+        ] {
+            let hash = key.as_str().map_or(0, |s| s.hash());
+            map.insert_new(hash, key, value);
+        }
     }
     err
 }

@@ -413,14 +413,8 @@ impl Vm {
             )));
         }
         if items.len() > n {
-            let got = match value {
-                Value::Obj(obj) if matches!(&**obj, Object::List(_) | Object::Tuple(_)) => {
-                    format!(", got {}", items.len())
-                }
-                _ => String::new(),
-            };
             return Err(PyErr::value_error(format!(
-                "too many values to unpack (expected {n}{got})"
+                "too many values to unpack (expected {n})"
             )));
         }
         Ok(items)

@@ -279,6 +279,23 @@ impl Vm {
                 self.set_binary(kind, a, b)
             }
             (Object::Dict(_), BinOpKind::Or) => self.dict_or(a, b),
+            (Object::Deque(left), BinOpKind::Add) => match y {
+                Value::Obj(o) if matches!(&**o, Object::Deque(_)) => {
+                    let (mut items, maxlen) = {
+                        let d = left.lock();
+                        (d.items.clone(), d.maxlen)
+                    };
+                    items.extend(self.collect(y)?);
+                    while maxlen.is_some_and(|m| items.len() > m) {
+                        items.pop_front();
+                    }
+                    Ok(Some(crate::modules::collections::new_deque(items, maxlen)))
+                }
+                _ => Err(PyErr::type_error(format!(
+                    "can only concatenate deque (not \"{}\") to deque",
+                    y.type_name()
+                ))),
+            },
             _ => self.reversed_sequence_repeat(kind, a, b),
         }
     }
@@ -385,7 +402,10 @@ pub fn binary_type_error(kind: BinOpKind, a: &Value, b: &Value) -> PyErr {
             other.type_name()
         ));
     }
-    if kind == BinOpKind::Add && seq(a) && !matches!(a.as_str(), Some(_)) {
+    if kind == BinOpKind::Add && matches!(a, Value::Obj(o) if matches!(&**o, Object::Bytes(_))) {
+        return PyErr::type_error(format!("can't concat {} to bytes", b.type_name()));
+    }
+    if kind == BinOpKind::Add && seq(a) && a.as_str().is_none() {
         return PyErr::type_error(format!(
             "can only concatenate {} (not \"{}\") to {}",
             a.type_name(),

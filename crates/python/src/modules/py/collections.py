@@ -105,6 +105,20 @@ class Counter(dict):
         items = ", ".join(f"{k!r}: {v!r}" for k, v in self.most_common())
         return f"{type(self).__name__}({{{items}}})"
 
+    def __pos__(self):
+        result = Counter()
+        for elem, count in self.items():
+            if count > 0:
+                result[elem] = count
+        return result
+
+    def __neg__(self):
+        result = Counter()
+        for elem, count in self.items():
+            if count < 0:
+                result[elem] = 0 - count
+        return result
+
     def __add__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented

@@ -1,5 +1,9 @@
 """functools: the Python part (partial is native)."""
 
+from collections import namedtuple as _namedtuple
+
+_CacheInfo = _namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
+
 WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__")
 WRAPPER_UPDATES = ("__dict__",)
 
@@ -38,10 +42,6 @@ def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
     return partial(update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated)
 
 
-class _CacheInfo(tuple):
-    pass
-
-
 def lru_cache(maxsize=128, typed=False):
     if callable(maxsize) and not isinstance(maxsize, int):
         return _lru_wrapper(maxsize, 128)
@@ -78,7 +78,7 @@ def _lru_wrapper(user_function, maxsize):
         return result
 
     def cache_info():
-        return f"CacheInfo(hits={stats[0]}, misses={stats[1]}, maxsize={maxsize}, currsize={len(cache)})"
+        return _CacheInfo(stats[0], stats[1], maxsize, len(cache))
 
     def cache_clear():
         cache.clear()
