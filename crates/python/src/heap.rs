@@ -116,6 +116,7 @@ fn detach_contents(obj: &ObjRef, graveyard: &mut Vec<Value>) {
             NativeBase::Exception(data) => data.lock().drain_into(graveyard),
             NativeBase::Dict(dict) => dict.drain_into(graveyard),
             NativeBase::List(items) => graveyard.append(&mut items.lock()),
+            NativeBase::Tuple(_) => {}
             NativeBase::None => {}
         },
         _ => {}

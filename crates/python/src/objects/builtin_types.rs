@@ -307,8 +307,10 @@ fn build() -> Types {
             &[bytes::METHODS, ops_tables::SEQUENCE],
             Some(bytes::bytes_new),
         ),
-        tuple: simple(
+        tuple: make(
             "tuple",
+            &[o],
+            Layout::Tuple,
             &[tuple::METHODS, ops_tables::SEQUENCE],
             Some(tuple::tuple_new),
         ),

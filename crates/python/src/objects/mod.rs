@@ -213,6 +213,8 @@ pub enum NativeBase {
     Dict(Dict),
     /// A subclass of `list`.
     List(Mutex<Vec<Value>>),
+    /// A subclass of `tuple` (`namedtuple`).
+    Tuple(Box<[Value]>),
 }
 
 /// A module: its name and its namespace.
@@ -305,12 +307,16 @@ impl Value {
         }
     }
 
-    /// The items of a tuple.
+    /// The items of a tuple (or of an instance of a tuple subclass).
     #[inline]
     pub fn as_tuple(&self) -> Option<&[Value]> {
         match self {
             Value::Obj(obj) => match &**obj {
                 Object::Tuple(items) => Some(items),
+                Object::Instance(Instance {
+                    native: NativeBase::Tuple(items),
+                    ..
+                }) => Some(items),
                 _ => None,
             },
             _ => None,

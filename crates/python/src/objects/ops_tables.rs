@@ -72,6 +72,7 @@ fn native_copy(value: &Value) -> PyResult<Option<Value>> {
     match native_base(value) {
         Some(NativeBase::Dict(d)) => Value::dict(d.lock().clone()).map(Some),
         Some(NativeBase::List(items)) => Value::list(items.lock().clone()).map(Some),
+        Some(NativeBase::Tuple(items)) => Ok(Some(Value::tuple(items.to_vec()))),
         _ => Ok(None),
     }
 }
@@ -130,6 +131,7 @@ fn len(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let n = match native_base(&a[0]) {
         Some(NativeBase::Dict(d)) => d.lock().len(),
         Some(NativeBase::List(items)) => items.lock().len(),
+        Some(NativeBase::Tuple(items)) => items.len(),
         _ => vm.len(&a[0])?,
     };
     Ok(Value::Int(n as i64))

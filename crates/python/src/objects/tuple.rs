@@ -44,8 +44,27 @@ pub fn tuple_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
 }
 
+/// `tuple.__new__(cls, iterable=())`: makes instances of subclasses too.
+fn tuple_new_static(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.exact("tuple.__new__", 1, 2)?;
+    let Value::Obj(class) = &a[0] else {
+        return Err(PyErr::type_error(
+            "tuple.__new__(X): X is not a type object",
+        ));
+    };
+    let items = match a.get(1) {
+        Some(iterable) => vm.collect(iterable)?,
+        None => Vec::new(),
+    };
+    if std::sync::Arc::ptr_eq(class, &super::types().tuple) {
+        return Ok(Value::tuple(items));
+    }
+    crate::vm::class::new_instance(class, items)
+}
+
 /// Methods of `tuple`.
 pub static METHODS: &[NativeDef] = &[
+    NativeDef::static_method("tuple", "__new__", tuple_new_static),
     NativeDef::method("tuple", "count", count),
     NativeDef::method("tuple", "index", index),
 ];

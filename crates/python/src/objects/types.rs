@@ -24,6 +24,8 @@ pub enum Layout {
     Dict,
     /// An instance of a `list` subclass.
     List,
+    /// An instance of a `tuple` subclass.
+    Tuple,
     /// A builtin type whose instances are native payloads; Python classes
     /// cannot derive from it (yet).
     Native,

@@ -27,7 +27,8 @@ impl Vm {
         let init = lookup(class, &names().__init__);
         let python_init =
             matches!(&init, Some(Value::Obj(f)) if matches!(&**f, Object::Function(_)));
-        if custom_new || !python_init {
+        let tuple_layout = type_obj(class).is_some_and(|t| t.layout == Layout::Tuple);
+        if custom_new || !python_init || tuple_layout {
             let args = self.take_args(base, args_start);
             let kw = kwnames_slice(&kwnames);
             let result = self.call_type(
@@ -95,6 +96,12 @@ impl Vm {
                 return Ok(made);
             }
             made
+        } else if type_obj(class).is_some_and(|t| t.layout == Layout::Tuple) {
+            let items = match args.positional().first() {
+                Some(iterable) => self.collect(iterable)?,
+                None => Vec::new(),
+            };
+            new_instance(class, items)?
         } else {
             new_instance(class, args.positional().to_vec())?
         };
@@ -307,6 +314,7 @@ pub fn new_instance(class: &ObjRef, args: Vec<Value>) -> PyResult<Value> {
         Layout::Exception => return Ok(Value::Obj(new_exception(class, args))),
         Layout::Dict => NativeBase::Dict(Dict::new(DictMap::new())),
         Layout::List => NativeBase::List(Mutex::new(Vec::new())),
+        Layout::Tuple => NativeBase::Tuple(args.into_boxed_slice()),
         Layout::Object | Layout::Native => NativeBase::None,
     };
     let tracked = !matches!(native, NativeBase::None);

@@ -247,8 +247,10 @@ fn native_items(value: &Value) -> Option<NativeItems> {
     let Value::Obj(o) = value else { return None };
     match &**o {
         Object::List(items) => Some(NativeItems::List(items.lock().clone())),
+        Object::Tuple(items) => Some(NativeItems::List(items.to_vec())),
         Object::Dict(_) => Some(NativeItems::Dict),
         Object::Instance(instance) => match &instance.native {
+            crate::objects::NativeBase::Tuple(items) => Some(NativeItems::List(items.to_vec())),
             crate::objects::NativeBase::List(items) => {
                 Some(NativeItems::List(items.lock().clone()))
             }

@@ -81,7 +81,7 @@ impl Vm {
         }
         if let Value::Obj(obj) = value {
             match native {
-                NativeBase::List(_) => return Ok(seq_iter(obj)),
+                NativeBase::List(_) | NativeBase::Tuple(_) => return Ok(seq_iter(obj)),
                 NativeBase::Dict(dict) => {
                     return Ok(dict_iter(obj, dict.lock().len(), ViewKind::Keys));
                 }
@@ -345,6 +345,14 @@ impl Vm {
             match &**obj {
                 Object::List(items) => return Ok(items.lock().clone()),
                 Object::Tuple(items) => return Ok(items.to_vec()),
+                Object::Instance(_)
+                    if iterable.as_tuple().is_some() && !has_python_iter(iterable) =>
+                {
+                    return Ok(iterable
+                        .as_tuple()
+                        .map(<[Value]>::to_vec)
+                        .unwrap_or_default());
+                }
                 Object::Dict(dict) => return Ok(dict.lock().keys()),
                 Object::Set(table) => return Ok(table.lock().keys()),
                 Object::FrozenSet(table) => return Ok(table.keys()),
@@ -606,6 +614,7 @@ fn seq_next(seq: &crate::objects::ObjRef, index: &AtomicUsize) -> Option<Value> 
         }
         Object::Instance(instance) => match &instance.native {
             NativeBase::List(items) => items.lock().get(i).cloned(),
+            NativeBase::Tuple(items) => items.get(i).cloned(),
             _ => None,
         },
         _ => None,
@@ -614,6 +623,10 @@ fn seq_next(seq: &crate::objects::ObjRef, index: &AtomicUsize) -> Option<Value> 
         store(index, i + 1);
     }
     item
+}
+
+fn has_python_iter(value: &Value) -> bool {
+    lookup(value.class(), &names().__iter__).is_some_and(|m| !matches!(m, Value::Native(_)))
 }
 
 /// `TypeError: 'int' object is not iterable`.

@@ -73,6 +73,7 @@ impl Vm {
                     match &instance.native {
                         NativeBase::Dict(d) => Some(d.lock().len()),
                         NativeBase::List(items) => Some(items.lock().len()),
+                        NativeBase::Tuple(items) => Some(items.len()),
                         _ => None,
                     }
                 }
@@ -135,7 +136,13 @@ impl Vm {
         let class = value.class().clone();
         match lookup(&class, &names().__hash__) {
             Some(Value::None) => Err(unhashable(value)),
-            Some(Value::Native(_)) | None => Ok(hash::pointer(value.id() as usize)),
+            Some(Value::Native(_)) | None => match value.as_tuple() {
+                Some(items) => {
+                    let items = items.to_vec();
+                    self.hash(&Value::tuple(items))
+                }
+                None => Ok(hash::pointer(value.id() as usize)),
+            },
             Some(method) => {
                 let result = self.call(&method, std::slice::from_ref(value))?;
                 match as_int(&result) {

@@ -255,6 +255,10 @@ impl Vm {
         }
         let address = value.id();
         match &instance.native {
+            NativeBase::Tuple(items) => {
+                let tuple = Value::tuple(items.to_vec());
+                self.repr(&tuple)
+            }
             NativeBase::List(items) => {
                 let items = items.lock().clone();
                 self.with_guard(address, "[...]", |vm| {

@@ -272,6 +272,10 @@ impl Vm {
                 }
                 Err(PyErr::key_error(key.clone()))
             }
+            NativeBase::Tuple(items) => {
+                let items = items.to_vec();
+                self.sequence_getitem(&items, key, "tuple", |v| Ok(Value::tuple(v)))
+            }
             NativeBase::List(items) => {
                 let items = items.lock().clone();
                 self.sequence_getitem(&items, key, "list", |v| Value::list(v))

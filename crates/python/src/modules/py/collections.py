@@ -171,6 +171,19 @@ class Counter(dict):
         return result
 
 
+class _TupleGetter:
+    def __init__(self, index):
+        self.index = index
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return tuple.__getitem__(instance, self.index)
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     if isinstance(field_names, str):
         field_names = field_names.replace(",", " ").split()
@@ -179,7 +192,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     count = len(field_names)
     first_default = count - len(defaults)
 
-    def __init__(self, *args, **kwargs):
+    def __new__(cls, *args, **kwargs):
         if len(args) > count:
             raise TypeError(f"{typename}.__new__() takes {count + 1} positional arguments but {len(args) + 1} were given")
         values = list(args)
@@ -198,61 +211,33 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         if kwargs:
             name = next(iter(kwargs))
             raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
-        object.__setattr__(self, "_values", tuple(values))
+        return tuple.__new__(cls, values)
 
     def __repr__(self):
-        parts = ", ".join(f"{name}={value!r}" for name, value in zip(field_names, self._values))
+        parts = ", ".join(f"{name}={value!r}" for name, value in zip(field_names, self))
         return f"{typename}({parts})"
 
-    def __iter__(self):
-        return iter(self._values)
-
-    def __len__(self):
-        return count
-
-    def __getitem__(self, index):
-        return self._values[index]
-
-    def __eq__(self, other):
-        if hasattr(other, "_values"):
-            return self._values == other._values
-        if isinstance(other, tuple):
-            return self._values == other
-        return NotImplemented
-
-    def __lt__(self, other):
-        return self._values < tuple(other)
-
-    def __hash__(self):
-        return hash(self._values)
-
-    def __setattr__(self, name, value):
-        raise AttributeError("can't set attribute")
-
     def _asdict(self):
-        return dict(zip(field_names, self._values))
+        return dict(zip(field_names, self))
 
     def _replace(self, **kwargs):
-        values = [kwargs.pop(name, value) for name, value in zip(field_names, self._values)]
+        values = [kwargs.pop(name, value) for name, value in zip(field_names, self)]
         if kwargs:
             raise ValueError(f"Got unexpected field names: {list(kwargs)!r}")
         return cls(*values)
 
-    def __getnewargs__(self):
-        return self._values
+    def _make(klass, iterable):
+        return klass(*iterable)
 
     namespace = {
-        "__init__": __init__, "__repr__": __repr__, "__iter__": __iter__,
-        "__len__": __len__, "__getitem__": __getitem__, "__eq__": __eq__,
-        "__lt__": __lt__, "__hash__": __hash__, "__setattr__": __setattr__,
-        "_asdict": _asdict, "_replace": _replace, "_fields": field_names,
+        "__new__": __new__, "__repr__": __repr__, "_asdict": _asdict,
+        "_replace": _replace, "_make": classmethod(_make), "_fields": field_names,
         "_field_defaults": dict(zip(field_names[first_default:], defaults)),
-        "__module__": module or "__main__",
+        "__module__": module or "__main__", "__slots__": (),
     }
     for index, name in enumerate(field_names):
-        namespace[name] = property(lambda self, i=index: self._values[i])
-    cls = type(typename, (), namespace)
-    cls._make = classmethod(lambda klass, iterable: klass(*iterable))
+        namespace[name] = _TupleGetter(index)
+    cls = type(typename, (tuple,), namespace)
     return cls
 
 
