@@ -58,18 +58,13 @@ pub fn delattr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(Value::None)
 }
 
-fn class_check(
-    value: &Value,
-    class: &Value,
-    function: &str,
-    test: &dyn Fn(&ObjRef) -> bool,
-) -> PyResult<bool> {
+fn class_check(class: &Value, function: &str, test: &dyn Fn(&ObjRef) -> bool) -> PyResult<bool> {
     match class {
         Value::Obj(o) => match &**o {
             Object::Type(_) => Ok(test(o)),
             Object::Tuple(items) => {
                 for item in items.iter() {
-                    if class_check(value, item, function, test)? {
+                    if class_check(item, function, test)? {
                         return Ok(true);
                     }
                 }
@@ -91,12 +86,9 @@ fn class_error(function: &str) -> PyErr {
 pub fn isinstance(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = args.exact("isinstance", 2, 2)?;
     let class = a[0].class().clone();
-    Ok(Value::Bool(class_check(
-        &a[0],
-        &a[1],
-        "isinstance",
-        &|c| is_subclass(&class, c),
-    )?))
+    Ok(Value::Bool(class_check(&a[1], "isinstance", &|c| {
+        is_subclass(&class, c)
+    })?))
 }
 
 /// `issubclass(class, classinfo)`.
@@ -108,12 +100,9 @@ pub fn issubclass(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     if type_obj(class).is_none() {
         return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
     }
-    Ok(Value::Bool(class_check(
-        &a[0],
-        &a[1],
-        "issubclass",
-        &|c| is_subclass(class, c),
-    )?))
+    Ok(Value::Bool(class_check(&a[1], "issubclass", &|c| {
+        is_subclass(class, c)
+    })?))
 }
 
 /// `callable(object)`.

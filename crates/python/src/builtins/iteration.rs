@@ -13,7 +13,7 @@ pub fn iter(vm: &mut Vm, args: Args<'_>) -> PyResult {
         if !crate::vm::call::is_callable(&a[0]) {
             return Err(PyErr::type_error("iter(v, w): v must be callable"));
         }
-        return Ok(Iter::new(IterKind::Callable {
+        return Ok(Iter::new_value(IterKind::Callable {
             func: a[0].clone(),
             sentinel: sentinel.clone(),
         }));
@@ -71,7 +71,7 @@ pub fn enumerate(vm: &mut Vm, args: Args<'_>) -> PyResult {
         None => 0,
     };
     let inner = vm.get_iter(iterable)?;
-    Ok(Iter::new(IterKind::Enumerate {
+    Ok(Iter::new_value(IterKind::Enumerate {
         inner,
         count: AtomicI64::new(start),
     }))
@@ -91,7 +91,7 @@ pub fn zip(vm: &mut Vm, args: Args<'_>) -> PyResult {
         })?;
         iters.push(it);
     }
-    Ok(Iter::new(IterKind::Zip {
+    Ok(Iter::new_value(IterKind::Zip {
         iters: iters.into_boxed_slice(),
         strict,
     }))
@@ -104,7 +104,7 @@ pub fn map(vm: &mut Vm, args: Args<'_>) -> PyResult {
     for iterable in &a[1..] {
         iters.push(vm.get_iter(iterable)?);
     }
-    Ok(Iter::new(IterKind::Map {
+    Ok(Iter::new_value(IterKind::Map {
         func: a[0].clone(),
         iters: iters.into_boxed_slice(),
     }))
@@ -114,7 +114,7 @@ pub fn map(vm: &mut Vm, args: Args<'_>) -> PyResult {
 pub fn filter(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = args.exact("filter", 2, 2)?;
     let inner = vm.get_iter(&a[1])?;
-    Ok(Iter::new(IterKind::Filter {
+    Ok(Iter::new_value(IterKind::Filter {
         func: a[0].clone(),
         inner,
     }))
@@ -128,13 +128,13 @@ pub fn reversed(vm: &mut Vm, args: Args<'_>) -> PyResult {
         match &**o {
             Object::List(items) => {
                 let n = items.lock().len();
-                return Ok(Iter::new(IterKind::Reversed {
+                return Ok(Iter::new_value(IterKind::Reversed {
                     seq: o.clone(),
                     remaining: AtomicUsize::new(n),
                 }));
             }
             Object::Tuple(items) => {
-                return Ok(Iter::new(IterKind::Reversed {
+                return Ok(Iter::new_value(IterKind::Reversed {
                     seq: o.clone(),
                     remaining: AtomicUsize::new(items.len()),
                 }));
@@ -165,7 +165,7 @@ pub fn reversed(vm: &mut Vm, args: Args<'_>) -> PyResult {
             | Object::DictView(..) => {
                 let mut items = vm.collect(value)?;
                 items.reverse();
-                return Ok(Iter::new(IterKind::Snapshot {
+                return Ok(Iter::new_value(IterKind::Snapshot {
                     items: items.into_boxed_slice(),
                     index: AtomicUsize::new(0),
                 }));
@@ -180,7 +180,7 @@ pub fn reversed(vm: &mut Vm, args: Args<'_>) -> PyResult {
                     for i in (0..n).rev() {
                         items.push(vm.getitem(value, &Value::Int(i as i64))?);
                     }
-                    return Ok(Iter::new(IterKind::Snapshot {
+                    return Ok(Iter::new_value(IterKind::Snapshot {
                         items: items.into_boxed_slice(),
                         index: AtomicUsize::new(0),
                     }));

@@ -45,7 +45,7 @@ pub fn round(vm: &mut Vm, args: Args<'_>) -> PyResult {
         }
         (value, digits) if as_int(value).is_some() => {
             let Some(d) = digits else {
-                return Ok(vm.to_int(value)?);
+                return vm.to_int(value);
             };
             let d = vm.to_index(d)?;
             if d >= 0 {
@@ -135,7 +135,7 @@ pub fn sum(vm: &mut Vm, args: Args<'_>) -> PyResult {
             None => vm.binary_op(total, item, BinOpKind::Add)?,
         };
         steps = steps.wrapping_add(1);
-        if steps % 65536 == 0 {
+        if steps.is_multiple_of(65536) {
             vm.check_cancel()?;
         }
     }

@@ -291,9 +291,9 @@ fn big_arg(vm: &mut Vm, value: &Value, name: &str) -> PyResult<BigInt> {
         Some(n) => Ok(n.to_big()),
         None => {
             if let Value::Float(_) = value {
-                return Err(PyErr::type_error(format!(
-                    "'float' object cannot be interpreted as an integer"
-                )));
+                return Err(PyErr::type_error(
+                    "'float' object cannot be interpreted as an integer",
+                ));
             }
             let _ = name;
             Ok(BigInt::from(vm.to_index(value)?))

@@ -17,7 +17,7 @@ fn this<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a [u8]> {
     }
 }
 
-fn bytes_arg<'a>(value: &'a Value) -> PyResult<&'a [u8]> {
+fn bytes_arg(value: &Value) -> PyResult<&[u8]> {
     match value {
         Value::Obj(o) => match &**o {
             Object::Bytes(b) => Ok(b),

@@ -268,40 +268,6 @@ impl Dict {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn same_int(key: i64) -> impl Fn(&Value) -> Option<bool> {
-        move |k| Some(matches!(k, Value::Int(n) if *n == key))
-    }
-
-    #[test]
-    fn keeps_insertion_order_through_removals() {
-        let mut map = DictMap::new();
-        for n in 0..20 {
-            map.insert_new(n, Value::Int(n), Value::Int(n * 10));
-        }
-        for n in 0..15 {
-            let Find::Found(position) = map.find(n, same_int(n)) else {
-                panic!("key {n} missing");
-            };
-            map.remove_at(position);
-        }
-        map.insert_new(3, Value::Int(3), Value::Int(0));
-        let keys: Vec<i64> = map
-            .iter()
-            .map(|e| match e.key {
-                Value::Int(n) => n,
-                _ => -1,
-            })
-            .collect();
-        assert_eq!(keys, vec![15, 16, 17, 18, 19, 3]);
-        assert_eq!(map.find(17, same_int(17)), Find::Found(2));
-        assert_eq!(map.find(4, same_int(4)), Find::Missing);
-    }
-}
-
 /// Key equality that needs no Python code: identity, text, numbers, tuples
 /// of those; `None` when a class's `__eq__` must decide.
 pub fn fast_key_eq(stored: &Value, key: &Value) -> Option<bool> {
@@ -369,5 +335,45 @@ fn custom_eq(a: &Value, b: &Value) -> Option<bool> {
         None
     } else {
         Some(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same_int(key: i64) -> impl Fn(&Value) -> Option<bool> {
+        move |k| Some(matches!(k, Value::Int(n) if *n == key))
+    }
+
+    #[test]
+    fn keeps_insertion_order_through_removals() {
+        let mut map = DictMap::new();
+        for n in 0..20 {
+            map.insert_new(n, Value::Int(n), Value::Int(n * 10));
+        }
+        for n in 0..15 {
+            let Find::Found(position) = map.find(n, same_int(n)) else {
+                panic!("key {n} missing");
+            };
+            map.remove_at(position);
+        }
+        map.insert_new(3, Value::Int(3), Value::Int(0));
+        let keys: Vec<i64> = map
+            .iter()
+            .map(|e| match e.key {
+                Value::Int(n) => n,
+                _ => -1,
+            })
+            .collect();
+        assert_eq!(keys, vec![15, 16, 17, 18, 19, 3]);
+        let Find::Found(position) = map.find(17, same_int(17)) else {
+            panic!("17 is missing");
+        };
+        assert!(matches!(
+            map.entry(position).map(|e| &e.key),
+            Some(Value::Int(17))
+        ));
+        assert_eq!(map.find(4, same_int(4)), Find::Missing);
     }
 }

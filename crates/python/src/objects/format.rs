@@ -137,7 +137,7 @@ fn group(digits: &str, separator: char, every: usize) -> String {
     let len = digits.len();
     let mut out = String::with_capacity(len + len / every);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (len - i) % every == 0 {
+        if i > 0 && (len - i).is_multiple_of(every) {
             out.push(separator);
         }
         out.push(c);
@@ -370,7 +370,7 @@ mod tests {
         assert_eq!(i(1234, "010,"), "00,001,234");
         assert_eq!(i(-42, "=+8"), "-     42");
         assert_eq!(i(42, "c"), "*");
-        assert_eq!(f(3.14159, ">10.3f"), "     3.142");
+        assert_eq!(f(1.23456, ">10.3f"), "     1.235");
         assert_eq!(f(1234567.891, ",.2f"), "1,234,567.89");
         assert_eq!(f(0.2567, ".1%"), "25.7%");
         assert_eq!(f(12345.678, "e"), "1.234568e+04");

@@ -85,9 +85,9 @@ pub fn as_int(value: &Value) -> Option<IntRef<'_>> {
 pub fn as_index(value: &Value, what: &str) -> PyResult<i64> {
     match as_int(value) {
         Some(IntRef::Small(n)) => Ok(n),
-        Some(IntRef::Big(_)) => Err(PyErr::index_error(format!(
-            "cannot fit 'int' into an index-sized integer"
-        ))),
+        Some(IntRef::Big(_)) => Err(PyErr::index_error(
+            "cannot fit 'int' into an index-sized integer",
+        )),
         None => Err(PyErr::type_error(format!(
             "{what} must be integers or slices, not {}",
             value.type_name()

@@ -161,8 +161,8 @@ pub const ITERATOR_NAMES: &[&str] = &[
 ];
 
 impl Iter {
-    /// A new iterator.
-    pub fn new(kind: IterKind) -> Value {
+    /// A new iterator object.
+    pub fn new_value(kind: IterKind) -> Value {
         Value::obj(super::Object::Iter(Iter { kind }))
     }
 

@@ -238,7 +238,7 @@ pub fn sort_values(
     Ok(sorted)
 }
 
-fn merge_sort(vm: &mut Vm, keys: &[Value], order: &mut Vec<usize>) -> PyResult<()> {
+fn merge_sort(vm: &mut Vm, keys: &[Value], order: &mut [usize]) -> PyResult<()> {
     const RUN: usize = 16;
     let n = order.len();
     for start in (0..n).step_by(RUN) {

@@ -178,9 +178,9 @@ impl SetTable {
             } else {
                 0
             };
-            for j in i..=i + probes {
-                if matches!(slots[j], Slot::Empty) {
-                    slots[j] = Slot::Full(hash, key);
+            for slot in &mut slots[i..=i + probes] {
+                if matches!(slot, Slot::Empty) {
+                    *slot = Slot::Full(hash, key);
                     return;
                 }
             }
@@ -243,7 +243,7 @@ impl SetTable {
 
     /// Removes every item.
     pub fn clear(&mut self) -> Vec<Value> {
-        let old = std::mem::replace(self, SetTable::new());
+        let old = std::mem::take(self);
         old.slots
             .into_iter()
             .filter_map(|slot| match slot {

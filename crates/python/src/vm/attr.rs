@@ -362,16 +362,12 @@ impl Vm {
                         return Ok(());
                     }
                 }
-                Object::Type(t) if !t.builtin => {
-                    if self.dict_del_str(&t.dict, name)? {
-                        types::refresh_flags(o);
-                        return Ok(());
-                    }
+                Object::Type(t) if !t.builtin && self.dict_del_str(&t.dict, name)? => {
+                    types::refresh_flags(o);
+                    return Ok(());
                 }
-                Object::Module(module) => {
-                    if self.dict_del_str(&module.dict, name)? {
-                        return Ok(());
-                    }
+                Object::Module(module) if self.dict_del_str(&module.dict, name)? => {
+                    return Ok(());
                 }
                 _ => {}
             }

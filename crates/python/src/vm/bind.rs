@@ -149,10 +149,10 @@ fn fill_defaults(func: &Function, locals: &mut [Value]) -> PyResult<()> {
     let argcount = code.argcount as usize;
     let first_default = argcount.saturating_sub(func.defaults.len());
     let mut missing = Vec::new();
-    for i in 0..argcount {
-        if locals[i].is_null() {
+    for (i, local) in locals.iter_mut().enumerate().take(argcount) {
+        if local.is_null() {
             if i >= first_default {
-                locals[i] = func.defaults[i - first_default].clone();
+                *local = func.defaults[i - first_default].clone();
             } else {
                 missing.push(code.varnames[i].to_string());
             }
@@ -161,11 +161,17 @@ fn fill_defaults(func: &Function, locals: &mut [Value]) -> PyResult<()> {
     if !missing.is_empty() {
         return Err(missing_error(func, "positional", &missing));
     }
-    for i in argcount..argcount + code.kwonlyargcount as usize {
-        if locals[i].is_null() {
+    let kwonly = argcount..argcount + code.kwonlyargcount as usize;
+    for (i, local) in locals
+        .iter_mut()
+        .enumerate()
+        .take(kwonly.end)
+        .skip(kwonly.start)
+    {
+        if local.is_null() {
             let name = &code.varnames[i];
             match kwdefault(func, name) {
-                Some(value) => locals[i] = value,
+                Some(value) => *local = value,
                 None => missing.push(name.to_string()),
             }
         }

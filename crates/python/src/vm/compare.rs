@@ -49,10 +49,10 @@ impl Vm {
         if let Some(truth) = super::ops::fast_compare(kind, a, b) {
             return Ok(Value::Bool(truth));
         }
-        if python_class(a).is_some() || python_class(b).is_some() {
-            if let Some(result) = self.dunder_compare(a, b, kind)? {
-                return Ok(result);
-            }
+        if (python_class(a).is_some() || python_class(b).is_some())
+            && let Some(result) = self.dunder_compare(a, b, kind)?
+        {
+            return Ok(result);
         }
         match self.builtin_compare(a, b, kind)? {
             Some(truth) => Ok(Value::Bool(truth)),
@@ -163,9 +163,7 @@ impl Vm {
         match (&**x, &**y) {
             (Object::Str(s), Object::Str(t)) => Ok(Some(apply(kind, s.as_str().cmp(t.as_str())))),
             (Object::Bytes(s), Object::Bytes(t)) => Ok(Some(apply(kind, s.cmp(t)))),
-            (Object::Tuple(s), Object::Tuple(t)) => self
-                .compare_sequences(&s.to_vec(), &t.to_vec(), kind)
-                .map(Some),
+            (Object::Tuple(s), Object::Tuple(t)) => self.compare_sequences(s, t, kind).map(Some),
             (Object::List(s), Object::List(t)) => {
                 let (s, t) = (s.lock().clone(), t.lock().clone());
                 self.compare_sequences(&s, &t, kind).map(Some)

@@ -332,11 +332,7 @@ impl Vm {
                     if zero.is_empty() { align } else { "" }
                 );
                 let n = as_int(&number).ok_or_else(|| PyErr::type_error("expected a number"))?;
-                let mut text = format_int(n, &FormatSpec::parse(&spec)?)?;
-                if kind == 'o' && alt == "#" {
-                    text = text.replacen("0o", "0o", 1);
-                }
-                text
+                format_int(n, &FormatSpec::parse(&spec)?)?
             }
             'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
                 let number = crate::objects::float::as_float(&value).ok_or_else(|| {

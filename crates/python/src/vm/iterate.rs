@@ -9,7 +9,7 @@ use crate::objects::{Args, NativeBase, Object, PyErr, PyResult, Value};
 use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 
 fn seq_iter(obj: &crate::objects::ObjRef) -> Value {
-    Iter::new(IterKind::Seq {
+    Iter::new_value(IterKind::Seq {
         seq: obj.clone(),
         index: AtomicUsize::new(0),
     })
@@ -24,7 +24,7 @@ impl Vm {
                     return Ok(seq_iter(obj));
                 }
                 Object::Range(r) => {
-                    return Ok(Iter::new(IterKind::Range {
+                    return Ok(Iter::new_value(IterKind::Range {
                         next: AtomicI64::new(r.start),
                         remaining: AtomicI64::new(r.len()),
                         step: r.step,
@@ -37,7 +37,7 @@ impl Vm {
                 }
                 Object::Set(table) => {
                     let size = table.lock().len();
-                    return Ok(Iter::new(IterKind::Set {
+                    return Ok(Iter::new_value(IterKind::Set {
                         set: obj.clone(),
                         position: AtomicUsize::new(0),
                         size,
@@ -45,7 +45,7 @@ impl Vm {
                 }
                 Object::FrozenSet(table) => {
                     let size = table.len();
-                    return Ok(Iter::new(IterKind::Set {
+                    return Ok(Iter::new_value(IterKind::Set {
                         set: obj.clone(),
                         position: AtomicUsize::new(0),
                         size,
@@ -53,7 +53,7 @@ impl Vm {
                 }
                 Object::Deque(deque) => {
                     let items: Vec<Value> = deque.lock().items.iter().cloned().collect();
-                    return Ok(Iter::new(IterKind::Snapshot {
+                    return Ok(Iter::new_value(IterKind::Snapshot {
                         items: items.into_boxed_slice(),
                         index: AtomicUsize::new(0),
                     }));
@@ -89,7 +89,7 @@ impl Vm {
             }
         }
         if lookup(value.class(), &names().__getitem__).is_some() {
-            return Ok(Iter::new(IterKind::GetItem {
+            return Ok(Iter::new_value(IterKind::GetItem {
                 obj: value.clone(),
                 index: AtomicI64::new(0),
             }));
@@ -590,7 +590,7 @@ impl Vm {
 }
 
 fn dict_iter(dict: &crate::objects::ObjRef, size: usize, view: ViewKind) -> Value {
-    Iter::new(IterKind::Dict {
+    Iter::new_value(IterKind::Dict {
         dict: dict.clone(),
         view,
         position: AtomicUsize::new(0),

@@ -65,10 +65,8 @@ pub fn slice_indices(
         if value.is_none() {
             return Ok(default);
         }
-        let mut n = vm.to_index(value).or_else(|_| {
-            Err(PyErr::type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            ))
+        let mut n = vm.to_index(value).map_err(|_| {
+            PyErr::type_error("slice indices must be integers or None or have an __index__ method")
         })?;
         if n < 0 {
             n += len;
@@ -144,8 +142,7 @@ impl Vm {
         if let Value::Obj(obj) = container {
             match &**obj {
                 Object::List(items) => {
-                    return self
-                        .sequence_getitem(&items.lock().clone(), key, "list", |v| Value::list(v));
+                    return self.sequence_getitem(&items.lock().clone(), key, "list", Value::list);
                 }
                 Object::Tuple(items) => {
                     let items = items.to_vec();
@@ -278,7 +275,7 @@ impl Vm {
             }
             NativeBase::List(items) => {
                 let items = items.lock().clone();
-                self.sequence_getitem(&items, key, "list", |v| Value::list(v))
+                self.sequence_getitem(&items, key, "list", Value::list)
             }
             _ => Err(PyErr::type_error(format!(
                 "'{}' object is not subscriptable",
@@ -296,9 +293,7 @@ impl Vm {
         if builtin {
             return Ok(Value::Obj(class.clone()));
         }
-        Err(PyErr::type_error(format!(
-            "'type' object is not subscriptable"
-        )))
+        Err(PyErr::type_error("'type' object is not subscriptable"))
     }
 
     /// `container[key] = value`.
