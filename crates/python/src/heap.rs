@@ -240,5 +240,5 @@ pub fn reserve(bytes: usize) -> PyResult<()> {
 
 /// The `MemoryError` raised at the cap.
 pub fn memory_error() -> PyErr {
-    PyErr::new(&crate::objects::types().memory_error, Value::None)
+    PyErr::bare(&crate::objects::types().memory_error)
 }

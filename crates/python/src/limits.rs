@@ -3,7 +3,9 @@
 //! - Recursion: Python frames deeper than `recursion_limit` raise
 //!   `RecursionError: maximum recursion depth exceeded` (CPython's words).
 //!   Builtins that call back into Python (nested dispatch loops) are also
-//!   capped, so that Rust's own stack never overflows.
+//!   capped, by depth and by the stack they use, so that Rust's own stack
+//!   never overflows (they raise `RecursionError: maximum recursion depth
+//!   exceeded while calling a Python object`, as CPython words it).
 //! - Memory: the heap counts what it allocates (see `heap`); past
 //!   `memory_bytes` an allocation raises `MemoryError`, and a single
 //!   allocation too big for what is left is refused before it is made.
@@ -30,6 +32,9 @@ pub struct Limits {
     pub recursion_limit: u32,
     /// Nested dispatch loops deep (builtins calling Python calling builtins…).
     pub native_depth: u32,
+    /// Bytes of the host thread's stack that nested dispatch loops may use
+    /// (measured, so that the guard holds whatever each level costs).
+    pub stack_bytes: usize,
     /// Heap bytes.
     pub memory_bytes: usize,
     /// Bytes of stdout and stderr together.
@@ -44,6 +49,7 @@ impl Limits {
         Limits {
             recursion_limit: 1000,
             native_depth: 200,
+            stack_bytes: 512 << 10,
             memory_bytes: 256 << 20,
             output_bytes: 1 << 20,
             time_ms: None,

@@ -122,6 +122,8 @@ fn run(command: Command) -> u8 {
             Err(failure) => eprintln!("{failure:?}"),
         }
     }
+    let mut command = command;
+    command.options.limits.stack_bytes = STACK_BYTES / 2;
     let host = Arc::new(NativeHost::new());
     let interpreter = Interpreter::new(host, command.options);
     let outcome = interpreter.run_main(&source, &command.path);

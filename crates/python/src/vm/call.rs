@@ -334,11 +334,11 @@ impl Vm {
 
     /// Runs the frame just pushed (of kind `Native`) to its return.
     pub(crate) fn run_nested(&mut self) -> PyResult {
-        if self.nested >= self.interp.limits.native_depth {
+        if let Err(err) = self.check_native_depth() {
             if let Some(frame) = self.frames.pop() {
                 self.recycle_slots(frame.slots);
             }
-            return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
+            return Err(err);
         }
         self.nested += 1;
         let base = self.frames.len() - 1;

@@ -183,8 +183,17 @@ impl Vm {
     }
 
     fn run_generator_frame(&mut self) -> PyResult<GenStep> {
-        if self.nested >= self.interp.limits.native_depth {
-            return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
+        if let Err(err) = self.check_native_depth() {
+            if let Some(frame) = self.frames.pop() {
+                let gen_obj = match &frame.kind {
+                    FrameKind::Generator(g, _) => Some(g.clone()),
+                    _ => None,
+                };
+                if let Some(g) = gen_obj {
+                    suspend(&g, frame);
+                }
+            }
+            return Err(err);
         }
         self.nested += 1;
         let base = self.frames.len() - 1;

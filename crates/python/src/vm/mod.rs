@@ -154,6 +154,8 @@ pub struct Vm {
     pub(crate) repr_active: Vec<usize>,
     /// Ticks left before the slow checks (time limit) run.
     pub(crate) ticks: u32,
+    /// Where the host thread's stack stood when `run` was entered.
+    pub(crate) stack_base: usize,
     /// Set while the thread is blocked at the top level: the value of the
     /// wait goes on the top frame's stack when it resumes.
     pub(crate) awaiting_wait: bool,
@@ -166,6 +168,12 @@ impl std::fmt::Debug for Vm {
             .field("frames", &self.frames.len())
             .finish()
     }
+}
+
+/// The address of a local: where the host thread's stack stands.
+#[inline(always)]
+pub(crate) fn stack_address(marker: &u8) -> usize {
+    marker as *const u8 as usize
 }
 
 /// Ticks between the slow checks of the eval breaker.
@@ -186,6 +194,7 @@ impl Vm {
             arg_buffer: Vec::new(),
             repr_active: Vec::new(),
             ticks: TICKS_PER_CHECK,
+            stack_base: 0,
             awaiting_wait: false,
         }
     }
@@ -194,8 +203,14 @@ impl Vm {
     /// frame finishes.
     pub fn run(&mut self, budget: u64) -> RunStatus {
         let _heap = crate::heap::enter(&self.interp.heap);
+        let marker = 0u8;
+        self.stack_base = stack_address(&marker);
         if self.awaiting_wait {
             self.awaiting_wait = false;
+            if self.breaker.load(Ordering::Relaxed) & crate::host::BREAK_CANCEL != 0 {
+                self.frames.clear();
+                return RunStatus::Finished(Err(PyErr::Halt(Halt::Cancelled)));
+            }
             self.push_result(Value::None);
         }
         if self.frames.is_empty() {
@@ -270,6 +285,23 @@ impl Vm {
     pub fn check_cancel(&self) -> PyResult<()> {
         if self.interp.cancel.is_cancelled() {
             return Err(PyErr::Halt(Halt::Cancelled));
+        }
+        Ok(())
+    }
+
+    /// Refuses a nested dispatch loop past the depth or stack limits.
+    pub(crate) fn check_native_depth(&self) -> PyResult<()> {
+        let marker = 0u8;
+        let here = stack_address(&marker);
+        let used = if self.stack_base == 0 {
+            0
+        } else {
+            self.stack_base.saturating_sub(here)
+        };
+        if self.nested >= self.interp.limits.native_depth || used > self.interp.limits.stack_bytes {
+            return Err(PyErr::recursion_error(
+                "maximum recursion depth exceeded while calling a Python object",
+            ));
         }
         Ok(())
     }
