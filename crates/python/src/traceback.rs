@@ -331,17 +331,21 @@ fn suggestion(vm: &mut Vm, exc: &ObjRef) -> Option<String> {
     best_match(&wanted, &candidates)
 }
 
-/// The closest name to `wanted` (CPython's weighted Levenshtein distance).
+/// The closest name to `wanted` (CPython's weighted Levenshtein distance:
+/// no more than a third of the characters involved may change).
 pub fn best_match(wanted: &str, candidates: &[String]) -> Option<String> {
     const MOVE_COST: usize = 2;
     if wanted.len() > 40 {
         return None;
     }
-    let max_distance = (wanted.len() + 3) * MOVE_COST / 6;
     let mut best: Option<(usize, &String)> = None;
     for candidate in candidates.iter().take(750) {
         if candidate == wanted || candidate.len() > 40 {
             continue;
+        }
+        let mut max_distance = (wanted.len() + candidate.len() + 3) * MOVE_COST / 6;
+        if let Some((distance, _)) = best {
+            max_distance = max_distance.min(distance.saturating_sub(1));
         }
         let distance = levenshtein(wanted, candidate, max_distance);
         if distance > max_distance {
@@ -357,10 +361,25 @@ pub fn best_match(wanted: &str, candidates: &[String]) -> Option<String> {
 fn levenshtein(a: &str, b: &str, max_cost: usize) -> usize {
     const MOVE_COST: usize = 2;
     const CASE_COST: usize = 1;
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    let mut a: &[u8] = a.as_bytes();
+    let mut b: &[u8] = b.as_bytes();
     if a == b {
         return 0;
+    }
+    while let (Some(x), Some(y)) = (a.first(), b.first())
+        && x == y
+    {
+        a = &a[1..];
+        b = &b[1..];
+    }
+    while let (Some(x), Some(y)) = (a.last(), b.last())
+        && x == y
+    {
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
     }
     if a.len().abs_diff(b.len()) * MOVE_COST > max_cost {
         return max_cost + 1;
@@ -371,7 +390,7 @@ fn levenshtein(a: &str, b: &str, max_cost: usize) -> usize {
         for (j, cb) in b.iter().enumerate() {
             let substitute = if ca == cb {
                 0
-            } else if ca.to_lowercase().eq(cb.to_lowercase()) {
+            } else if ca.eq_ignore_ascii_case(cb) {
                 CASE_COST
             } else {
                 MOVE_COST
@@ -385,38 +404,39 @@ fn levenshtein(a: &str, b: &str, max_cost: usize) -> usize {
     previous[b.len()]
 }
 
-/// A syntax error, printed as CPython prints it.
+/// A syntax error, printed as CPython's `print_error_text` prints it (only
+/// `SyntaxError` itself uses the end of the faulty part: its subclasses get
+/// one caret).
 pub fn format_syntax_error(failure: &CompileFailure, filename: &str) -> String {
     let mut out = format!("  File \"{filename}\", line {}\n", failure.line);
-    let rtext = failure.text.trim_end_matches('\n');
-    let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
-    let spaces = rtext.chars().count() - ltext.chars().count();
-    if !failure.text.is_empty() || failure.col > 0 {
-        out.push_str(&format!("    {ltext}\n"));
-        if failure.col > 0 {
-            let offset = failure.col as i64;
-            let mut end_offset = if failure.end_col == 0 {
-                offset
-            } else {
-                failure.end_col as i64
-            };
-            if failure.end_line > failure.line && failure.end_col > 0 {
-                end_offset = rtext.chars().count() as i64 + 1;
-            }
-            if offset == end_offset || end_offset == -1 {
-                end_offset = offset + 1;
-            }
-            let colno = offset - 1 - spaces as i64;
-            let end_colno = end_offset - 1 - spaces as i64;
-            if colno >= 0 {
-                let caret_space: String = ltext
-                    .chars()
-                    .take(colno as usize)
-                    .map(|c| if c.is_whitespace() { c } else { ' ' })
-                    .collect();
-                let width = (end_colno - colno).max(1) as usize;
-                out.push_str(&format!("    {caret_space}{}\n", "^".repeat(width)));
-            }
+    let end_offset: i64 = if failure.kind == "SyntaxError" && failure.end_col > 0 {
+        failure.end_col as i64
+    } else {
+        -1
+    };
+    let mut offset = failure.col as i64;
+    let repetitions = if end_offset > 0 && end_offset > offset {
+        end_offset - offset
+    } else {
+        1
+    };
+    if !failure.text.is_empty() {
+        offset -= 1;
+        let mut text: &str = &failure.text;
+        while let Some(rest) = text.strip_prefix([' ', '\t', '\x0c']) {
+            text = rest;
+            offset -= 1;
+        }
+        let text = text.trim_end_matches('\n');
+        let len = text.chars().count() as i64;
+        offset = offset.min(len);
+        out.push_str(&format!("    {text}\n"));
+        if offset >= 0 && failure.col > 0 {
+            let spaces = " ".repeat(offset as usize);
+            out.push_str(&format!(
+                "    {spaces}{}\n",
+                "^".repeat(repetitions.max(1) as usize)
+            ));
         }
     }
     out.push_str(&format!("{}: {}\n", failure.kind, failure.message));

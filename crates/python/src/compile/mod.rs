@@ -19,6 +19,8 @@ mod handlers;
 mod stmt;
 pub mod symtable;
 mod target;
+#[cfg(test)]
+mod tests;
 
 pub use code::{BinOpKind, CmpKind, Code, CodeFlags, Op, Position, UnaryKind};
 

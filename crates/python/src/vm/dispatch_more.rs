@@ -313,7 +313,45 @@ impl Vm {
         if let Some(found) = types::dict_get_str(&self.interp.builtins, name) {
             return Ok(found);
         }
-        Err(name_error(name))
+        Err(self.name_error_with_hint(name, globals))
+    }
+
+    /// `NameError`, with CPython's "Did you mean" computed from the code's
+    /// locals, then the globals, then the builtins.
+    fn name_error_with_hint(&self, name: &Value, globals: &crate::objects::ObjRef) -> PyErr {
+        let err = name_error(name);
+        let Some(wanted) = name.as_str().map(|s| s.as_str().to_string()) else {
+            return err;
+        };
+        let keys_of = |dict: &crate::objects::ObjRef| -> Vec<String> {
+            match &**dict {
+                Object::Dict(d) => d
+                    .lock()
+                    .keys()
+                    .iter()
+                    .filter_map(|k| k.as_str().map(|s| s.as_str().to_string()))
+                    .collect(),
+                _ => Vec::new(),
+            }
+        };
+        let locals: Vec<String> = self
+            .frames
+            .last()
+            .map(|f| f.code.varnames.iter().map(|v| v.to_string()).collect())
+            .unwrap_or_default();
+        let tiers = [locals, keys_of(globals), keys_of(&self.interp.builtins)];
+        let suggestion = tiers
+            .iter()
+            .find_map(|tier| crate::traceback::best_match(&wanted, tier));
+        if let (Some(suggestion), PyErr::Exception(exc)) = (suggestion, &err)
+            && let Object::Instance(instance) = &**exc
+            && let Object::Dict(dict) = &*instance.dict
+        {
+            let key = crate::objects::names::intern("__suggestion__");
+            let hash = key.as_str().map_or(0, |s| s.hash());
+            dict.lock().insert_new(hash, key, Value::string(suggestion));
+        }
+        err
     }
 
     fn store_in_namespace(
