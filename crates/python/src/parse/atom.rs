@@ -19,8 +19,19 @@ impl Parser<'_> {
     /// `primary`: an atom followed by `.name`, `(args)` and `[index]`.
     pub(crate) fn primary(&mut self) -> PResult<Expr> {
         let start = self.start();
-        let mut value = self.atom()?;
-        loop {
+        let value = self.atom()?;
+        if !matches!(self.kind(), TokKind::Op(Op::Dot | Op::LPar | Op::LSqb)) {
+            return Ok(value);
+        }
+        self.trailers(start, value)
+    }
+
+    /// The trailers after an atom. (Kept out of `primary`, whose frame
+    /// stays on the stack while a bracketed atom is parsed.)
+    #[inline(never)]
+    fn trailers(&mut self, start: Pos, mut value: Expr) -> PResult<Expr> {
+        for length in 1.. {
+            self.check_chain(length)?;
             let from = self.index();
             let trailer = match self.kind() {
                 TokKind::Op(Op::Dot) => {
@@ -69,6 +80,7 @@ impl Parser<'_> {
                 ),
             };
         }
+        Ok(value)
     }
 
     /// `.name`.
@@ -116,6 +128,7 @@ impl Parser<'_> {
 
     /// `( ... )`: the empty tuple, a tuple, a generator expression, a
     /// parenthesized `yield`, or a group (which keeps its inner range).
+    #[inline(never)]
     fn paren_atom(&mut self) -> PResult<Expr> {
         let start = self.start();
         self.bump();
@@ -196,6 +209,7 @@ impl Parser<'_> {
     }
 
     /// `[ ... ]`: a list or a list comprehension.
+    #[inline(never)]
     fn list_atom(&mut self) -> PResult<Expr> {
         let start = self.start();
         self.bump();

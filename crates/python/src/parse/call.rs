@@ -21,19 +21,44 @@ impl Parser<'_> {
     /// `(args)` after a primary, the current token being `(`.
     pub(crate) fn call_trailer(&mut self) -> PResult<Trailer> {
         let open = self.bump();
-        if let Some(genexp) = self.sole_generator(&open)? {
-            return Ok(Trailer::Call(vec![genexp], Vec::new()));
+        let mut state = ArgState::default();
+        let keyword = matches!(
+            self.kind(),
+            TokKind::Name | TokKind::Kw(Kw::True | Kw::False | Kw::None)
+        ) && self.nth(1).is_op(Op::Assign);
+        let plain_first = self.starts_expression() && !keyword;
+        if plain_first {
+            // Read once: it may turn out to be a generator expression's
+            // element (`f(x for x in y)`), or the first argument.
+            let walrus = self.kind() == TokKind::Name && self.nth(1).is_op(Op::Walrus);
+            let first = self.plain_argument()?;
+            if self.at_comprehension() {
+                let genexp = self.sole_generator(&open, first)?;
+                return Ok(Trailer::Call(vec![genexp], Vec::new()));
+            }
+            self.positional_value(&mut state, first, walrus)?;
+            if self.eat_op(Op::Comma) {
+                self.more_arguments(&mut state)?;
+            }
+        } else {
+            self.more_arguments(&mut state)?;
         }
-        let (args, keywords) = self.argument_list()?;
+        let (args, keywords) = self.finish_arguments(state)?;
         Ok(Trailer::Call(args, keywords))
     }
 
-    /// The arguments of a call or the bases of a class, after the `(` and
-    /// up to and including the `)`.
+    /// The arguments of a class statement's bases, after the `(` and up to
+    /// and including the `)`.
     pub(crate) fn argument_list(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let mut state = ArgState::default();
+        self.more_arguments(&mut state)?;
+        self.finish_arguments(state)
+    }
+
+    /// Arguments separated by commas, up to the `)` (not consumed).
+    fn more_arguments(&mut self, state: &mut ArgState) -> PResult<()> {
         while !self.at_op(Op::RPar) {
-            match self.argument(&mut state) {
+            match self.argument(state) {
                 Ok(()) => {}
                 // A positional argument after a keyword one is reported
                 // even if what follows it does not parse.
@@ -44,6 +69,12 @@ impl Parser<'_> {
                 break;
             }
         }
+        Ok(())
+    }
+
+    /// The `)` after the arguments (or the error an argument out of place
+    /// left pending).
+    fn finish_arguments(&mut self, state: ArgState) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         if let Some(msg) = state.pending {
             self.tok();
             return Err(self.error_last(super::error::SyntaxErrorKind::SyntaxError, msg));
@@ -53,28 +84,9 @@ impl Parser<'_> {
     }
 
     /// `f(x for x in y)`: a generator expression as the only argument,
-    /// whose range spans the call's parentheses.
-    fn sole_generator(&mut self, open: &Token) -> PResult<Option<Expr>> {
-        let is_element = matches!(
-            self.kind(),
-            TokKind::Op(Op::Star) | TokKind::Op(Op::DoubleStar)
-        ) || (self.kind() == TokKind::Name && self.nth(1).is_op(Op::Assign));
-        if is_element || !self.starts_expression() {
-            return Ok(None);
-        }
-        let save = self.save();
-        let element = match self.plain_argument() {
-            Ok(element) => element,
-            Err(fail) if fail.generic => {
-                self.rewind(save.0);
-                return Ok(None);
-            }
-            Err(fail) => return Err(fail),
-        };
-        if !self.at_comprehension() {
-            self.rewind(save.0);
-            return Ok(None);
-        }
+    /// whose range spans the call's parentheses; `element` is read, and a
+    /// comprehension clause follows.
+    fn sole_generator(&mut self, open: &Token, element: Expr) -> PResult<Expr> {
         let generators = self.comprehension_clauses()?;
         if !self.at_op(Op::RPar) {
             if self.at_op(Op::Comma) {
@@ -85,10 +97,7 @@ impl Parser<'_> {
         }
         self.bump();
         let elt = Box::new(element);
-        Ok(Some(self.node(
-            open.start,
-            ExprKind::GeneratorExp { elt, generators },
-        )))
+        Ok(self.node(open.start, ExprKind::GeneratorExp { elt, generators }))
     }
 
     /// A positional argument: a named expression (without the `name=`
@@ -169,6 +178,12 @@ impl Parser<'_> {
     fn positional_argument(&mut self, state: &mut ArgState) -> PResult<()> {
         let walrus = self.kind() == TokKind::Name && self.nth(1).is_op(Op::Walrus);
         let value = self.plain_argument()?;
+        self.positional_value(state, value, walrus)
+    }
+
+    /// A positional argument read (`walrus`: written `name := value`),
+    /// with CPython's errors for one out of place.
+    fn positional_value(&mut self, state: &mut ArgState, value: Expr, walrus: bool) -> PResult<()> {
         if self.at_op(Op::Assign) && !walrus {
             let eq = self.tok();
             let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";

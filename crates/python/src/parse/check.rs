@@ -6,7 +6,7 @@
 
 use super::check_scope::check_scopes;
 use super::error::SyntaxError;
-use super::walk::{argument_defaults, expr_children, stmt_children};
+use super::walk::{argument_defaults, chain, contains_yield, expr_children, stmt_children};
 use crate::ast::{Comprehension, Expr, ExprKind, Keyword, Module, Range, Stmt, StmtKind};
 
 /// What kind of code block the walk is in.
@@ -97,6 +97,38 @@ impl Checker {
             StmtKind::For { .. } | StmtKind::While { .. } | StmtKind::With { .. } => {
                 self.compound(s)
             }
+            StmtKind::If { .. } => {
+                // `elif`s nest: followed with a loop.
+                let mut at = s;
+                while let StmtKind::If { test, body, orelse } = &at.kind {
+                    self.expr(test)?;
+                    body.iter().try_for_each(|s| self.stmt(s))?;
+                    match orelse.as_slice() {
+                        [next] if matches!(next.kind, StmtKind::If { .. }) => at = next,
+                        rest => return rest.iter().try_for_each(|s| self.stmt(s)),
+                    }
+                }
+                Ok(())
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                body.iter().try_for_each(|s| self.stmt(s))?;
+                for (i, handler) in handlers.iter().enumerate() {
+                    if handler.typ.is_none() && i + 1 < handlers.len() {
+                        return Err(error_at(handler.range, "default 'except:' must be last"));
+                    }
+                    handler.typ.iter().try_for_each(|e| self.expr(e))?;
+                    handler.body.iter().try_for_each(|s| self.stmt(s))?;
+                }
+                orelse
+                    .iter()
+                    .chain(finalbody)
+                    .try_for_each(|s| self.stmt(s))
+            }
             _ => self.children(s),
         }
     }
@@ -185,9 +217,7 @@ impl Checker {
 
     /// The defaults and annotations of a parameter list.
     fn defaults(&mut self, args: &crate::ast::Arguments) -> Result<(), SyntaxError> {
-        let mut found = Vec::new();
-        argument_defaults(args, &mut |e| found.push(e));
-        found.into_iter().try_for_each(|e| self.expr(e))
+        argument_defaults(args, &mut |e| self.expr(e))
     }
 
     /// An assignment target: a starred target must sit in a list or tuple
@@ -251,15 +281,14 @@ impl Checker {
             ExprKind::List(elts) | ExprKind::Tuple(elts) | ExprKind::Set(elts) => {
                 elts.iter().try_for_each(|elt| self.element(elt))
             }
-            ExprKind::Call {
-                func,
-                args,
-                keywords,
-            } => {
-                self.expr(func)?;
-                self.keywords(keywords)?;
-                args.iter().try_for_each(|a| self.element(a))?;
-                keywords.iter().try_for_each(|k| self.expr(&k.value))
+            ExprKind::BinOp { .. }
+            | ExprKind::Attribute { .. }
+            | ExprKind::Subscript { .. }
+            | ExprKind::Call { .. } => {
+                // Followed with a loop: such chains grow long.
+                let (links, start) = chain(e);
+                self.expr(start)?;
+                links.iter().rev().try_for_each(|link| self.link(link))
             }
             ExprKind::Lambda { args, body } => {
                 self.defaults(args)?;
@@ -277,6 +306,20 @@ impl Checker {
                 generators,
             } => self.comprehension(e, &[key, value], generators, false),
             _ => self.each_child(e),
+        }
+    }
+
+    /// What a link of a chain adds to the value before it.
+    fn link(&mut self, e: &Expr) -> Result<(), SyntaxError> {
+        match &e.kind {
+            ExprKind::Call { args, keywords, .. } => {
+                self.keywords(keywords)?;
+                args.iter().try_for_each(|a| self.element(a))?;
+                keywords.iter().try_for_each(|k| self.expr(&k.value))
+            }
+            ExprKind::BinOp { right, .. } => self.expr(right),
+            ExprKind::Subscript { slice, .. } => self.expr(slice),
+            _ => Ok(()),
         }
     }
 
@@ -306,9 +349,7 @@ impl Checker {
     }
 
     fn each_child(&mut self, e: &Expr) -> Result<(), SyntaxError> {
-        let mut children = Vec::new();
-        expr_children(e, &mut |child| children.push(child));
-        children.into_iter().try_for_each(|child| self.expr(child))
+        expr_children(e, &mut |child| self.expr(child))
     }
 
     /// A comprehension: its first iterable belongs to the enclosing block,
@@ -353,32 +394,4 @@ impl Checker {
             )),
         }
     }
-}
-
-/// Whether a function body yields (not counting nested functions and
-/// classes, whose `yield`s are their own).
-fn contains_yield(body: &[Stmt]) -> bool {
-    fn in_expr(e: &Expr) -> bool {
-        match &e.kind {
-            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => true,
-            ExprKind::Lambda { .. } => false,
-            _ => {
-                let mut found = false;
-                expr_children(e, &mut |child| found = found || in_expr(child));
-                found
-            }
-        }
-    }
-    fn in_stmt(s: &Stmt) -> bool {
-        if matches!(s.kind, StmtKind::FunctionDef(_) | StmtKind::ClassDef(_)) {
-            return false;
-        }
-        let mut found = false;
-        let mut exprs = Vec::new();
-        let mut stmts = Vec::new();
-        stmt_children(s, &mut |e| exprs.push(e), &mut |s| stmts.push(s));
-        found |= exprs.into_iter().any(in_expr);
-        found || stmts.into_iter().any(in_stmt)
-    }
-    body.iter().any(in_stmt)
 }

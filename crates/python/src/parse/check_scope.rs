@@ -3,7 +3,7 @@
 //! comprehension.
 
 use super::error::SyntaxError;
-use super::walk::{argument_defaults, expr_children, stmt_children};
+use super::walk::{argument_defaults, chain, chain_child, expr_children, stmt_children};
 use crate::ast::{Arguments, Expr, ExprKind, Range, Stmt, StmtKind};
 
 /// Checks the statements of a module.
@@ -64,6 +64,19 @@ impl Scopes {
                 self.at_module = outer;
                 result
             }
+            StmtKind::If { .. } => {
+                // `elif`s nest: followed with a loop.
+                let mut at = s;
+                while let StmtKind::If { test, body, orelse } = &at.kind {
+                    self.expr(test)?;
+                    body.iter().try_for_each(|s| self.stmt(s))?;
+                    match orelse.as_slice() {
+                        [next] if matches!(next.kind, StmtKind::If { .. }) => at = next,
+                        rest => return rest.iter().try_for_each(|s| self.stmt(s)),
+                    }
+                }
+                Ok(())
+            }
             _ => {
                 let mut exprs = Vec::new();
                 let mut stmts = Vec::new();
@@ -76,9 +89,7 @@ impl Scopes {
 
     /// Defaults and annotations of parameters (evaluated outside).
     fn defaults(&mut self, args: &Arguments) -> Result<(), SyntaxError> {
-        let mut found = Vec::new();
-        argument_defaults(args, &mut |e| found.push(e));
-        found.into_iter().try_for_each(|e| self.expr(e))
+        argument_defaults(args, &mut |e| self.expr(e))
     }
 
     fn expr(&mut self, e: &Expr) -> Result<(), SyntaxError> {
@@ -101,19 +112,33 @@ impl Scopes {
             _ => None,
         };
         let Some(kind) = comprehension else {
-            let mut children = Vec::new();
-            expr_children(e, &mut |child| children.push(child));
-            return children.into_iter().try_for_each(|child| self.expr(child));
+            if chain_child(e).is_some() {
+                let (links, start) = chain(e);
+                self.expr(start)?;
+                for link in links.iter().rev() {
+                    let mut first = true;
+                    expr_children(link, &mut |child| {
+                        if std::mem::take(&mut first) {
+                            return Ok(());
+                        }
+                        self.expr(child)
+                    })?;
+                }
+                return Ok(());
+            }
+            return expr_children(e, &mut |child| self.expr(child));
         };
-        // The first iterable is evaluated in the enclosing scope.
-        let mut children = Vec::new();
-        expr_children(e, &mut |child| children.push(child));
-        let mut children = children.into_iter();
-        if let Some(first) = children.next() {
-            self.expr(first)?;
-        }
-        let outer = self.comprehension.replace(kind);
-        let result = children.try_for_each(|child| self.expr(child));
+        // The first iterable is evaluated in the enclosing scope, the rest in
+        // the comprehension's own.
+        let mut first = true;
+        let outer = self.comprehension;
+        let result = expr_children(e, &mut |child| {
+            let result = self.expr(child);
+            if std::mem::take(&mut first) {
+                self.comprehension = Some(kind);
+            }
+            result
+        });
         self.comprehension = outer;
         result
     }

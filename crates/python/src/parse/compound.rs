@@ -11,7 +11,7 @@ impl Parser<'_> {
     pub(crate) fn compound_statement(&mut self) -> PResult<Stmt> {
         let start = self.start();
         let kind = match self.kind() {
-            TokKind::Kw(Kw::If) => self.if_statement("if")?,
+            TokKind::Kw(Kw::If) => self.if_statement()?,
             TokKind::Kw(Kw::While) => self.while_statement()?,
             TokKind::Kw(Kw::For) => self.for_statement(false)?,
             TokKind::Kw(Kw::With) => self.with_statement(false)?,
@@ -69,21 +69,37 @@ impl Parser<'_> {
         Ok(body)
     }
 
-    /// `if`/`elif` (named by `keyword`) with its branches.
-    fn if_statement(&mut self, keyword: &str) -> PResult<StmtKind> {
-        self.bump();
-        let test = self.named_expression()?;
-        self.header_colon()?;
-        let header = format!("'{keyword}' statement");
-        let body = self.block(&header, test.range.start.line)?;
-        let orelse = if self.at_kw(Kw::Elif) {
+    /// `if` with its `elif` and `else` branches. Each `elif` is an `If`
+    /// alone in the `orelse` of the one before; the chain is read in a loop
+    /// (not by recursion) and nested afterwards.
+    fn if_statement(&mut self) -> PResult<StmtKind> {
+        let mut branches = Vec::new();
+        let mut keyword = "if";
+        loop {
             let start = self.start();
-            let elif = self.if_statement("elif")?;
-            vec![self.stmt(start, elif)]
-        } else {
-            self.else_block()?
-        };
-        Ok(StmtKind::If { test, body, orelse })
+            self.bump();
+            let test = self.named_expression()?;
+            self.header_colon()?;
+            let header = format!("'{keyword}' statement");
+            let body = self.block(&header, test.range.start.line)?;
+            branches.push((start, test, body));
+            if !self.at_kw(Kw::Elif) {
+                break;
+            }
+            self.check_chain(branches.len() as u32)?;
+            keyword = "elif";
+        }
+        let mut orelse = self.else_block()?;
+        let end = self.prev().end;
+        while let Some((start, test, body)) = branches.pop() {
+            if branches.is_empty() {
+                return Ok(StmtKind::If { test, body, orelse });
+            }
+            let range = crate::ast::Range { start, end };
+            let kind = StmtKind::If { test, body, orelse };
+            orelse = vec![Stmt { range, kind }];
+        }
+        Err(self.generic())
     }
 
     /// An optional `else:` block.

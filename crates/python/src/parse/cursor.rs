@@ -85,11 +85,6 @@ impl<'a> Cursor<'a> {
         chars.next()
     }
 
-    /// Whether the rest of the source starts with `text`.
-    pub(crate) fn starts_with(&self, text: &str) -> bool {
-        self.src[self.at.byte..].starts_with(text)
-    }
-
     /// Consumes and returns the next character.
     pub(crate) fn bump(&mut self) -> Option<char> {
         let c = self.peek()?;

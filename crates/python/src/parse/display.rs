@@ -24,6 +24,7 @@ impl Parser<'_> {
     }
 
     /// `{ ... }`: a dict, a set, or their comprehensions.
+    #[inline(never)]
     pub(crate) fn brace_atom(&mut self) -> PResult<Expr> {
         let start = self.start();
         self.bump();

@@ -201,10 +201,10 @@ fn named_char(rest: &str, start: usize, pos: usize) -> Result<(char, usize), Str
         return Err(malformed(pos + rest.len()));
     };
     let name = &rest[1..close];
-    let end = pos + close + 1;
     if name.is_empty() {
-        return Err(malformed(end));
+        return Err(malformed(pos + close));
     }
+    let end = pos + close + 1;
     match lookup_char_name(name) {
         Some(c) => Ok((c, close + 1)),
         None => Err(unicode_error(

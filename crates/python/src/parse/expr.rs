@@ -158,6 +158,14 @@ impl Parser<'_> {
         if !self.at_kw(Kw::If) {
             return Ok(body);
         }
+        self.conditional_rest(start, body)
+    }
+
+    /// `if test else orelse` after the body of a conditional expression.
+    /// (Kept out of `conditional`, whose frame stays on the stack while
+    /// nested expressions are parsed.)
+    #[inline(never)]
+    fn conditional_rest(&mut self, start: Pos, body: Expr) -> PResult<Expr> {
         let from = self.index();
         self.bump();
         let test = self.disjunction();
@@ -191,28 +199,38 @@ impl Parser<'_> {
 
     /// `a or b or c`.
     pub(crate) fn disjunction(&mut self) -> PResult<Expr> {
-        self.bool_chain(Kw::Or)
-    }
-
-    /// `a and b` (`and_or` is `Kw::And`), or `a or b` (`Kw::Or`).
-    fn bool_chain(&mut self, kw: Kw) -> PResult<Expr> {
         let start = self.start();
-        let operand = |p: &mut Self| {
-            if kw == Kw::Or {
-                p.bool_chain(Kw::And)
-            } else {
-                p.inversion()
-            }
-        };
-        let first = operand(self)?;
-        if !self.at_kw(kw) {
+        let first = self.conjunction()?;
+        if !self.at_kw(Kw::Or) {
             return Ok(first);
         }
+        self.bool_rest(start, first, Kw::Or)
+    }
+
+    /// `a and b and c`.
+    fn conjunction(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let first = self.inversion()?;
+        if !self.at_kw(Kw::And) {
+            return Ok(first);
+        }
+        self.bool_rest(start, first, Kw::And)
+    }
+
+    /// The operands after the first of `or` (`kw`) or `and`. (Kept out of
+    /// the functions above, whose frames stay on the stack while nested
+    /// expressions are parsed.)
+    #[inline(never)]
+    fn bool_rest(&mut self, start: Pos, first: Expr, kw: Kw) -> PResult<Expr> {
         let mut values = vec![first];
         while self.at_kw(kw) {
             let from = self.index();
             self.bump();
-            let value = operand(self);
+            let value = if kw == Kw::Or {
+                self.conjunction()
+            } else {
+                self.inversion()
+            };
             match self.backtrack(from, value)? {
                 Some(value) => values.push(value),
                 None => break,

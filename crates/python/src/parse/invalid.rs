@@ -20,6 +20,7 @@ impl Parser<'_> {
     /// An expression `a` (starting at token `start_index`) is followed by
     /// the start of another: a missing comma (inside brackets), or a
     /// Python 2 `print`/`exec` statement.
+    #[inline(never)]
     pub(crate) fn check_juxtaposed(&mut self, start_index: usize, a: &Expr) -> PResult<()> {
         if self.quiet {
             return Ok(());
@@ -103,6 +104,7 @@ impl Parser<'_> {
 
     /// A named expression (starting at token `start_index`) is followed by
     /// `=`: CPython suspects `==` or `:=` was meant.
+    #[inline(never)]
     pub(crate) fn check_assign_in_expression(
         &mut self,
         start_index: usize,
@@ -149,6 +151,7 @@ impl Parser<'_> {
     }
 
     /// `f(x) := 1`: CPython's error, if the value parses.
+    #[inline(never)]
     pub(crate) fn walrus_error(&mut self, target: &Expr) -> Box<Fail> {
         if self.quiet {
             return self.generic();

@@ -22,19 +22,24 @@ impl Lexer<'_> {
     /// Consumes the longest operator at the cursor (`None`: a character
     /// that starts no token, consumed alone).
     fn operator_kind(&mut self) -> Option<Op> {
-        for (text, op) in THREE_CHAR_OPS.iter().chain(TWO_CHAR_OPS) {
-            if self.cur.starts_with(text) {
-                for _ in 0..text.len() {
-                    self.cur.bump();
-                }
-                return Some(*op);
-            }
-        }
         let c = self.cur.bump()?;
-        ONE_CHAR_OPS
-            .iter()
-            .find(|(ch, _)| *ch == c)
-            .map(|&(_, op)| op)
+        let (c2, c3) = (self.cur.peek(), self.cur.peek2());
+        let (op, extra) = match (c, c2, c3) {
+            ('.', Some('.'), Some('.')) => (Op::Ellipsis, 2),
+            ('*', Some('*'), Some('=')) => (Op::AugAssign(BinOp::Pow), 2),
+            ('/', Some('/'), Some('=')) => (Op::AugAssign(BinOp::FloorDiv), 2),
+            ('>', Some('>'), Some('=')) => (Op::AugAssign(BinOp::RShift), 2),
+            ('<', Some('<'), Some('=')) => (Op::AugAssign(BinOp::LShift), 2),
+            (_, Some(c2), _) => match two_char_op(c, c2) {
+                Some(op) => (op, 1),
+                None => (one_char_op(c)?, 0),
+            },
+            _ => (one_char_op(c)?, 0),
+        };
+        for _ in 0..extra {
+            self.cur.bump();
+        }
+        Some(op)
     }
 
     /// Records an opening bracket (already consumed).
@@ -77,62 +82,62 @@ impl Lexer<'_> {
     }
 }
 
-/// Operators of three characters, tried first.
-const THREE_CHAR_OPS: &[(&str, Op)] = &[
-    ("...", Op::Ellipsis),
-    ("**=", Op::AugAssign(BinOp::Pow)),
-    ("//=", Op::AugAssign(BinOp::FloorDiv)),
-    (">>=", Op::AugAssign(BinOp::RShift)),
-    ("<<=", Op::AugAssign(BinOp::LShift)),
-];
+/// The operator two characters spell, if any.
+fn two_char_op(c: char, c2: char) -> Option<Op> {
+    Some(match (c, c2) {
+        ('-', '>') => Op::Arrow,
+        (':', '=') => Op::Walrus,
+        ('=', '=') => Op::EqEq,
+        ('!', '=') => Op::NotEq,
+        ('<', '>') => Op::LegacyNotEq,
+        ('<', '=') => Op::LessEq,
+        ('>', '=') => Op::GreaterEq,
+        ('<', '<') => Op::LShift,
+        ('>', '>') => Op::RShift,
+        ('*', '*') => Op::DoubleStar,
+        ('/', '/') => Op::DoubleSlash,
+        (_, '=') => Op::AugAssign(match c {
+            '+' => BinOp::Add,
+            '-' => BinOp::Sub,
+            '*' => BinOp::Mult,
+            '/' => BinOp::Div,
+            '%' => BinOp::Mod,
+            '@' => BinOp::MatMult,
+            '&' => BinOp::BitAnd,
+            '|' => BinOp::BitOr,
+            '^' => BinOp::BitXor,
+            _ => return None,
+        }),
+        _ => return None,
+    })
+}
 
-/// Operators of two characters.
-const TWO_CHAR_OPS: &[(&str, Op)] = &[
-    ("->", Op::Arrow),
-    (":=", Op::Walrus),
-    ("==", Op::EqEq),
-    ("!=", Op::NotEq),
-    ("<>", Op::LegacyNotEq),
-    ("<=", Op::LessEq),
-    (">=", Op::GreaterEq),
-    ("<<", Op::LShift),
-    (">>", Op::RShift),
-    ("**", Op::DoubleStar),
-    ("//", Op::DoubleSlash),
-    ("+=", Op::AugAssign(BinOp::Add)),
-    ("-=", Op::AugAssign(BinOp::Sub)),
-    ("*=", Op::AugAssign(BinOp::Mult)),
-    ("/=", Op::AugAssign(BinOp::Div)),
-    ("%=", Op::AugAssign(BinOp::Mod)),
-    ("@=", Op::AugAssign(BinOp::MatMult)),
-    ("&=", Op::AugAssign(BinOp::BitAnd)),
-    ("|=", Op::AugAssign(BinOp::BitOr)),
-    ("^=", Op::AugAssign(BinOp::BitXor)),
-];
-
-/// Operators of one character.
-const ONE_CHAR_OPS: &[(char, Op)] = &[
-    ('(', Op::LPar),
-    (')', Op::RPar),
-    ('[', Op::LSqb),
-    (']', Op::RSqb),
-    ('{', Op::LBrace),
-    ('}', Op::RBrace),
-    (',', Op::Comma),
-    (':', Op::Colon),
-    (';', Op::Semi),
-    ('.', Op::Dot),
-    ('@', Op::At),
-    ('=', Op::Assign),
-    ('+', Op::Plus),
-    ('-', Op::Minus),
-    ('*', Op::Star),
-    ('/', Op::Slash),
-    ('%', Op::Percent),
-    ('&', Op::Amp),
-    ('|', Op::VBar),
-    ('^', Op::Caret),
-    ('~', Op::Tilde),
-    ('<', Op::Less),
-    ('>', Op::Greater),
-];
+/// The operator one character spells, if any.
+fn one_char_op(c: char) -> Option<Op> {
+    Some(match c {
+        '(' => Op::LPar,
+        ')' => Op::RPar,
+        '[' => Op::LSqb,
+        ']' => Op::RSqb,
+        '{' => Op::LBrace,
+        '}' => Op::RBrace,
+        ',' => Op::Comma,
+        ':' => Op::Colon,
+        ';' => Op::Semi,
+        '.' => Op::Dot,
+        '@' => Op::At,
+        '=' => Op::Assign,
+        '+' => Op::Plus,
+        '-' => Op::Minus,
+        '*' => Op::Star,
+        '/' => Op::Slash,
+        '%' => Op::Percent,
+        '&' => Op::Amp,
+        '|' => Op::VBar,
+        '^' => Op::Caret,
+        '~' => Op::Tilde,
+        '<' => Op::Less,
+        '>' => Op::Greater,
+        _ => return None,
+    })
+}

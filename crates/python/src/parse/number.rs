@@ -6,6 +6,7 @@ use num_bigint::BigInt;
 
 impl Parser<'_> {
     /// A numeric literal (the current token).
+    #[inline(never)]
     pub(crate) fn number(&mut self) -> PResult<crate::ast::Expr> {
         let t = self.bump();
         let text: String = self.text(&t).chars().filter(|&c| c != '_').collect();

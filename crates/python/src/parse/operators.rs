@@ -10,6 +10,26 @@ impl Parser<'_> {
     pub(crate) fn comparison(&mut self) -> PResult<Expr> {
         let start = self.start();
         let left = self.bitwise_or()?;
+        let comparing = match self.kind() {
+            TokKind::Op(op) => matches!(
+                op,
+                Op::EqEq | Op::NotEq | Op::Less | Op::LessEq | Op::Greater | Op::GreaterEq
+            ),
+            TokKind::Kw(Kw::In | Kw::Is | Kw::Not) => true,
+            _ => false,
+        };
+        if !comparing {
+            return Ok(left);
+        }
+        self.comparison_rest(start, left)
+    }
+
+    /// The operators and operands after a comparison's first operand. (The
+    /// functions of this file keep their work after the first operand in
+    /// functions of their own: their frames stay small while the first
+    /// operand, which may nest deeply, is parsed.)
+    #[inline(never)]
+    fn comparison_rest(&mut self, start: crate::ast::Pos, left: Expr) -> PResult<Expr> {
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
         loop {
@@ -73,11 +93,23 @@ impl Parser<'_> {
     /// Left-associative binary operators of precedence `min` and above.
     fn binary(&mut self, min: u8) -> PResult<Expr> {
         let start = self.start();
-        let mut left = self.factor()?;
+        let left = self.factor()?;
+        match binary_operator(self.kind()) {
+            Some((_, prec)) if prec >= min => self.binary_rest(start, left, min),
+            _ => Ok(left),
+        }
+    }
+
+    /// The operators and operands after a binary expression's first operand.
+    #[inline(never)]
+    fn binary_rest(&mut self, start: crate::ast::Pos, mut left: Expr, min: u8) -> PResult<Expr> {
+        let mut length = 0;
         while let Some((op, prec)) = binary_operator(self.kind()) {
             if prec < min {
                 break;
             }
+            length += 1;
+            self.check_chain(length)?;
             let from = self.index();
             self.bump();
             let right = self.binary(prec + 1);
@@ -120,6 +152,12 @@ impl Parser<'_> {
         if !self.at_op(Op::DoubleStar) {
             return Ok(base);
         }
+        self.power_rest(start, base)
+    }
+
+    /// `** exponent` after the base of a power.
+    #[inline(never)]
+    fn power_rest(&mut self, start: crate::ast::Pos, base: Expr) -> PResult<Expr> {
         let from = self.index();
         self.bump();
         self.enter()?;

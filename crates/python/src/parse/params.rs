@@ -240,6 +240,7 @@ impl Parser<'_> {
     }
 
     /// `lambda params: body`.
+    #[inline(never)]
     pub(crate) fn lambda(&mut self) -> PResult<Expr> {
         let start = self.start();
         self.bump();

@@ -1,14 +1,31 @@
 //! The parser's state: a cursor over the tokens, and the ways it reports
 //! errors where CPython reports them.
 
-use super::error::{SyntaxError, SyntaxErrorKind};
+use super::error::SyntaxError;
+use super::names::NameHasher;
 use super::token::{Kw, Op, TokKind, Token};
 use crate::ast::{Name, Pos, Range};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
-/// How deeply expressions may nest before the parser refuses them (CPython
-/// stops at 200 nested brackets; this also bounds the parser's own stack).
-const MAX_NESTING: u32 = 200;
+/// How deeply expressions may nest before the parser refuses them. CPython
+/// allows 200 nested brackets; half of that keeps the parser's stack well
+/// under the 1 MiB a WebAssembly thread starts with (about 2.3 KiB per
+/// level natively), and no real program comes near it.
+const MAX_NESTING: u32 = 100;
+
+/// How deep a tree may grow through chains that the parser builds without
+/// recursing (`a.b.c...`, `a + b + ...`, `elif`s): the checks after the
+/// parse, the compiler and dropping the tree all recurse on its depth.
+pub(crate) const MAX_DEPTH: u32 = 500;
+
+/// How many tokens the parser may consume per token of the source
+/// (look-aheads read some twice) before it gives up on a pathological
+/// program rather than run for too long.
+const WORK_PER_TOKEN: usize = 64;
+
+/// How many distinct names the parser shares between their uses.
+const MAX_SHARED_NAMES: usize = 4096;
 
 /// A failed parse: the error, and whether it is the generic "invalid
 /// syntax" (which a speculative look-ahead may ignore) rather than a
@@ -31,28 +48,34 @@ pub(crate) type PResult<T> = Result<T, Box<Fail>>;
 pub(crate) struct Parser<'a> {
     /// The normalized source.
     pub src: &'a str,
-    toks: Vec<Token>,
-    pos: usize,
+    pub(crate) toks: Vec<Token>,
+    pub(crate) pos: usize,
     /// The furthest token looked at (CPython reports generic errors there).
-    furthest: usize,
+    pub(crate) furthest: usize,
     /// The furthest token looked at even by look-aheads that do not count
     /// for `furthest` (CPython's second pass): a bracket opened before its
     /// line and never closed wins over the parser's error.
-    furthest_any: usize,
+    pub(crate) furthest_any: usize,
     /// Whether the parser looked at the lexer's error token.
     pub reached_lex_error: bool,
     /// How deeply the current expression nests.
-    nesting: u32,
+    pub(crate) nesting: u32,
     /// Whether CPython's error rules are off (its `*_without_invalid`
     /// rules turn them off): specific messages become generic failures.
     pub quiet: bool,
+    /// Tokens consumed so far, and how many may be.
+    work: usize,
+    budget: usize,
+    /// Where the parser gave up, having used up its budget.
+    pub(crate) gave_up_at: Option<Token>,
     /// Identifiers already seen, so that each name is allocated once.
-    names: HashMap<&'a str, Name>,
+    names: HashMap<&'a str, Name, BuildHasherDefault<NameHasher>>,
 }
 
 impl<'a> Parser<'a> {
     /// A parser over `toks`, cut from `src`.
     pub(crate) fn new(src: &'a str, toks: Vec<Token>) -> Self {
+        let budget = toks.len() * WORK_PER_TOKEN + 100_000;
         Self {
             src,
             toks,
@@ -62,7 +85,10 @@ impl<'a> Parser<'a> {
             reached_lex_error: false,
             nesting: 0,
             quiet: false,
-            names: HashMap::new(),
+            work: 0,
+            budget,
+            gave_up_at: None,
+            names: HashMap::default(),
         }
     }
 
@@ -74,27 +100,35 @@ impl<'a> Parser<'a> {
     pub(crate) fn run<T>(&mut self, rule: impl Fn(&mut Self) -> PResult<T>) -> PResult<T> {
         self.quiet = true;
         let first = match rule(self) {
-            Ok(value) => return Ok(value),
+            Ok(value) if self.gave_up_at.is_none() => return Ok(value),
+            Ok(_) => return Err(self.too_complex()),
             Err(fail) => fail,
         };
+        if self.gave_up_at.is_some() {
+            return Err(self.too_complex());
+        }
         if !first.generic || self.reached_lex_error {
             return Err(first);
         }
         (self.pos, self.furthest, self.nesting, self.quiet) = (0, 0, 0, false);
-        match rule(self) {
+        let second = rule(self);
+        if self.gave_up_at.is_some() {
+            return Err(self.too_complex());
+        }
+        match second {
             Err(fail) if !fail.generic => Err(fail),
             _ => Err(first),
         }
     }
 
     /// Marks token `i` as looked at.
-    fn touch(&mut self, i: usize) -> usize {
+    pub(crate) fn touch(&mut self, i: usize) -> usize {
         let i = i.min(self.toks.len() - 1);
         if i > self.furthest {
             self.furthest = i;
             self.furthest_any = self.furthest_any.max(i);
         }
-        if self.toks[i].kind == TokKind::Error {
+        if self.toks[i].kind == TokKind::Error && self.gave_up_at.is_none() {
             self.reached_lex_error = true;
         }
         i
@@ -132,6 +166,13 @@ impl<'a> Parser<'a> {
         let t = self.tok();
         if self.pos + 1 < self.toks.len() {
             self.pos += 1;
+        }
+        self.work += 1;
+        if self.work > self.budget && self.gave_up_at.is_none() {
+            // Jump to the end: every rule then fails at once, and `run`
+            // reports that the program was too complex.
+            self.gave_up_at = Some(t);
+            self.pos = self.toks.len() - 1;
         }
         t
     }
@@ -254,6 +295,11 @@ impl<'a> Parser<'a> {
     /// The text of a name token, shared with earlier uses of the same name.
     pub(crate) fn name_of(&mut self, t: &Token) -> Name {
         let text = &self.src[t.lo as usize..t.hi as usize];
+        // A table this big is no real program's; past it, names are not
+        // shared (which also bounds the cost of colliding hashes).
+        if self.names.len() >= MAX_SHARED_NAMES && !self.names.contains_key(text) {
+            return Name::from(text);
+        }
         self.names
             .entry(text)
             .or_insert_with(|| Name::from(text))
@@ -269,11 +315,16 @@ impl<'a> Parser<'a> {
     pub(crate) fn enter(&mut self) -> PResult<()> {
         self.nesting += 1;
         if self.nesting > MAX_NESTING {
-            let t = self.tok();
-            return Err(self.hard_error_at(
-                &t,
-                "too many nested expressions: Threadline Python parses at most 200 levels",
-            ));
+            return Err(self.too_deep());
+        }
+        Ok(())
+    }
+
+    /// Checks that a chain grown to `length` links (attributes, calls,
+    /// operators, `elif`s) keeps the tree within its depth.
+    pub(crate) fn check_chain(&mut self, length: u32) -> PResult<()> {
+        if self.nesting + length > MAX_DEPTH {
+            return Err(self.too_deep());
         }
         Ok(())
     }
@@ -287,112 +338,5 @@ impl<'a> Parser<'a> {
     /// Leaves a level of expression nesting.
     pub(crate) fn leave(&mut self) {
         self.nesting -= 1;
-    }
-
-    /// A specific error spanning token `t`.
-    pub(crate) fn error_at(&self, t: &Token, msg: impl Into<String>) -> Box<Fail> {
-        if self.quiet {
-            return self.generic_at_furthest();
-        }
-        self.hard_error_at(t, msg)
-    }
-
-    /// An error spanning token `t` that stands even in a quiet parse (the
-    /// errors CPython raises in its first pass: a missing forced token, a
-    /// bad literal).
-    pub(crate) fn hard_error_at(&self, t: &Token, msg: impl Into<String>) -> Box<Fail> {
-        let (start, end) = token_span(t, false);
-        self.fail(SyntaxErrorKind::SyntaxError, msg, start, end)
-    }
-
-    /// A specific error from `start` to `end` (AST positions).
-    pub(crate) fn error_span(&self, start: Pos, end: Pos, msg: impl Into<String>) -> Box<Fail> {
-        if self.quiet {
-            return self.generic_at_furthest();
-        }
-        self.fail(
-            SyntaxErrorKind::SyntaxError,
-            msg,
-            (start.line, start.col + 1),
-            (end.line, end.col + 1),
-        )
-    }
-
-    /// A specific error at the furthest token looked at (CPython's
-    /// `RAISE_SYNTAX_ERROR`, which has no location of its own).
-    pub(crate) fn error_last(&self, kind: SyntaxErrorKind, msg: impl Into<String>) -> Box<Fail> {
-        if self.quiet {
-            return self.generic_at_furthest();
-        }
-        let t = self.toks[self.furthest_any];
-        self.raise_at(&t, kind, msg)
-    }
-
-    /// A specific error at token `t`, located as CPython's
-    /// `RAISE_SYNTAX_ERROR` locates one at its last token.
-    pub(crate) fn raise_at(
-        &self,
-        t: &Token,
-        kind: SyntaxErrorKind,
-        msg: impl Into<String>,
-    ) -> Box<Fail> {
-        let (start, end) = token_span(t, true);
-        self.fail(kind, msg, start, end)
-    }
-
-    /// Builds a failure.
-    fn fail(
-        &self,
-        kind: SyntaxErrorKind,
-        msg: impl Into<String>,
-        start: (u32, u32),
-        end: (u32, u32),
-    ) -> Box<Fail> {
-        Box::new(Fail {
-            error: SyntaxError::new(kind, msg, start, end),
-            generic: false,
-            final_: false,
-        })
-    }
-
-    /// The generic failure, as CPython reports it at the furthest token it
-    /// looked at: "invalid syntax", or an indentation error if that token
-    /// is an indent or a dedent.
-    pub(crate) fn generic(&mut self) -> Box<Fail> {
-        self.touch(self.pos);
-        self.generic_at_furthest()
-    }
-
-    /// The generic failure at the furthest token already looked at.
-    fn generic_at_furthest(&self) -> Box<Fail> {
-        let t = self.toks[self.furthest];
-        let (start, end) = token_span(&t, t.kind == TokKind::Indent || t.kind == TokKind::Dedent);
-        let (kind, msg, final_) = match t.kind {
-            TokKind::Indent => (SyntaxErrorKind::IndentationError, "unexpected indent", true),
-            TokKind::Dedent => (
-                SyntaxErrorKind::IndentationError,
-                "unexpected unindent",
-                true,
-            ),
-            _ => (SyntaxErrorKind::SyntaxError, "invalid syntax", false),
-        };
-        let mut fail = self.fail(kind, msg, start, end);
-        fail.generic = true;
-        fail.final_ = final_;
-        fail
-    }
-}
-
-/// A token's extent as CPython's error offsets (from 1; 0 for no end).
-/// CPython gives an indent, a dedent or the end of the source no column:
-/// an error located by the token itself (`raised`: false) then has column
-/// 0, while an error raised "at the last token" computes one from where
-/// the tokenizer stands (kept in `start.col`).
-pub(crate) fn token_span(t: &Token, raised: bool) -> ((u32, u32), (u32, u32)) {
-    if t.is_columnless() {
-        let col = if raised { t.start.col } else { 0 };
-        ((t.start.line, col), (t.start.line, 0))
-    } else {
-        ((t.start.line, t.start.col + 1), (t.end.line, t.end.col + 1))
     }
 }

@@ -52,6 +52,7 @@ pub(crate) fn split_token<'a>(src: &'a str, tok: Token) -> StrToken<'a> {
 
 impl Parser<'_> {
     /// One or more adjacent string literals, joined.
+    #[inline(never)]
     pub(crate) fn strings(&mut self) -> PResult<crate::ast::Expr> {
         let start = self.start();
         let mut toks = Vec::new();
@@ -64,36 +65,40 @@ impl Parser<'_> {
         Ok(self.node(start, kind))
     }
 
-    /// The constant or f-string that adjacent literals make.
+    /// The constant or f-string that adjacent literals make. Each literal
+    /// is read in turn, as CPython reads them, so that the first mistake is
+    /// the one reported.
     fn join_strings(&mut self, toks: &[StrToken<'_>], after: &Token) -> PResult<ExprKind> {
-        let any_bytes = toks.iter().any(|t| t.bytes);
-        if any_bytes && !toks.iter().all(|t| t.bytes) {
-            return Err(self.string_error(after, "cannot mix bytes and nonbytes literals"));
-        }
-        if any_bytes {
-            let mut value = Vec::new();
-            for t in toks {
-                value.extend(self.bytes_value(t, after)?);
-            }
-            return Ok(ExprKind::Constant(Constant::Bytes(value)));
-        }
-        if !toks.iter().any(|t| t.fstring) {
-            let mut value = String::new();
-            for t in toks {
-                value.push_str(&self.str_value(t.body, t.raw, after)?);
-            }
-            return Ok(ExprKind::Constant(Constant::Str(value)));
-        }
+        let bytes = toks.first().is_some_and(|t| t.bytes);
+        let fstring = toks.iter().any(|t| t.fstring);
+        let mut text = String::new();
+        let mut data = Vec::new();
         let mut parts = Vec::new();
         for t in toks {
+            if !t.fstring {
+                if t.bytes {
+                    data.extend(self.bytes_value(t, after)?);
+                } else {
+                    text.push_str(&self.str_value(t.body, t.raw, after)?);
+                }
+            }
+            if t.bytes != bytes {
+                return Err(self.string_error(after, "cannot mix bytes and nonbytes literals"));
+            }
+            if fstring {
+                push_literal(&mut parts, std::mem::take(&mut text));
+            }
             if t.fstring {
                 self.fstring_parts(t, after, &mut parts)?;
-            } else {
-                let text = self.str_value(t.body, t.raw, after)?;
-                push_literal(&mut parts, text);
             }
         }
-        Ok(ExprKind::JoinedStr(parts))
+        Ok(if bytes {
+            ExprKind::Constant(Constant::Bytes(data))
+        } else if fstring {
+            ExprKind::JoinedStr(parts)
+        } else {
+            ExprKind::Constant(Constant::Str(text))
+        })
     }
 
     /// The value of a plain string literal's body.
