@@ -47,7 +47,10 @@ def pipeline{n}(lines):
 
 #[test]
 #[ignore = "a measurement; run with --ignored --nocapture"]
-#[allow(clippy::disallowed_methods, reason = "a native benchmark measures real time")]
+#[allow(
+    clippy::disallowed_methods,
+    reason = "a native benchmark measures real time"
+)]
 fn parse_2000_lines() {
     let src: String = (0..50)
         .map(|n| SECTION.replace("{n}", &n.to_string()))

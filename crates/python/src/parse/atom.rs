@@ -196,6 +196,9 @@ impl Parser<'_> {
             if self.at_op(close) {
                 break;
             }
+            if close != Op::RPar && !self.quiet && self.at_comprehension() {
+                return Err(self.comprehension_target_error(&elts, None));
+            }
             elts.push(self.star_named_expression()?);
             if self.at_comprehension() {
                 if close == Op::RPar {

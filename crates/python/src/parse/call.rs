@@ -146,6 +146,11 @@ impl Parser<'_> {
                 let msg = format!("cannot assign to {}", self.text(&name));
                 return Err(self.error_span(name.start, eq.end, msg));
             }
+            // CPython's grammar ends the arguments at a positional one after
+            // a keyword one; only its error rules read on.
+            _ if self.quiet && (state.seen_keyword || state.seen_unpacking) => {
+                return Err(self.generic());
+            }
             _ => self.positional_argument(state)?,
         }
         Ok(())

@@ -110,27 +110,34 @@ impl Checker {
                 }
                 Ok(())
             }
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
-                body.iter().try_for_each(|s| self.stmt(s))?;
-                for (i, handler) in handlers.iter().enumerate() {
-                    if handler.typ.is_none() && i + 1 < handlers.len() {
-                        return Err(error_at(handler.range, "default 'except:' must be last"));
-                    }
-                    handler.typ.iter().try_for_each(|e| self.expr(e))?;
-                    handler.body.iter().try_for_each(|s| self.stmt(s))?;
-                }
-                orelse
-                    .iter()
-                    .chain(finalbody)
-                    .try_for_each(|s| self.stmt(s))
-            }
+            StmtKind::Try { .. } => self.try_stmt(s),
             _ => self.children(s),
         }
+    }
+
+    /// `try`: a bare `except:` must come last.
+    fn try_stmt(&mut self, s: &Stmt) -> Result<(), SyntaxError> {
+        let StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } = &s.kind
+        else {
+            return Ok(());
+        };
+        body.iter().try_for_each(|s| self.stmt(s))?;
+        for (i, handler) in handlers.iter().enumerate() {
+            if handler.typ.is_none() && i + 1 < handlers.len() {
+                return Err(error_at(handler.range, "default 'except:' must be last"));
+            }
+            handler.typ.iter().try_for_each(|e| self.expr(e))?;
+            handler.body.iter().try_for_each(|s| self.stmt(s))?;
+        }
+        orelse
+            .iter()
+            .chain(finalbody)
+            .try_for_each(|s| self.stmt(s))
     }
 
     /// `return`, which needs a function (and no value in an asynchronous

@@ -159,6 +159,9 @@ impl Parser<'_> {
             if self.at_op(Op::RBrace) {
                 break;
             }
+            if !self.quiet && self.at_comprehension() {
+                return Err(self.comprehension_target_error(&elts, None));
+            }
             elts.push(self.star_named_expression()?);
             if self.at_comprehension() {
                 return Err(self.comprehension_target_error(&elts, None));

@@ -134,9 +134,10 @@ impl Parser<'_> {
         self.expression_checked(true)
     }
 
-    /// `expression`, with or without the check for two expressions side
-    /// by side at its top (CPython skips it for the keys of a dict after
-    /// the first, which get "':' expected after dictionary key" instead).
+    /// `expression`, with or without CPython's checks at its top (two
+    /// expressions side by side, `a if b` without `else`): it skips them
+    /// for the keys of a dict after the first, which get "':' expected
+    /// after dictionary key" instead.
     pub(crate) fn expression_checked(&mut self, check: bool) -> PResult<Expr> {
         if self.at_kw(Kw::Lambda) {
             return self.lambda();
@@ -151,21 +152,27 @@ impl Parser<'_> {
     fn conditional(&mut self, check: bool) -> PResult<Expr> {
         let start_index = self.index();
         let start = self.start();
-        let body = self.disjunction()?;
+        let quiet = self.quiet;
+        if std::mem::take(&mut self.quiet_next_operand) {
+            self.quiet = true;
+        }
+        let body = self.disjunction();
+        self.quiet = quiet;
+        let body = body?;
         if check && self.starts_expression() {
             self.check_juxtaposed(start_index, &body)?;
         }
         if !self.at_kw(Kw::If) {
             return Ok(body);
         }
-        self.conditional_rest(start, body)
+        self.conditional_rest(start, body, check)
     }
 
     /// `if test else orelse` after the body of a conditional expression.
     /// (Kept out of `conditional`, whose frame stays on the stack while
     /// nested expressions are parsed.)
     #[inline(never)]
-    fn conditional_rest(&mut self, start: Pos, body: Expr) -> PResult<Expr> {
+    fn conditional_rest(&mut self, start: Pos, body: Expr, check: bool) -> PResult<Expr> {
         let from = self.index();
         self.bump();
         let test = self.disjunction();
@@ -173,7 +180,7 @@ impl Parser<'_> {
             return Ok(body);
         };
         if !self.eat_kw(Kw::Else) {
-            if self.at_op(Op::Colon) || self.quiet {
+            if self.at_op(Op::Colon) || self.quiet || !check {
                 self.restore((from, self.save().1));
                 return Ok(body);
             }

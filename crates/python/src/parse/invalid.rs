@@ -16,6 +16,12 @@ const LEGACY_STATEMENTS: [&str; 2] = ["print", "exec"];
 /// a missing comma.
 const SOFT_KEYWORDS: [&str; 3] = ["_", "case", "match"];
 
+/// Whether CPython 3.11 takes `name` for a soft keyword here: it compares
+/// only as many characters as the name has, so `m`, `ca` and `matc` count.
+fn is_soft_keyword(name: &str) -> bool {
+    !name.is_empty() && SOFT_KEYWORDS.iter().any(|kw| kw.starts_with(name))
+}
+
 impl Parser<'_> {
     /// An expression `a` (starting at token `start_index`) is followed by
     /// the start of another: a missing comma (inside brackets), or a
@@ -30,8 +36,8 @@ impl Parser<'_> {
         let first_text = self.text(&first);
         let legacy = matches!(&a.kind, ExprKind::Name(n) if LEGACY_STATEMENTS.contains(&&**n));
         let blocked = first.kind == TokKind::Name
-            && (second.kind == TokKind::Str || SOFT_KEYWORDS.contains(&first_text));
-        if !blocked && !legacy {
+            && (second.kind == TokKind::Str || is_soft_keyword(first_text));
+        if !blocked {
             let save = self.save();
             let quiet = std::mem::replace(&mut self.quiet, true);
             let b = self.expression_without_invalid();
@@ -39,7 +45,7 @@ impl Parser<'_> {
             let depth = self.prev().depth;
             self.restore(save);
             match b {
-                Ok(b) if depth > 0 => {
+                Ok(b) if depth > 0 && !legacy => {
                     let msg = "invalid syntax. Perhaps you forgot a comma?";
                     return Err(self.error_span(a.range.start, b.range.end, msg));
                 }
@@ -47,12 +53,17 @@ impl Parser<'_> {
                 _ => {}
             }
         }
-        // CPython parses what follows any name here, and errors found in it
-        // stand; then `print x` gets its own message.
         if first.kind == TokKind::Name && !second.is_op(Op::LPar) {
+            // CPython reads what follows the name, and a mistake found in
+            // it stands; then `print x` gets its own message. What the
+            // quiet read above already covered, CPython remembers from it
+            // (its rules are memoized): that part stays quiet here.
+            let single = a.range.end == first.end;
             let save = self.save();
             self.restore((start_index + 1, save.1));
+            self.quiet_next_operand = single && !blocked;
             let b = self.star_expressions();
+            self.quiet_next_operand = false;
             self.restore(save);
             match b {
                 Ok(b) if LEGACY_STATEMENTS.contains(&first_text) => {
@@ -115,24 +126,26 @@ impl Parser<'_> {
         }
         let first = self.token_at(start_index);
         let parenthesized = value.range.start != first.start;
+        let name = matches!(value.kind, ExprKind::Name(_)) && !parenthesized;
+        let operand = !name
+            && (parenthesized || is_operand(value))
+            && !self.starts_with_display_or_constant(start_index)?;
+        if !name && !operand {
+            return Ok(());
+        }
         let rhs_end = self.lookahead_operand_after_assign()?;
         let Some(rhs_end) = rhs_end else {
             return Ok(());
         };
-        if matches!(value.kind, ExprKind::Name(_)) && !parenthesized {
+        if name {
             let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
             return Err(self.error_span(value.range.start, rhs_end, msg));
         }
-        if (parenthesized || is_operand(value))
-            && !self.starts_with_display_or_constant(start_index)?
-        {
-            let msg = format!(
-                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                expr_name(value)
-            );
-            return Err(self.error_span(value.range.start, value.range.end, msg));
-        }
-        Ok(())
+        let msg = format!(
+            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+            expr_name(value)
+        );
+        Err(self.error_span(value.range.start, value.range.end, msg))
     }
 
     /// From an `=`: whether an operand follows it, not itself followed by

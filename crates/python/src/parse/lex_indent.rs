@@ -23,6 +23,9 @@ impl Lexer<'_> {
         }
         self.cur.bump();
         if self.cur.at_end() {
+            if let Some(open) = self.brackets.last() {
+                return Err(self.deferred(open.never_closed()));
+            }
             let at = self.cur.end_of_source();
             return Err(self.deferred(SyntaxError::syntax(
                 "unexpected EOF while parsing",

@@ -69,7 +69,10 @@ pub fn parse(source: &str) -> Result<Module, SyntaxError> {
     let mut parser = Parser::new(&src, lexed.tokens);
     let module = match parser.run(Parser::file) {
         Ok(module) => module,
-        Err(fail) => return Err(finish(resolve(*fail, &parser, lexed.error).0, &src)),
+        Err(fail) => {
+            let error = finish(resolve(*fail, &parser, lexed.error).0, &src);
+            return Err(clamp_columns(error));
+        }
     };
     check::check_module(&module).map_err(|error| finish(error, &src))?;
     Ok(module)
@@ -97,6 +100,18 @@ fn finish(error: SyntaxError, src: &str) -> SyntaxError {
     } else {
         error
     }
+}
+
+/// CPython's parser converts an error's columns against the text of its
+/// first line, clamping them to that line's end (even the end of a range
+/// that finishes on a later line).
+fn clamp_columns(mut error: SyntaxError) -> SyntaxError {
+    let limit = error.text.chars().count() as u32 + 1;
+    if error.line > 0 {
+        error.col = error.col.min(limit);
+        error.end_col = error.end_col.min(limit);
+    }
+    error
 }
 
 /// Decides between the parser's error and the lexer's, as CPython does:

@@ -63,6 +63,9 @@ pub(crate) struct Parser<'a> {
     /// Whether CPython's error rules are off (its `*_without_invalid`
     /// rules turn them off): specific messages become generic failures.
     pub quiet: bool,
+    /// Whether the next operand of a conditional expression is read
+    /// quietly (see `check_juxtaposed`).
+    pub quiet_next_operand: bool,
     /// Tokens consumed so far, and how many may be.
     work: usize,
     budget: usize,
@@ -85,6 +88,7 @@ impl<'a> Parser<'a> {
             reached_lex_error: false,
             nesting: 0,
             quiet: false,
+            quiet_next_operand: false,
             work: 0,
             budget,
             gave_up_at: None,
