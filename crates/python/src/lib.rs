@@ -270,10 +270,9 @@ impl Interpreter {
         };
         let slots = Vec::with_capacity(code.slot_count() + code.max_stack as usize);
         vm.frames.push(Frame {
-            code,
+            source: vm::frame::FrameSource::Code(code, globals.clone()),
             ip: 0,
             slots,
-            globals: globals.clone(),
             namespace: Some(globals),
             blocks: Vec::new(),
             handled: Value::Null,

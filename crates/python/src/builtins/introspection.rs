@@ -207,7 +207,7 @@ pub fn globals(vm: &mut Vm, args: Args<'_>) -> PyResult {
         .frames
         .last()
         .ok_or_else(|| PyErr::system_error("no frame"))?;
-    Ok(Value::Obj(frame.globals.clone()))
+    Ok(Value::Obj(frame.globals().clone()))
 }
 
 fn locals_dict(vm: &mut Vm) -> PyResult<ObjRef> {
@@ -218,7 +218,7 @@ fn locals_dict(vm: &mut Vm) -> PyResult<ObjRef> {
     if let Some(ns) = &frame.namespace {
         return Ok(ns.clone());
     }
-    let code = frame.code.clone();
+    let code = frame.code().clone();
     let values: Vec<(String, Value)> = code
         .varnames
         .iter()
@@ -255,7 +255,7 @@ fn source_and_globals(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Str
         _ => vm
             .frames
             .last()
-            .map(|f| f.globals.clone())
+            .map(|f| f.globals().clone())
             .ok_or_else(|| PyErr::system_error("no frame"))?,
     };
     Ok((source, globals))

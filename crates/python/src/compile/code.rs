@@ -164,6 +164,11 @@ pub enum Op {
     JumpIfFalseOrPop(u32),
     /// Jumps if truthy (keeping it), else pops.
     JumpIfTrueOrPop(u32),
+    /// Compares the top two values and jumps if the result is falsy
+    /// (`CompareOp` then `PopJumpIfFalse`, fused).
+    CompareJumpIfFalse(CmpKind, u32),
+    /// Compares the top two values and jumps if the result is truthy.
+    CompareJumpIfTrue(CmpKind, u32),
     /// Pops; jumps if `None`.
     PopJumpIfNone(u32),
     /// Pops; jumps if not `None`.
@@ -258,6 +263,21 @@ pub enum Op {
     SetupAnnotations,
     /// Marks the start of a generator's body (raises what `throw` sent).
     GenStart,
+    /// `LoadFast(a)` then `LoadFast(b)` (fused by the peephole pass).
+    LoadFastFast(u16, u16),
+    /// `LoadFast(a)` then `LoadConst(c)`.
+    LoadFastConst(u16, u16),
+    /// `a op b` for two fast locals, without pushing them.
+    BinaryOpFastFast(u16, u16, BinOpKind),
+    /// `a op c` for a fast local and a constant.
+    BinaryOpFastConst(u16, u16, BinOpKind),
+    /// `a[c]` for a fast local and a constant.
+    SubscrFastConst(u16, u16),
+    /// `a op= c` stored back into the fast local `a`.
+    InplaceFastConst(u16, u16, BinOpKind),
+    /// Pops into `a[c]` for a fast local `a` and a constant `c` (the end of
+    /// `a[c] op= value`).
+    StoreSubscrFastConst(u16, u16),
     /// Pushes `iter.__anext__()` awaitable for `async for`.
     GetANext,
     /// Replaces an async iterable with `__aiter__()`.
@@ -335,6 +355,9 @@ pub struct Code {
     pub max_stack: u32,
     /// Whether `consts[0]` is the docstring.
     pub docstring: bool,
+    /// Whether a call can take the fast path: positional parameters only,
+    /// no cells, not a generator or coroutine.
+    pub plain_call: bool,
 }
 
 impl Code {

@@ -20,6 +20,12 @@ fn cmp_kind(op: ast::CmpOp) -> Result<CmpKind, Op> {
     })
 }
 
+/// The comparison kind of a rich comparison operator (`None` for `is`,
+/// `in` and their negations).
+pub(crate) fn rich_comparison(op: ast::CmpOp) -> Option<CmpKind> {
+    cmp_kind(op).ok()
+}
+
 /// The value of a literal.
 pub(crate) fn constant_value(constant: &Constant) -> Value {
     match constant {

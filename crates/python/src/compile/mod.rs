@@ -16,6 +16,7 @@ mod code;
 mod expr;
 mod function;
 mod handlers;
+mod peephole;
 mod stmt;
 pub mod symtable;
 mod target;
@@ -210,12 +211,13 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn pop_unit(&mut self) -> Result<Arc<Code>, CompileError> {
-        let Some(unit) = self.units.pop() else {
+        let Some(mut unit) = self.units.pop() else {
             return Err(error(
                 "internal error: no code object to finish",
                 Range::default(),
             ));
         };
+        peephole::optimize(&mut unit.ops, &mut unit.positions, &mut unit.labels);
         let labels = unit.labels;
         let resolve = |label: u32| labels.get(label as usize).copied().flatten().unwrap_or(0);
         let ops: Vec<Op> = unit
@@ -232,6 +234,8 @@ impl<'a> Compiler<'a> {
                 Op::ForIter(l) => Op::ForIter(resolve(l)),
                 Op::SetupFinally(l) => Op::SetupFinally(resolve(l)),
                 Op::Send(l) => Op::Send(resolve(l)),
+                Op::CompareJumpIfFalse(k, l) => Op::CompareJumpIfFalse(k, resolve(l)),
+                Op::CompareJumpIfTrue(k, l) => Op::CompareJumpIfTrue(k, resolve(l)),
                 other => other,
             })
             .collect();
@@ -241,6 +245,7 @@ impl<'a> Compiler<'a> {
             .map(|c| unit.varnames.iter().position(|v| v == c).map(|p| p as u32))
             .collect();
         let max_stack = 16 + (ops.len() as u32 / 8).min(48);
+        let no_cells = unit.cellvars.is_empty();
         Ok(Arc::new(Code {
             name: unit.name,
             qualname: unit.qualname,
@@ -260,6 +265,13 @@ impl<'a> Compiler<'a> {
             flags: unit.flags,
             max_stack,
             docstring: unit.docstring,
+            plain_call: no_cells
+                && !unit.flags.varargs
+                && !unit.flags.varkeywords
+                && !unit.flags.generator
+                && !unit.flags.coroutine
+                && !unit.flags.async_generator
+                && unit.kwonlyargcount == 0,
         }))
     }
 

@@ -412,6 +412,25 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() == 1 && super::expr::rich_comparison(ops[0]).is_some() => {
+                let kind = super::expr::rich_comparison(ops[0]).unwrap_or(super::CmpKind::Eq);
+                let saved = self.position();
+                self.expr(left)?;
+                self.expr(&comparators[0])?;
+                self.set_range(test.range);
+                let op = if when {
+                    Op::CompareJumpIfTrue(kind, target as u32)
+                } else {
+                    Op::CompareJumpIfFalse(kind, target as u32)
+                };
+                self.emit(op);
+                self.restore(saved);
+                Ok(())
+            }
             _ => {
                 self.expr(test)?;
                 self.set_range(test.range);

@@ -235,6 +235,24 @@ impl<'a> Compiler<'a> {
             ExprKind::Subscript {
                 value: object,
                 slice,
+            } if self.fast_subscript(object, slice, value).is_some() => {
+                let Some((local, constant)) = self.fast_subscript(object, slice, value) else {
+                    return Ok(());
+                };
+                self.expr(object)?;
+                self.expr(slice)?;
+                self.set_range(target.range);
+                self.emit(Op::BinarySubscr);
+                self.expr(value)?;
+                self.set_range(aug_range(target, value));
+                self.emit(Op::InplaceOp(kind));
+                self.set_range(target.range);
+                self.emit(Op::StoreSubscrFastConst(local, constant));
+                Ok(())
+            }
+            ExprKind::Subscript {
+                value: object,
+                slice,
             } => {
                 self.expr(object)?;
                 self.expr(slice)?;
@@ -266,6 +284,98 @@ fn aug_range(target: &Expr, value: &Expr) -> ast::Range {
     ast::Range {
         start: target.range.start,
         end: value.range.end,
+    }
+}
+
+impl<'a> Compiler<'a> {
+    /// For `local[constant] op= value`: the local's slot and the constant's
+    /// index, when both fit the fused store and `value` cannot rebind the
+    /// local (only an assignment expression could).
+    fn fast_subscript(&mut self, object: &Expr, slice: &Expr, value: &Expr) -> Option<(u16, u16)> {
+        let ExprKind::Name(name) = &object.kind else {
+            return None;
+        };
+        let ExprKind::Constant(constant @ (ast::Constant::Int(_) | ast::Constant::Str(_))) =
+            &slice.kind
+        else {
+            return None;
+        };
+        if self.resolve(name) != Resolution::Local || has_assignment_expression(value) {
+            return None;
+        }
+        let local = u16::try_from(self.varname_index(name)).ok()?;
+        let index = u16::try_from(self.add_const(super::expr::constant_value(constant))).ok()?;
+        Some((local, index))
+    }
+}
+
+/// Whether an expression contains an assignment expression (the only way
+/// an expression can rebind a local of its own frame).
+fn has_assignment_expression(expr: &Expr) -> bool {
+    let any = |items: &[Expr]| items.iter().any(has_assignment_expression);
+    let comprehension = |generators: &[ast::Comprehension]| {
+        generators.iter().any(|g| {
+            has_assignment_expression(&g.iter)
+                || has_assignment_expression(&g.target)
+                || any(&g.ifs)
+        })
+    };
+    match &expr.kind {
+        ExprKind::NamedExpr { .. } => true,
+        ExprKind::BoolOp { values, .. } => any(values),
+        ExprKind::BinOp { left, right, .. } => {
+            has_assignment_expression(left) || has_assignment_expression(right)
+        }
+        ExprKind::UnaryOp { operand, .. } => has_assignment_expression(operand),
+        ExprKind::Lambda { .. } | ExprKind::Constant(_) | ExprKind::Name(_) => false,
+        ExprKind::IfExp { test, body, orelse } => {
+            has_assignment_expression(test)
+                || has_assignment_expression(body)
+                || has_assignment_expression(orelse)
+        }
+        ExprKind::Dict { keys, values } => {
+            keys.iter().flatten().any(has_assignment_expression) || any(values)
+        }
+        ExprKind::Set(items) | ExprKind::List(items) | ExprKind::Tuple(items) => any(items),
+        ExprKind::ListComp { elt, generators }
+        | ExprKind::SetComp { elt, generators }
+        | ExprKind::GeneratorExp { elt, generators } => {
+            has_assignment_expression(elt) || comprehension(generators)
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
+            has_assignment_expression(key)
+                || has_assignment_expression(value)
+                || comprehension(generators)
+        }
+        ExprKind::Await(inner) | ExprKind::YieldFrom(inner) | ExprKind::Starred(inner) => {
+            has_assignment_expression(inner)
+        }
+        ExprKind::Yield(inner) => inner.as_ref().is_some_and(|i| has_assignment_expression(i)),
+        ExprKind::Compare {
+            left, comparators, ..
+        } => has_assignment_expression(left) || any(comparators),
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
+            has_assignment_expression(func)
+                || any(args)
+                || keywords.iter().any(|k| has_assignment_expression(&k.value))
+        }
+        ExprKind::JoinedStr(_) => true,
+        ExprKind::Attribute { value, .. } => has_assignment_expression(value),
+        ExprKind::Subscript { value, slice } => {
+            has_assignment_expression(value) || has_assignment_expression(slice)
+        }
+        ExprKind::Slice { lower, upper, step } => [lower, upper, step]
+            .into_iter()
+            .flatten()
+            .any(|p| has_assignment_expression(p)),
     }
 }
 

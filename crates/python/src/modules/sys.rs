@@ -40,6 +40,7 @@ fn setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     let capped = n.min(100_000) as u32;
     vm.interp.recursion_limit.store(capped, Ordering::Relaxed);
+    vm.recursion_limit = capped as usize;
     Ok(Value::None)
 }
 

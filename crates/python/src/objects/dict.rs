@@ -42,6 +42,7 @@ pub struct DictMap {
     entries: Vec<Entry>,
     index: HashTable<u32>,
     len: usize,
+    keys_version: u64,
 }
 
 impl DictMap {
@@ -87,6 +88,13 @@ impl DictMap {
         }
     }
 
+    /// A counter that changes whenever a key is added or removed (not when
+    /// a value changes), for caches of where keys are.
+    #[inline]
+    pub fn keys_version(&self) -> u64 {
+        self.keys_version
+    }
+
     /// The positions and keys of every entry whose hash is `hash`.
     pub fn candidates(&self, hash: i64) -> Vec<(usize, Value)> {
         self.entries
@@ -128,6 +136,7 @@ impl DictMap {
         self.index
             .insert_unique(hash as u64, position, |&p| entries[p as usize].hash as u64);
         self.len += 1;
+        self.keys_version += 1;
     }
 
     /// Removes the entry at a found position, returning its key and value.
@@ -143,6 +152,7 @@ impl DictMap {
         let key = std::mem::take(&mut entry.key);
         let value = std::mem::take(&mut entry.value);
         self.len -= 1;
+        self.keys_version += 1;
         self.compact_if_sparse();
         Some((key, value))
     }
@@ -172,6 +182,7 @@ impl DictMap {
 
     fn reindex(&mut self) {
         self.index.clear();
+        self.keys_version += 1;
         for (position, entry) in self.entries.iter().enumerate() {
             let entries = &self.entries;
             self.index
@@ -184,6 +195,7 @@ impl DictMap {
     /// Removes every entry.
     pub fn clear(&mut self) -> Vec<Entry> {
         self.index.clear();
+        self.keys_version += 1;
         self.len = 0;
         std::mem::take(&mut self.entries)
     }

@@ -218,7 +218,7 @@ pub fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
             let module = vm
                 .frames
                 .last()
-                .and_then(|f| types::dict_get_str(&f.globals, &names().__name__))
+                .and_then(|f| types::dict_get_str(f.globals(), &names().__name__))
                 .unwrap_or_else(|| Value::str("__main__"));
             if types::dict_get_str(&namespace, &names().__module__).is_none() {
                 vm.dict_set(&namespace, names().__module__.clone(), module)?;

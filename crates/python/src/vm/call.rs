@@ -4,9 +4,9 @@
 
 use super::bind::CallArgs;
 use super::dispatch::Exit;
-use super::frame::{Frame, FrameKind};
+use super::frame::{Frame, FrameKind, FrameSource};
 use super::{RunStatus, Vm};
-use crate::objects::{Args, Function, NativeDef, ObjRef, Object, PyErr, PyResult, Value, types};
+use crate::objects::{Args, NativeDef, ObjRef, Object, PyErr, PyResult, Value, types};
 use std::sync::Arc;
 
 /// What a call made from bytecode did.
@@ -21,6 +21,7 @@ impl Vm {
     /// Calls the callable at `args_start - 1` of the top frame's stack with
     /// the values from `args_start` on (the last `len(kwnames)` of them are
     /// keyword arguments). Leaves the stack below the callable.
+    #[inline]
     pub(crate) fn call_on_stack(&mut self, args_start: usize, kwnames: Value) -> PyResult<Called> {
         let Some(frame) = self.frames.last_mut() else {
             return Err(PyErr::system_error("call without a frame"));
@@ -31,18 +32,31 @@ impl Vm {
         let mut args_start = args_start;
         let mut callable = std::mem::take(&mut frame.slots[base]);
         loop {
+            if let Value::Obj(obj) = &callable
+                && let Object::Function(f) = &**obj
+            {
+                let plain = f.code.plain_call && kwnames.is_null();
+                if let Value::Obj(func) = callable {
+                    let func = if plain {
+                        match self.call_plain(func, base, args_start) {
+                            Ok(called) => return called,
+                            Err(func) => func,
+                        }
+                    } else {
+                        func
+                    };
+                    return self.push_function_frame(
+                        func,
+                        base,
+                        args_start,
+                        kwnames,
+                        FrameKind::Normal,
+                    );
+                }
+                return Err(PyErr::system_error("lost the callable"));
+            }
             let next = match &callable {
                 Value::Obj(obj) => match &**obj {
-                    Object::Function(_) => {
-                        let func = obj.clone();
-                        return self.push_function_frame(
-                            &func,
-                            base,
-                            args_start,
-                            kwnames,
-                            FrameKind::Normal,
-                        );
-                    }
                     Object::Method(method) if args_start > base => {
                         let frame = self.top_frame()?;
                         frame.slots[base] = method.self_.clone();
@@ -82,6 +96,62 @@ impl Vm {
         );
         self.return_args(args);
         result.map(Called::Value)
+    }
+
+    /// The fast path of a call to a Python function taking exactly the
+    /// positional arguments given (`Err` gives the function back for the
+    /// general path). The arguments and the function move from the caller's
+    /// stack into the new frame: no reference count changes.
+    #[inline]
+    fn call_plain(
+        &mut self,
+        func_obj: ObjRef,
+        base: usize,
+        args_start: usize,
+    ) -> Result<PyResult<Called>, ObjRef> {
+        let Object::Function(func) = &*func_obj else {
+            return Err(func_obj);
+        };
+        let code = &func.code;
+        let Some(caller) = self.frames.last_mut() else {
+            return Err(func_obj);
+        };
+        let given = caller.slots.len().saturating_sub(args_start);
+        if given != code.argcount as usize {
+            return Err(func_obj);
+        }
+        if self.frames.len() >= self.recursion_limit {
+            return Ok(Err(PyErr::recursion_error(
+                "maximum recursion depth exceeded",
+            )));
+        }
+        let mut slots = self.slot_pool.pop().unwrap_or_default();
+        let needed = code.slot_count() + code.max_stack as usize;
+        if slots.capacity() < needed {
+            slots.reserve(needed);
+        }
+        if let Some(caller) = self.frames.last_mut() {
+            for arg in &mut caller.slots[args_start..] {
+                slots.push(std::mem::take(arg));
+            }
+            caller.slots.truncate(base);
+        }
+        for _ in given..code.varnames.len() {
+            slots.push(Value::Null);
+        }
+        for cell in func.closure.iter() {
+            slots.push(Value::Obj(cell.clone()));
+        }
+        self.frames.push(Frame {
+            source: FrameSource::Function(func_obj),
+            ip: 0,
+            slots,
+            namespace: None,
+            blocks: Vec::new(),
+            handled: Value::Null,
+            kind: FrameKind::Normal,
+        });
+        Ok(Ok(Called::Frame))
     }
 
     /// Moves the arguments from `args_start` on off the top frame's stack,
@@ -132,15 +202,16 @@ impl Vm {
     /// Pushes a frame for a Python function whose arguments are on the top
     /// frame's stack from `args_start`; a generator function instead makes
     /// its generator.
+    #[inline]
     pub(crate) fn push_function_frame(
         &mut self,
-        func_obj: &ObjRef,
+        func_obj: ObjRef,
         base: usize,
         args_start: usize,
         kwnames: Value,
         kind: FrameKind,
     ) -> PyResult<Called> {
-        let Object::Function(func) = &**func_obj else {
+        let Object::Function(func) = &*func_obj else {
             return Err(PyErr::system_error("not a function"));
         };
         let code = &func.code;
@@ -153,9 +224,13 @@ impl Vm {
         let caller = self.top_frame()?;
         let given = caller.slots.len() - args_start;
         if simple && given == code.argcount as usize {
-            slots.extend(caller.slots.drain(args_start..));
+            for arg in &mut caller.slots[args_start..] {
+                slots.push(std::mem::take(arg));
+            }
             caller.slots.truncate(base);
-            slots.resize(code.varnames.len(), Value::Null);
+            for _ in given..code.varnames.len() {
+                slots.push(Value::Null);
+            }
         } else {
             let args = self.take_args(base, args_start);
             let kw = kwnames_slice(&kwnames);
@@ -181,54 +256,63 @@ impl Vm {
                 return Err(err);
             }
         }
-        self.enter_function(func_obj, func, slots, kind)
+        self.enter_function(func_obj, slots, kind)
     }
 
     /// Finishes a frame's slots (cells, free variables) and pushes it, or
     /// wraps it in a generator.
+    #[inline]
     pub(crate) fn enter_function(
         &mut self,
-        func_obj: &ObjRef,
-        func: &Function,
+        func_obj: ObjRef,
         mut slots: Vec<Value>,
         kind: FrameKind,
     ) -> PyResult<Called> {
+        let Object::Function(func) = &*func_obj else {
+            return Err(PyErr::system_error("not a function"));
+        };
         let code = &func.code;
-        for (i, param) in code.cell_params.iter().enumerate() {
+        for param in code.cell_params.iter() {
             let initial = match param {
                 Some(p) => std::mem::take(&mut slots[*p as usize]),
                 None => Value::Null,
             };
-            let _ = i;
             slots.push(new_cell(initial));
         }
         slots.extend(func.closure.iter().map(|cell| Value::Obj(cell.clone())));
+        let flags = code.flags;
+        if flags.generator || flags.coroutine || flags.async_generator {
+            let generator = super::generator::new_generator(
+                func,
+                Frame {
+                    source: FrameSource::Code(code.clone(), func.globals.clone()),
+                    ip: 0,
+                    slots,
+                    namespace: None,
+                    blocks: Vec::new(),
+                    handled: Value::Null,
+                    kind,
+                },
+            );
+            return Ok(Called::Value(generator));
+        }
         let frame = Frame {
-            code: code.clone(),
+            source: FrameSource::Function(func_obj),
             ip: 0,
             slots,
-            globals: func.globals.clone(),
             namespace: None,
             blocks: Vec::new(),
             handled: Value::Null,
             kind,
         };
-        let flags = code.flags;
-        if flags.generator || flags.coroutine || flags.async_generator {
-            let _ = func_obj;
-            return Ok(Called::Value(super::generator::new_generator(func, frame)));
-        }
         self.push_frame(frame)?;
         Ok(Called::Frame)
     }
 
     /// Pushes a frame, refusing past the recursion limit.
+    #[inline]
     pub(crate) fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
-        let limit = self
-            .interp
-            .recursion_limit
-            .load(std::sync::atomic::Ordering::Relaxed);
-        if self.frames.len() >= limit as usize {
+        if self.frames.len() >= self.recursion_limit {
             self.recycle_slots(frame.slots);
             return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
         }
@@ -326,7 +410,7 @@ impl Vm {
             },
             &mut slots,
         )?;
-        match self.enter_function(func_obj, func, slots, FrameKind::Native)? {
+        match self.enter_function(func_obj.clone(), slots, FrameKind::Native)? {
             Called::Value(generator) => Ok(generator),
             Called::Frame => self.run_nested(),
         }

@@ -4,7 +4,7 @@
 
 use super::Vm;
 use super::call::{Called, kwnames_slice};
-use super::frame::{ClassBodyState, Frame, FrameKind};
+use super::frame::{ClassBodyState, Frame, FrameKind, FrameSource};
 use crate::objects::exception::new_exception;
 use crate::objects::names::names;
 use crate::objects::types::{self, Layout, lookup, type_obj};
@@ -52,7 +52,7 @@ impl Vm {
         };
         let frame = self.top_frame()?;
         frame.slots[base] = instance.clone();
-        self.push_function_frame(&init, base, base, kwnames, FrameKind::Init(instance))
+        self.push_function_frame(init, base, base, kwnames, FrameKind::Init(instance))
     }
 
     /// Calls a class from Rust: builtin constructors, or a new instance and
@@ -133,7 +133,7 @@ impl Vm {
         let name = frame.slots.pop().unwrap_or_default();
         let body = frame.slots.pop().unwrap_or_default();
         let module_name =
-            types::dict_get_str(&frame.globals, &names().__name__).unwrap_or(Value::None);
+            types::dict_get_str(frame.globals(), &names().__name__).unwrap_or(Value::None);
         let Value::Obj(body_obj) = &body else {
             return Err(PyErr::system_error("class body is not a function"));
         };
@@ -164,10 +164,9 @@ impl Vm {
         }
         slots.extend(func.closure.iter().map(|c| Value::Obj(c.clone())));
         let frame = Frame {
-            code,
+            source: FrameSource::Code(code, func.globals.clone()),
             ip: 0,
             slots,
-            globals: func.globals.clone(),
             namespace: Some(namespace),
             blocks: Vec::new(),
             handled: Value::Null,

@@ -48,8 +48,15 @@ impl Vm {
             let Some(frame) = self.frames.last() else {
                 return Ok(Exit::Returned(Value::None));
             };
-            let code = frame.code.clone();
-            let error = match self.execute(&code, base, &mut budget) {
+            let code_ptr: *const Code = Arc::as_ptr(frame.code());
+            // SAFETY: the code belongs to the top frame (through its function
+            // or its own `Arc`), and `execute` returns as soon as that frame
+            // could go away: every return, yield and error leaves it, and the
+            // nested loops a builtin runs only pop frames pushed above it.
+            // Pushing frames may move the `Frame` structs, never the code an
+            // `Arc` points to.
+            let code: &Code = unsafe { &*code_ptr };
+            let error = match self.execute(code, base, &mut budget) {
                 Ok(Control::Switch) => continue,
                 Ok(Control::Exit(exit)) => return Ok(exit),
                 Ok(Control::Reraise(err)) => err,
@@ -88,7 +95,7 @@ impl Vm {
     /// interpreter, kept in one function so that the compiler keeps the
     /// frame, the instruction pointer and the stack in registers.
     #[allow(clippy::too_many_lines)]
-    fn execute(&mut self, code: &Arc<Code>, base: usize, budget: &mut u64) -> PyResult<Control> {
+    fn execute(&mut self, code: &Code, base: usize, budget: &mut u64) -> PyResult<Control> {
         let ops: &[Op] = &code.ops;
         loop {
             let Some(frame) = self.frames.last_mut() else {
@@ -166,6 +173,24 @@ impl Vm {
                         return Ok(Control::Exit(Exit::Budget));
                     }
                 }
+                Op::CompareJumpIfFalse(kind, target) | Op::CompareJumpIfTrue(kind, target) => {
+                    let b = frame.slots.pop().unwrap_or_default();
+                    let a = frame.slots.pop().unwrap_or_default();
+                    let truth = match super::ops::fast_compare(kind, &a, &b) {
+                        Some(truth) => truth,
+                        None => {
+                            let result = self.compare(&a, &b, kind)?;
+                            match result {
+                                Value::Bool(b) => b,
+                                other => self.truthy(&other)?,
+                            }
+                        }
+                    };
+                    let jump_when = matches!(op, Op::CompareJumpIfTrue(..));
+                    if truth == jump_when && self.jump(target, budget)? {
+                        return Ok(Control::Exit(Exit::Budget));
+                    }
+                }
                 Op::Jump(target) => {
                     if self.jump(target, budget)? {
                         return Ok(Control::Exit(Exit::Budget));
@@ -195,9 +220,34 @@ impl Vm {
                 }
                 Op::LoadGlobal(i) => {
                     let name = name_at(code, i)?;
-                    let globals = frame.globals.clone();
-                    let value = self.load_global(&globals, name)?;
-                    self.push(value);
+                    let found = super::globals::cached_global(
+                        &mut self.global_cache,
+                        &self.interp.builtins,
+                        frame.globals(),
+                        name,
+                    );
+                    match found {
+                        Some(value) => frame.slots.push(value),
+                        None => {
+                            let globals = frame.globals().clone();
+                            let value = self.load_global(&globals, name)?;
+                            self.push(value);
+                        }
+                    }
+                }
+                Op::StoreGlobal(i) => {
+                    let name = name_at(code, i)?;
+                    let value = frame.slots.pop().unwrap_or_default();
+                    let missing = super::globals::cached_store_global(
+                        &mut self.global_cache,
+                        frame.globals(),
+                        name,
+                        value,
+                    );
+                    if let Some(value) = missing {
+                        let globals = frame.globals().clone();
+                        self.dict_set(&globals, name.clone(), value)?;
+                    }
                 }
                 Op::LoadAttr(i) => {
                     let name = name_at(code, i)?;
@@ -262,6 +312,86 @@ impl Vm {
                     let value = frame.slots.pop().unwrap_or_default();
                     return self.yield_value(value);
                 }
+                Op::LoadFastFast(a, b) => {
+                    let (x, y) = (local(code, &frame.slots, a)?, local(code, &frame.slots, b)?);
+                    frame.slots.push(x);
+                    frame.slots.push(y);
+                }
+                Op::LoadFastConst(a, c) => {
+                    let x = local(code, &frame.slots, a)?;
+                    frame.slots.push(x);
+                    frame.slots.push(constant(code, c));
+                }
+                Op::BinaryOpFastFast(a, b, kind) => {
+                    let quick = match (frame.slots.get(a as usize), frame.slots.get(b as usize)) {
+                        (Some(x), Some(y)) => super::ops::fast_binary(kind, x, y),
+                        _ => None,
+                    };
+                    let result = match quick {
+                        Some(value) => value,
+                        None => {
+                            let (x, y) =
+                                (local(code, &frame.slots, a)?, local(code, &frame.slots, b)?);
+                            self.binary_op(x, y, kind)?
+                        }
+                    };
+                    self.push(result);
+                }
+                Op::BinaryOpFastConst(a, c, kind) => {
+                    let y = code.consts.get(c as usize).unwrap_or(&Value::Null);
+                    let quick = frame
+                        .slots
+                        .get(a as usize)
+                        .and_then(|x| super::ops::fast_binary(kind, x, y));
+                    let result = match quick {
+                        Some(value) => value,
+                        None => {
+                            let x = local(code, &frame.slots, a)?;
+                            self.binary_op(x, y.clone(), kind)?
+                        }
+                    };
+                    self.push(result);
+                }
+                Op::SubscrFastConst(a, c) => {
+                    let key = code.consts.get(c as usize).unwrap_or(&Value::Null);
+                    let quick = frame
+                        .slots
+                        .get(a as usize)
+                        .and_then(|x| super::subscript::fast_getitem(x, key));
+                    let result = match quick {
+                        Some(value) => value,
+                        None => {
+                            let x = local(code, &frame.slots, a)?;
+                            self.getitem(&x, key)?
+                        }
+                    };
+                    self.push(result);
+                }
+                Op::InplaceFastConst(a, c, kind) => {
+                    let y = code.consts.get(c as usize).unwrap_or(&Value::Null);
+                    let quick = frame
+                        .slots
+                        .get(a as usize)
+                        .and_then(|x| super::ops::fast_binary(kind, x, y));
+                    match quick {
+                        Some(value) => frame.slots[a as usize] = value,
+                        None => {
+                            let x = local(code, &frame.slots, a)?;
+                            let result = self.inplace_op(x, y.clone(), kind)?;
+                            if let Some(frame) = self.frames.last_mut() {
+                                frame.slots[a as usize] = result;
+                            }
+                        }
+                    }
+                }
+                Op::StoreSubscrFastConst(a, c) => {
+                    let value = frame.slots.pop().unwrap_or_default();
+                    let key = code.consts.get(c as usize).unwrap_or(&Value::Null);
+                    let container = local(code, &frame.slots, a)?;
+                    if let Some(value) = super::subscript::fast_setitem(&container, key, value)? {
+                        self.setitem(&container, key.clone(), value)?;
+                    }
+                }
                 Op::Copy(n) => {
                     let len = frame.slots.len();
                     let value = frame.slots[len - n as usize].clone();
@@ -310,6 +440,7 @@ impl Vm {
     /// The rare part of the eval breaker: cancel and the time limit.
     fn breaker_slow(&mut self) -> PyResult<()> {
         self.ticks = super::TICKS_PER_CHECK;
+        self.recursion_limit = self.interp.recursion_limit.load(Ordering::Relaxed) as usize;
         let bits = self.breaker.load(Ordering::Relaxed);
         if bits & crate::host::BREAK_CANCEL != 0 || self.interp.cancel.is_cancelled() {
             return Err(PyErr::Halt(crate::objects::exception::Halt::Cancelled));
@@ -484,6 +615,21 @@ impl Vm {
         }
         Ok(Control::Switch)
     }
+}
+
+/// A fast local's value (`UnboundLocalError` if unbound).
+#[inline(always)]
+fn local(code: &Code, slots: &[Value], i: u16) -> PyResult<Value> {
+    match slots.get(i as usize) {
+        Some(value) if !value.is_null() => Ok(value.clone()),
+        _ => Err(unbound_local(code, i as u32)),
+    }
+}
+
+/// A constant of the code.
+#[inline(always)]
+fn constant(code: &Code, i: u16) -> Value {
+    code.consts.get(i as usize).cloned().unwrap_or_default()
 }
 
 /// The name operand of an instruction.

@@ -18,7 +18,7 @@ impl Vm {
     pub(crate) fn execute_more(
         &mut self,
         op: Op,
-        code: &Arc<Code>,
+        code: &Code,
         _base: usize,
     ) -> PyResult<Option<Control>> {
         match op {
@@ -41,12 +41,12 @@ impl Vm {
                 let name = name_at(code, i)?.clone();
                 let frame = self.top_frame()?;
                 let value = frame.slots.pop().unwrap_or_default();
-                let globals = frame.globals.clone();
+                let globals = frame.globals().clone();
                 self.dict_set(&globals, name, value)?;
             }
             Op::DeleteGlobal(i) => {
                 let name = name_at(code, i)?;
-                let globals = self.top_frame()?.globals.clone();
+                let globals = self.top_frame()?.globals().clone();
                 if !self.dict_del_str(&globals, name)? {
                     return Err(name_error(name));
                 }
@@ -63,7 +63,7 @@ impl Vm {
                 let namespace = frame
                     .namespace
                     .clone()
-                    .unwrap_or_else(|| frame.globals.clone());
+                    .unwrap_or_else(|| frame.globals().clone());
                 self.store_in_namespace(&namespace, name, value)?;
             }
             Op::DeleteName(i) => {
@@ -72,7 +72,7 @@ impl Vm {
                 let namespace = frame
                     .namespace
                     .clone()
-                    .unwrap_or_else(|| frame.globals.clone());
+                    .unwrap_or_else(|| frame.globals().clone());
                 if !self.dict_del_str(&namespace, name)? {
                     return Err(name_error(name));
                 }
@@ -291,7 +291,7 @@ impl Vm {
     fn load_name(&mut self, name: &Value) -> PyResult<Value> {
         let frame = self.top_frame()?;
         let namespace = frame.namespace.clone();
-        let globals = frame.globals.clone();
+        let globals = frame.globals().clone();
         if let Some(ns) = namespace
             && !Arc::ptr_eq(&ns, &globals)
             && let Some(found) = self.dict_get(&ns, name)?
@@ -337,7 +337,7 @@ impl Vm {
         let locals: Vec<String> = self
             .frames
             .last()
-            .map(|f| f.code.varnames.iter().map(|v| v.to_string()).collect())
+            .map(|f| f.code().varnames.iter().map(|v| v.to_string()).collect())
             .unwrap_or_default();
         let tiers = [locals, keys_of(globals), keys_of(&self.interp.builtins)];
         let suggestion = tiers

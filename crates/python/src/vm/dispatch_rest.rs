@@ -10,10 +10,9 @@ use crate::objects::function::FunctionAttrs;
 use crate::objects::names::names;
 use crate::objects::{DictMap, Function, Object, PyErr, PyResult, Value};
 use parking_lot::Mutex;
-use std::sync::Arc;
 
 impl Vm {
-    pub(crate) fn execute_rest(&mut self, op: Op, code: &Arc<Code>) -> PyResult<Option<Control>> {
+    pub(crate) fn execute_rest(&mut self, op: Op, code: &Code) -> PyResult<Option<Control>> {
         match op {
             Op::BuildTuple(n) => {
                 let items = self.pop_n(n)?;
@@ -150,7 +149,7 @@ impl Vm {
         Ok(None)
     }
 
-    fn execute_last(&mut self, op: Op, code: &Arc<Code>) -> PyResult<Option<Control>> {
+    fn execute_last(&mut self, op: Op, code: &Code) -> PyResult<Option<Control>> {
         match op {
             Op::GetYieldFromIter => {
                 let value = self.pop_value()?;
@@ -233,7 +232,7 @@ impl Vm {
                 let namespace = frame
                     .namespace
                     .clone()
-                    .unwrap_or_else(|| frame.globals.clone());
+                    .unwrap_or_else(|| frame.globals().clone());
                 let key = names().__annotations__.clone();
                 if self.dict_get(&namespace, &key)?.is_none() {
                     let dict = Value::dict(DictMap::new())?;
@@ -370,7 +369,7 @@ impl Vm {
             Value::Null
         };
         let code_value = frame.slots.pop().unwrap_or_default();
-        let globals = frame.globals.clone();
+        let globals = frame.globals().clone();
         let Value::Obj(code_obj) = &code_value else {
             return Err(PyErr::system_error("MakeFunction without code"));
         };

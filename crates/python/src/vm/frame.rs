@@ -57,14 +57,14 @@ pub enum Resume {
 /// One activation.
 #[derive(Debug)]
 pub struct Frame {
-    /// The code being run.
-    pub code: Arc<Code>,
+    /// What the frame runs: a function (owned, so that a call moves it
+    /// in instead of counting references to its code and globals), or a
+    /// module or class body's code.
+    pub source: FrameSource,
     /// The next instruction.
     pub ip: usize,
     /// Fast locals, cells, free variables, then the value stack.
     pub slots: Vec<Value>,
-    /// The module namespace.
-    pub globals: ObjRef,
     /// The local namespace of module and class bodies.
     pub namespace: Option<ObjRef>,
     /// Active `try`/`with` blocks, innermost last.
@@ -75,15 +75,84 @@ pub struct Frame {
     pub kind: FrameKind,
 }
 
+/// What a frame runs.
+#[derive(Debug)]
+pub enum FrameSource {
+    /// A Python function (an `Object::Function`).
+    Function(ObjRef),
+    /// Module or class-body code, with its globals.
+    Code(Arc<Code>, ObjRef),
+}
+
+impl FrameSource {
+    /// The source of a function's frame (`func` must be a function).
+    pub fn function(func: ObjRef) -> FrameSource {
+        FrameSource::Function(func)
+    }
+}
+
 impl Frame {
+    /// The code being run.
+    #[inline]
+    pub fn code(&self) -> &Arc<Code> {
+        match &self.source {
+            FrameSource::Function(func) => match &**func {
+                crate::objects::Object::Function(f) => &f.code,
+                _ => empty_code(),
+            },
+            FrameSource::Code(code, _) => code,
+        }
+    }
+
+    /// The module namespace it reads globals from.
+    #[inline]
+    pub fn globals(&self) -> &ObjRef {
+        match &self.source {
+            FrameSource::Function(func) => match &**func {
+                crate::objects::Object::Function(f) => &f.globals,
+                _ => func,
+            },
+            FrameSource::Code(_, globals) => globals,
+        }
+    }
+
     /// The number of slots before the value stack.
     #[inline]
     pub fn stack_base(&self) -> usize {
-        self.code.slot_count()
+        self.code().slot_count()
     }
 
     /// The current source line.
     pub fn line(&self) -> u32 {
-        self.code.line_of(self.ip.saturating_sub(1))
+        self.code().line_of(self.ip.saturating_sub(1))
     }
+}
+
+/// A code object with no instruction, for a frame whose function is not one
+/// (which the VM never builds).
+fn empty_code() -> &'static Arc<Code> {
+    static EMPTY: std::sync::OnceLock<Arc<Code>> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| {
+        Arc::new(Code {
+            name: "<none>".into(),
+            qualname: "<none>".into(),
+            filename: "<none>".into(),
+            first_line: 0,
+            ops: Box::new([]),
+            positions: Box::new([]),
+            consts: Box::new([]),
+            names: Box::new([]),
+            varnames: Box::new([]),
+            cellvars: Box::new([]),
+            freevars: Box::new([]),
+            cell_params: Box::new([]),
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            flags: crate::compile::CodeFlags::default(),
+            max_stack: 0,
+            docstring: false,
+            plain_call: false,
+        })
+    })
 }

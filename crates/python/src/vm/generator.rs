@@ -240,9 +240,9 @@ impl Vm {
                 return Ok(None);
             };
             let delegating = frame.ip >= 2
-                && matches!(frame.code.ops.get(frame.ip - 1), Some(Op::YieldValue))
-                && matches!(frame.code.ops.get(frame.ip - 2), Some(Op::Send(_)));
-            let exit = match frame.code.ops.get(frame.ip.wrapping_sub(2)) {
+                && matches!(frame.code().ops.get(frame.ip - 1), Some(Op::YieldValue))
+                && matches!(frame.code().ops.get(frame.ip - 2), Some(Op::Send(_)));
+            let exit = match frame.code().ops.get(frame.ip.wrapping_sub(2)) {
                 Some(Op::Send(exit)) => *exit,
                 _ => 0,
             };

@@ -102,10 +102,9 @@ impl Vm {
     pub fn run_code_in(&mut self, code: &Arc<crate::compile::Code>, dict: &ObjRef) -> PyResult {
         let slots = self.take_slots(code.slot_count() + code.max_stack as usize);
         let frame = Frame {
-            code: code.clone(),
+            source: super::frame::FrameSource::Code(code.clone(), dict.clone()),
             ip: 0,
             slots,
-            globals: dict.clone(),
             namespace: Some(dict.clone()),
             blocks: Vec::new(),
             handled: Value::Null,
@@ -157,7 +156,7 @@ impl Vm {
         let target = frame
             .namespace
             .clone()
-            .unwrap_or_else(|| frame.globals.clone());
+            .unwrap_or_else(|| frame.globals().clone());
         for (key, value) in entries {
             let Some(text) = key.as_str() else { continue };
             let wanted = match &public {

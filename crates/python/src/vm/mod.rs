@@ -31,6 +31,7 @@ mod dispatch_rest;
 pub mod format;
 pub mod frame;
 pub mod generator;
+mod globals;
 pub mod import;
 pub mod iterate;
 pub mod ops;
@@ -154,6 +155,11 @@ pub struct Vm {
     pub(crate) repr_active: Vec<usize>,
     /// Ticks left before the slow checks (time limit) run.
     pub(crate) ticks: u32,
+    /// Where global names were last found (see `globals.rs`).
+    pub(crate) global_cache: Box<[globals::GlobalEntry]>,
+    /// `sys.getrecursionlimit()` as this thread last read it (refreshed at
+    /// every slow eval-breaker check).
+    pub(crate) recursion_limit: usize,
     /// Where the host thread's stack stood when `run` was entered.
     pub(crate) stack_base: usize,
     /// Set while the thread is blocked at the top level: the value of the
@@ -195,6 +201,9 @@ impl Vm {
             repr_active: Vec::new(),
             ticks: TICKS_PER_CHECK,
             stack_base: 0,
+            recursion_limit: 1000,
+            global_cache: vec![globals::GlobalEntry::default(); globals::CACHE_SIZE]
+                .into_boxed_slice(),
             awaiting_wait: false,
         }
     }
@@ -205,6 +214,7 @@ impl Vm {
         let _heap = crate::heap::enter(&self.interp.heap);
         let marker = 0u8;
         self.stack_base = stack_address(&marker);
+        self.recursion_limit = self.interp.recursion_limit.load(Ordering::Relaxed) as usize;
         if self.awaiting_wait {
             self.awaiting_wait = false;
             if self.breaker.load(Ordering::Relaxed) & crate::host::BREAK_CANCEL != 0 {
@@ -312,11 +322,13 @@ impl Vm {
     }
 
     /// A slot vector for a new frame, from the pool if possible.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn take_slots(&mut self, capacity: usize) -> Vec<Value> {
         match self.slot_pool.pop() {
             Some(mut slots) => {
-                slots.reserve(capacity);
+                if slots.capacity() < capacity {
+                    slots.reserve(capacity);
+                }
                 slots
             }
             None => Vec::with_capacity(capacity.max(16)),

@@ -51,6 +51,10 @@ fn float_fast(kind: BinOpKind, x: f64, y: f64) -> Option<Value> {
         BinOpKind::Sub => Some(Value::Float(x - y)),
         BinOpKind::Mul => Some(Value::Float(x * y)),
         BinOpKind::TrueDiv if y != 0.0 => Some(Value::Float(x / y)),
+        BinOpKind::Pow if x > 0.0 && x.is_finite() && y.is_finite() => {
+            let result = x.powf(y);
+            result.is_finite().then_some(Value::Float(result))
+        }
         _ => None,
     }
 }

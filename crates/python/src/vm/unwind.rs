@@ -16,7 +16,7 @@ impl Vm {
         };
         if let Some(data) = exc_data(exc) {
             data.lock().traceback.push(TbEntry {
-                code: frame.code.clone(),
+                code: frame.code().clone(),
                 ip: frame.ip.saturating_sub(1) as u32,
             });
         }
