@@ -2,10 +2,10 @@
 //! and `namedtuple` in Python (`py/collections.py`).
 
 use crate::objects::iter::DequeState;
+use crate::objects::lock::Lock as Mutex;
 use crate::objects::names::intern;
 use crate::objects::{Args, NativeDef, ObjRef, Object, PyErr, PyResult, Value};
 use crate::vm::Vm;
-use parking_lot::Mutex;
 use std::collections::VecDeque;
 use std::sync::Arc;
 

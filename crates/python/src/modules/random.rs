@@ -3,12 +3,12 @@
 
 use crate::objects::builtin_types::make;
 use crate::objects::int::as_int;
+use crate::objects::lock::Lock as Mutex;
 use crate::objects::names::intern;
 use crate::objects::types::Layout;
 use crate::objects::{Args, NativeDef, ObjRef, Object, Opaque, PyErr, PyResult, Value, types};
 use crate::vm::Vm;
 use num_bigint::{BigInt, Sign};
-use parking_lot::Mutex;
 use std::sync::OnceLock;
 
 const N: usize = 624;

@@ -10,8 +10,8 @@
 //! the candidates, and comes back (see `vm::dict_ops`).
 
 use super::Value;
+use super::lock::{Lock as Mutex, LockGuard as MutexGuard};
 use hashbrown::HashTable;
-use parking_lot::{Mutex, MutexGuard};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// One key and its value.

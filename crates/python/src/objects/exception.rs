@@ -9,7 +9,7 @@ use super::{Instance, NativeBase, ObjRef, Object, Value, types};
 use crate::compile::Code;
 use crate::heap;
 use crate::host::Wait;
-use parking_lot::Mutex;
+use crate::objects::lock::Lock as Mutex;
 use std::sync::Arc;
 
 /// Why a run stops for good, past every `except` and `finally`.

@@ -4,8 +4,8 @@
 
 use super::{ObjRef, PyErr, PyResult, Value, types};
 use crate::compile::Code;
+use crate::objects::lock::Lock as Mutex;
 use crate::vm::Vm;
-use parking_lot::Mutex;
 use std::sync::Arc;
 
 /// The signature of every function written in Rust.

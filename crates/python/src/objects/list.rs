@@ -3,9 +3,9 @@
 
 use super::{Args, NativeDef, ObjRef, Object, PyErr, PyResult, Value};
 use crate::heap;
+use crate::objects::lock::Lock as Mutex;
 use crate::vm::Vm;
 use crate::vm::containers::list_of;
-use parking_lot::Mutex;
 
 fn this<'a>(args: &Args<'a>, name: &str) -> PyResult<(&'a ObjRef, &'a Mutex<Vec<Value>>)> {
     if let Some(Value::Obj(o)) = args.positional().first()

@@ -26,6 +26,7 @@ pub mod hash;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod lock;
 pub mod names;
 pub mod object;
 pub mod ops_tables;
@@ -39,8 +40,8 @@ pub mod tuple;
 pub mod types;
 
 use crate::heap;
+use crate::objects::lock::Lock as Mutex;
 use num_bigint::BigInt;
-use parking_lot::Mutex;
 use std::sync::Arc;
 
 pub use dict::{Dict, DictMap};

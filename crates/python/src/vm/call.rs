@@ -488,7 +488,7 @@ impl Vm {
 
 /// A new closure cell holding `value`, tracked by the heap.
 pub fn new_cell(value: Value) -> Value {
-    let cell = Arc::new(Object::Cell(parking_lot::Mutex::new(value)));
+    let cell = Arc::new(Object::Cell(crate::objects::lock::Lock::new(value)));
     crate::heap::track(&cell);
     Value::Obj(cell)
 }

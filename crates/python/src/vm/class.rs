@@ -6,12 +6,12 @@ use super::Vm;
 use super::call::{Called, kwnames_slice};
 use super::frame::{ClassBodyState, Frame, FrameKind, FrameSource};
 use crate::objects::exception::new_exception;
+use crate::objects::lock::Lock as Mutex;
 use crate::objects::names::names;
 use crate::objects::types::{self, Layout, lookup, type_obj};
 use crate::objects::{
     Args, Dict, DictMap, Instance, NativeBase, ObjRef, Object, PyErr, PyResult, Value,
 };
-use parking_lot::Mutex;
 use std::sync::Arc;
 
 impl Vm {

@@ -19,7 +19,7 @@ pub fn dict_of(obj: &ObjRef) -> Option<&Dict> {
 }
 
 /// The items of a list or of an instance of a list subclass.
-pub fn list_of(obj: &ObjRef) -> Option<&parking_lot::Mutex<Vec<Value>>> {
+pub fn list_of(obj: &ObjRef) -> Option<&crate::objects::lock::Lock<Vec<Value>>> {
     match &**obj {
         Object::List(items) => Some(items),
         Object::Instance(instance) => match &instance.native {

@@ -392,6 +392,33 @@ impl Vm {
                         self.setitem(&container, key.clone(), value)?;
                     }
                 }
+                Op::UnpackSequence(n) => {
+                    let value = frame.slots.pop().unwrap_or_default();
+                    let exact = match &value {
+                        Value::Obj(obj) => match &**obj {
+                            Object::Tuple(items) if items.len() == n as usize => {
+                                frame.slots.extend(items.iter().rev().cloned());
+                                true
+                            }
+                            Object::List(items) => {
+                                let items = items.lock();
+                                let fits = items.len() == n as usize;
+                                if fits {
+                                    frame.slots.extend(items.iter().rev().cloned());
+                                }
+                                fits
+                            }
+                            _ => false,
+                        },
+                        _ => false,
+                    };
+                    if !exact {
+                        let items = self.unpack(&value, n as usize)?;
+                        if let Some(frame) = self.frames.last_mut() {
+                            frame.slots.extend(items.into_iter().rev());
+                        }
+                    }
+                }
                 Op::Copy(n) => {
                     let len = frame.slots.len();
                     let value = frame.slots[len - n as usize].clone();

@@ -7,9 +7,9 @@ use super::dispatch::{Control, name_at};
 use super::frame::Resume;
 use crate::compile::{Code, Op};
 use crate::objects::function::FunctionAttrs;
+use crate::objects::lock::Lock as Mutex;
 use crate::objects::names::names;
 use crate::objects::{DictMap, Function, Object, PyErr, PyResult, Value};
-use parking_lot::Mutex;
 
 impl Vm {
     pub(crate) fn execute_rest(&mut self, op: Op, code: &Code) -> PyResult<Option<Control>> {

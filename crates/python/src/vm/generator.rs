@@ -9,9 +9,9 @@ use super::dispatch::Exit;
 use super::frame::{Frame, FrameKind, Resume};
 use crate::compile::Op;
 use crate::objects::exception::exc_data;
+use crate::objects::lock::Lock as Mutex;
 use crate::objects::names::names;
 use crate::objects::{Args, Function, NativeDef, ObjRef, Object, PyErr, PyResult, Value, types};
-use parking_lot::Mutex;
 use std::sync::Arc;
 
 /// Which kind of generator.

@@ -6,9 +6,9 @@ use super::Vm;
 use crate::compile::{BinOpKind, CmpKind};
 use crate::heap;
 use crate::objects::dict::{Find, fast_key_eq};
+use crate::objects::lock::Lock as Mutex;
 use crate::objects::set::SetTable;
 use crate::objects::{Object, PyErr, PyResult, Value};
-use parking_lot::Mutex;
 use std::sync::Arc;
 
 impl Vm {

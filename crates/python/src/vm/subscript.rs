@@ -335,7 +335,7 @@ impl Vm {
 
     fn list_setitem(
         &mut self,
-        items: &parking_lot::Mutex<Vec<Value>>,
+        items: &crate::objects::lock::Lock<Vec<Value>>,
         key: &Value,
         value: Value,
     ) -> PyResult<()> {
@@ -424,7 +424,7 @@ impl Vm {
 
     fn list_delitem(
         &mut self,
-        items: &parking_lot::Mutex<Vec<Value>>,
+        items: &crate::objects::lock::Lock<Vec<Value>>,
         key: &Value,
     ) -> PyResult<()> {
         if let Some(parts) = as_slice(key) {
