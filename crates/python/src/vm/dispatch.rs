@@ -29,6 +29,19 @@ pub(crate) enum Exit {
     Budget,
 }
 
+/// Why `fast_ops` stopped.
+enum Fast {
+    /// This instruction needs the general path (the instruction pointer is
+    /// already past it; the stack is as it found it).
+    Op(Op),
+    /// A backward jump was taken and the eval breaker must be looked at.
+    Tick,
+    /// An error was raised.
+    Err(PyErr),
+    /// The instruction pointer ran past the end of the code.
+    End,
+}
+
 /// What `execute` stopped for.
 pub(crate) enum Control {
     /// The frame stack changed: go on in the new top frame.
@@ -96,15 +109,26 @@ impl Vm {
     /// frame, the instruction pointer and the stack in registers.
     #[allow(clippy::too_many_lines)]
     fn execute(&mut self, code: &Code, base: usize, budget: &mut u64) -> PyResult<Control> {
-        let ops: &[Op] = &code.ops;
         loop {
+            let op = match self.fast_ops(code, budget) {
+                Fast::Op(op) => op,
+                Fast::Tick => {
+                    if self.ticks == 0 || self.breaker.load(Ordering::Relaxed) != 0 {
+                        self.breaker_slow()?;
+                    }
+                    if *budget == 0 {
+                        return Ok(Control::Exit(Exit::Budget));
+                    }
+                    continue;
+                }
+                Fast::Err(err) => return Err(err),
+                Fast::End => {
+                    return Err(PyErr::system_error("ran past the end of the code"));
+                }
+            };
             let Some(frame) = self.frames.last_mut() else {
                 return Err(PyErr::system_error("no frame to run"));
             };
-            let Some(&op) = ops.get(frame.ip) else {
-                return Err(PyErr::system_error("ran past the end of the code"));
-            };
-            frame.ip += 1;
             match op {
                 Op::LoadFast(i) => {
                     let value = frame.slots.get(i as usize).cloned().unwrap_or_default();
@@ -438,6 +462,324 @@ impl Vm {
         }
     }
 
+    /// Runs the top frame's instructions for as long as each needs nothing
+    /// but the frame, the constants and the global cache: the common case
+    /// of locals, int/float arithmetic, comparisons, jumps, list and tuple
+    /// indexing and range loops. The frame's value stack and instruction
+    /// pointer live in locals (registers) meanwhile.
+    ///
+    /// Stops at the first instruction that needs more (a call, an
+    /// attribute, an operand of another type, an error to build), leaving
+    /// the frame as the instruction found it and the instruction pointer
+    /// past it, so that the general arm in `execute` runs it. `Fast::Tick`:
+    /// a backward jump was taken and the eval breaker wants a look.
+    #[inline(never)]
+    #[allow(clippy::too_many_lines)]
+    fn fast_ops(&mut self, code: &Code, budget: &mut u64) -> Fast {
+        let ops: &[Op] = &code.ops;
+        let consts: &[Value] = &code.consts;
+        let Some(frame) = self.frames.last_mut() else {
+            return Fast::End;
+        };
+        let mut stack = std::mem::take(&mut frame.slots);
+        let mut ip = frame.ip;
+        let globals = frame.globals();
+        let cache = &mut self.global_cache;
+        let builtins = &self.interp.builtins;
+        let ticks = &mut self.ticks;
+        let breaker = &self.breaker;
+        macro_rules! jump_to {
+            ($target:expr) => {{
+                let target = $target as usize;
+                let backward = target < ip;
+                ip = target;
+                if backward {
+                    *budget -= 1;
+                    *ticks -= 1;
+                    if *ticks == 0 || *budget == 0 || breaker.load(Ordering::Relaxed) != 0 {
+                        break Fast::Tick;
+                    }
+                }
+            }};
+        }
+        // Room for `n` more values, so that no push below reallocates (the
+        // general path grows the stack when it must).
+        macro_rules! room {
+            ($op:expr, $n:expr) => {
+                if stack.capacity() - stack.len() < $n {
+                    break Fast::Op($op);
+                }
+            };
+        }
+        let result = loop {
+            let Some(&op) = ops.get(ip) else {
+                break Fast::End;
+            };
+            ip += 1;
+            match op {
+                Op::LoadFast(i) => match stack.get(i as usize) {
+                    _ if stack.capacity() == stack.len() => break Fast::Op(op),
+                    Some(value) if !value.is_null() => {
+                        let value = value.clone();
+                        push(&mut stack, value);
+                    }
+                    _ => break Fast::Op(op),
+                },
+                Op::StoreFast(i) => {
+                    let value = stack.pop().unwrap_or_default();
+                    if let Some(slot) = stack.get_mut(i as usize) {
+                        *slot = value;
+                    }
+                }
+                Op::LoadConst(i) => {
+                    room!(op, 1);
+                    let value = consts.get(i as usize).cloned().unwrap_or_default();
+                    push(&mut stack, value);
+                }
+                Op::PopTop => {
+                    stack.pop();
+                }
+                Op::BinaryOp(kind) | Op::InplaceOp(kind) => {
+                    let quick = match stack.as_slice() {
+                        [.., a, b] => super::ops::fast_binary(kind, a, b),
+                        _ => None,
+                    };
+                    let Some(value) = quick else {
+                        break Fast::Op(op);
+                    };
+                    stack.pop();
+                    if let Some(top) = stack.last_mut() {
+                        *top = value;
+                    }
+                }
+                Op::CompareOp(kind) => {
+                    let quick = match stack.as_slice() {
+                        [.., a, b] => super::ops::fast_compare(kind, a, b),
+                        _ => None,
+                    };
+                    let Some(truth) = quick else {
+                        break Fast::Op(op);
+                    };
+                    stack.pop();
+                    if let Some(top) = stack.last_mut() {
+                        *top = Value::Bool(truth);
+                    }
+                }
+                Op::PopJumpIfFalse(target) | Op::PopJumpIfTrue(target) => {
+                    let truth = match stack.last() {
+                        Some(Value::Bool(b)) => *b,
+                        Some(Value::None) => false,
+                        Some(Value::Int(n)) => *n != 0,
+                        _ => break Fast::Op(op),
+                    };
+                    stack.pop();
+                    if truth == matches!(op, Op::PopJumpIfTrue(_)) {
+                        jump_to!(target);
+                    }
+                }
+                Op::CompareJumpIfFalse(kind, target) | Op::CompareJumpIfTrue(kind, target) => {
+                    let quick = match stack.as_slice() {
+                        [.., a, b] => super::ops::fast_compare(kind, a, b),
+                        _ => None,
+                    };
+                    let Some(truth) = quick else {
+                        break Fast::Op(op);
+                    };
+                    stack.pop();
+                    stack.pop();
+                    if truth == matches!(op, Op::CompareJumpIfTrue(..)) {
+                        jump_to!(target);
+                    }
+                }
+                Op::Jump(target) => jump_to!(target),
+                Op::ForIter(exit) => {
+                    room!(op, 1);
+                    let Some(Value::Obj(iterator)) = stack.last() else {
+                        break Fast::Op(op);
+                    };
+                    let Object::Iter(Iter { kind }) = &**iterator else {
+                        break Fast::Op(op);
+                    };
+                    match kind {
+                        IterKind::Range {
+                            next,
+                            remaining,
+                            step,
+                        } => {
+                            let left = remaining.load(Ordering::Relaxed);
+                            if left > 0 {
+                                remaining.store(left - 1, Ordering::Relaxed);
+                                let value = next.load(Ordering::Relaxed);
+                                next.store(value.wrapping_add(*step), Ordering::Relaxed);
+                                push(&mut stack, Value::Int(value));
+                            } else {
+                                stack.pop();
+                                ip = exit as usize;
+                            }
+                        }
+                        IterKind::Seq { seq, index } => {
+                            let Object::List(items) = &**seq else {
+                                break Fast::Op(op);
+                            };
+                            let i = crate::objects::iter::load(index);
+                            let item = items.lock().get(i).cloned();
+                            match item {
+                                Some(value) => {
+                                    crate::objects::iter::store(index, i + 1);
+                                    push(&mut stack, value);
+                                }
+                                None => {
+                                    crate::objects::iter::store(index, usize::MAX / 2);
+                                    stack.pop();
+                                    ip = exit as usize;
+                                }
+                            }
+                        }
+                        _ => break Fast::Op(op),
+                    }
+                }
+                Op::BinarySubscr => {
+                    let quick = match stack.as_slice() {
+                        [.., container, key] => super::subscript::fast_getitem(container, key),
+                        _ => None,
+                    };
+                    let Some(value) = quick else {
+                        break Fast::Op(op);
+                    };
+                    stack.pop();
+                    if let Some(top) = stack.last_mut() {
+                        *top = value;
+                    }
+                }
+                Op::StoreSubscr => {
+                    let len = stack.len();
+                    if len < 3
+                        || !super::subscript::is_fast_setitem(&stack[len - 2], &stack[len - 1])
+                    {
+                        break Fast::Op(op);
+                    }
+                    let key = stack.pop().unwrap_or_default();
+                    let container = stack.pop().unwrap_or_default();
+                    let value = stack.pop().unwrap_or_default();
+                    if let Err(err) = super::subscript::fast_setitem(&container, &key, value) {
+                        break Fast::Err(err);
+                    }
+                }
+                Op::LoadGlobal(i) => {
+                    room!(op, 1);
+                    let Some(name) = code.names.get(i as usize) else {
+                        break Fast::Op(op);
+                    };
+                    match super::globals::cached_global(cache, builtins, globals, name) {
+                        Some(value) => push(&mut stack, value),
+                        None => break Fast::Op(op),
+                    }
+                }
+                Op::LoadFastFast(a, b) => match (stack.get(a as usize), stack.get(b as usize)) {
+                    _ if stack.capacity() - stack.len() < 2 => break Fast::Op(op),
+                    (Some(x), Some(y)) if !x.is_null() && !y.is_null() => {
+                        let (x, y) = (x.clone(), y.clone());
+                        push(&mut stack, x);
+                        push(&mut stack, y);
+                    }
+                    _ => break Fast::Op(op),
+                },
+                Op::LoadFastConst(a, c) => match stack.get(a as usize) {
+                    _ if stack.capacity() - stack.len() < 2 => break Fast::Op(op),
+                    Some(x) if !x.is_null() => {
+                        let x = x.clone();
+                        push(&mut stack, x);
+                        push(
+                            &mut stack,
+                            consts.get(c as usize).cloned().unwrap_or_default(),
+                        );
+                    }
+                    _ => break Fast::Op(op),
+                },
+                Op::BinaryOpFastFast(a, b, kind) => {
+                    room!(op, 1);
+                    let quick = match (stack.get(a as usize), stack.get(b as usize)) {
+                        (Some(x), Some(y)) => super::ops::fast_binary(kind, x, y),
+                        _ => None,
+                    };
+                    match quick {
+                        Some(value) => push(&mut stack, value),
+                        None => break Fast::Op(op),
+                    }
+                }
+                Op::BinaryOpFastConst(a, c, kind) => {
+                    room!(op, 1);
+                    let quick = match (stack.get(a as usize), consts.get(c as usize)) {
+                        (Some(x), Some(y)) => super::ops::fast_binary(kind, x, y),
+                        _ => None,
+                    };
+                    match quick {
+                        Some(value) => push(&mut stack, value),
+                        None => break Fast::Op(op),
+                    }
+                }
+                Op::SubscrFastConst(a, c) => {
+                    room!(op, 1);
+                    let quick = match (stack.get(a as usize), consts.get(c as usize)) {
+                        (Some(x), Some(key)) => super::subscript::fast_getitem(x, key),
+                        _ => None,
+                    };
+                    match quick {
+                        Some(value) => push(&mut stack, value),
+                        None => break Fast::Op(op),
+                    }
+                }
+                Op::InplaceFastConst(a, c, kind) => {
+                    let quick = match (stack.get(a as usize), consts.get(c as usize)) {
+                        (Some(x), Some(y)) => super::ops::fast_binary(kind, x, y),
+                        _ => None,
+                    };
+                    match quick {
+                        Some(value) => stack[a as usize] = value,
+                        None => break Fast::Op(op),
+                    }
+                }
+                Op::UnpackSequence(n) => {
+                    room!(op, n as usize);
+                    let done = match stack.last() {
+                        Some(Value::Obj(obj)) => match &**obj {
+                            Object::Tuple(items) if items.len() == n as usize => {
+                                let obj = obj.clone();
+                                stack.pop();
+                                if let Object::Tuple(items) = &*obj {
+                                    for item in items.iter().rev() {
+                                        push(&mut stack, item.clone());
+                                    }
+                                }
+                                true
+                            }
+                            _ => false,
+                        },
+                        _ => false,
+                    };
+                    if !done {
+                        break Fast::Op(op);
+                    }
+                }
+                Op::Copy(n) => {
+                    room!(op, 1);
+                    let len = stack.len();
+                    let value = stack[len - n as usize].clone();
+                    push(&mut stack, value);
+                }
+                Op::Swap(n) => {
+                    let len = stack.len();
+                    stack.swap(len - 1, len - n as usize);
+                }
+                Op::Nop => {}
+                _ => break Fast::Op(op),
+            }
+        };
+        frame.slots = stack;
+        frame.ip = ip;
+        result
+    }
+
     /// Jumps to `target`; a backward jump ticks the eval breaker.
     /// `true`: the budget is spent and the loop must leave.
     #[inline]
@@ -641,6 +983,16 @@ impl Vm {
             }
         }
         Ok(Control::Switch)
+    }
+}
+
+/// Pushes onto a value stack with room to spare (checked by the caller),
+/// without the reallocating path, which would keep the stack out of
+/// registers.
+#[inline(always)]
+fn push(stack: &mut Vec<Value>, value: Value) {
+    if stack.len() < stack.capacity() {
+        stack.push(value);
     }
 }
 

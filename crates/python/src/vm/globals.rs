@@ -28,8 +28,11 @@ fn address(obj: &ObjRef) -> usize {
     Arc::as_ptr(obj) as *const u8 as usize
 }
 
+#[inline(always)]
 fn slot_of(globals: usize, name: usize) -> usize {
-    ((globals >> 4) ^ (name >> 4).rotate_left(3)) & (CACHE_SIZE - 1)
+    let mixed =
+        ((globals as u64) ^ (name as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> (64 - CACHE_SIZE.trailing_zeros())) as usize
 }
 
 /// The value at `position` if its key is the name object itself.

@@ -25,6 +25,10 @@ pub fn fast_binary(kind: BinOpKind, a: &Value, b: &Value) -> Option<Value> {
                 BinOpKind::And => Some(Value::Int(x & y)),
                 BinOpKind::Or => Some(Value::Int(x | y)),
                 BinOpKind::Xor => Some(Value::Int(x ^ y)),
+                BinOpKind::RShift if y >= 0 => Some(Value::Int(x >> y.min(63))),
+                BinOpKind::LShift if (0..63).contains(&y) && (x << y) >> y == x => {
+                    Some(Value::Int(x << y))
+                }
                 BinOpKind::TrueDiv
                     if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) =>
                 {

@@ -30,6 +30,18 @@ pub fn fast_getitem(container: &Value, key: &Value) -> Option<Value> {
     }
 }
 
+/// Whether `x[i] = v` is a plain list store that `fast_setitem` completes.
+#[inline(always)]
+pub fn is_fast_setitem(container: &Value, key: &Value) -> bool {
+    if let (Value::Obj(obj), Value::Int(i)) = (container, key)
+        && let Object::List(items) = &**obj
+    {
+        let len = items.lock().len() as i64;
+        return (-len..len).contains(i);
+    }
+    false
+}
+
 /// `x[i] = v` for a list and an int in range; gives `v` back otherwise.
 #[inline(always)]
 pub fn fast_setitem(container: &Value, key: &Value, value: Value) -> PyResult<Option<Value>> {
