@@ -1,0 +1,98 @@
+//! The modules a program can import.
+//!
+//! Each is written in Rust (one file here) or as Python source bundled in the
+//! binary (`py/*.py`, compiled on first import), or both: a Rust part that
+//! then runs its Python part in the same namespace. Anything else raises
+//! `ModuleNotFoundError` with the list of what is offered.
+
+pub mod collections;
+pub mod functools;
+pub mod math;
+pub mod os;
+pub mod random;
+pub mod sys;
+pub mod time;
+
+use crate::objects::names::intern;
+use crate::objects::{NativeDef, ObjRef, PyResult, Value};
+use crate::vm::Vm;
+
+/// How a module is made.
+#[derive(Clone, Copy)]
+pub enum ModuleDef {
+    /// Filled by Rust code (which may run Python source too).
+    Native(fn(&mut Vm, &ObjRef) -> PyResult<()>),
+    /// Python source.
+    Source(&'static str),
+}
+
+const MODULES: &[(&str, ModuleDef)] = &[
+    ("math", ModuleDef::Native(math::init)),
+    ("sys", ModuleDef::Native(sys::init)),
+    ("time", ModuleDef::Native(time::init)),
+    ("random", ModuleDef::Native(random::init)),
+    ("os", ModuleDef::Native(os::init)),
+    ("collections", ModuleDef::Native(collections::init)),
+    (
+        "collections.abc",
+        ModuleDef::Source(include_str!("py/collections_abc.py")),
+    ),
+    ("functools", ModuleDef::Native(functools::init)),
+    (
+        "itertools",
+        ModuleDef::Source(include_str!("py/itertools.py")),
+    ),
+    (
+        "dataclasses",
+        ModuleDef::Source(include_str!("py/dataclasses.py")),
+    ),
+    ("typing", ModuleDef::Source(include_str!("py/typing.py"))),
+    ("heapq", ModuleDef::Source(include_str!("py/heapq.py"))),
+    ("bisect", ModuleDef::Source(include_str!("py/bisect.py"))),
+    (
+        "operator",
+        ModuleDef::Source(include_str!("py/operator.py")),
+    ),
+    ("copy", ModuleDef::Source(include_str!("py/copy.py"))),
+    ("string", ModuleDef::Source(include_str!("py/string.py"))),
+];
+
+/// The module named `name`, if there is one.
+pub fn find(name: &str) -> Option<ModuleDef> {
+    MODULES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, def)| *def)
+}
+
+/// The names of the modules offered, for the `ModuleNotFoundError` hint.
+pub fn available() -> Vec<&'static str> {
+    let mut names: Vec<&str> = MODULES.iter().map(|(n, _)| *n).collect();
+    names.sort_unstable();
+    names
+}
+
+/// Puts native functions into a module namespace.
+pub fn add_functions(vm: &mut Vm, dict: &ObjRef, functions: &'static [NativeDef]) -> PyResult<()> {
+    for def in functions {
+        vm.dict_set(dict, intern(def.name), Value::Native(def))?;
+    }
+    Ok(())
+}
+
+/// Runs bundled Python source in a module namespace.
+pub fn run_source(vm: &mut Vm, name: &str, source: &str, dict: &ObjRef) -> PyResult<()> {
+    let filename = format!("<threadline {name}>");
+    let code = crate::compile_source(source, &filename).map_err(|err| {
+        crate::objects::PyErr::system_error(format!(
+            "bundled module {name} does not compile: line {}: {}",
+            err.line, err.message
+        ))
+    })?;
+    vm.interp
+        .sources
+        .lock()
+        .insert(filename.into(), source.into());
+    vm.run_code_in(&code, dict)?;
+    Ok(())
+}

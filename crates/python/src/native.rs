@@ -1,0 +1,101 @@
+//! The native host: the OS clock, real sleeps, the process's stdout and
+//! stderr. Used by the command line and by native tests; never built for
+//! the browser.
+
+use crate::host::{CancelFlag, Host, Stream, Wait, WaitOutcome};
+use std::io::Write;
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// Sleeps are cut into slices this long so that a cancel is seen quickly.
+const SLEEP_SLICE: Duration = Duration::from_millis(10);
+
+/// A host on the operating system.
+#[derive(Debug)]
+pub struct NativeHost {
+    origin: std::time::Instant,
+    stdout: Mutex<std::io::BufWriter<std::io::Stdout>>,
+}
+
+impl Default for NativeHost {
+    fn default() -> Self {
+        NativeHost::new()
+    }
+}
+
+impl NativeHost {
+    /// A host whose clock starts now.
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "the native host is where the OS clock is read"
+    )]
+    pub fn new() -> NativeHost {
+        NativeHost {
+            origin: std::time::Instant::now(),
+            stdout: Mutex::new(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout(),
+            )),
+        }
+    }
+}
+
+impl Host for NativeHost {
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "the native host is where the OS clock is read"
+    )]
+    fn now_ms(&self) -> f64 {
+        std::time::Instant::now()
+            .duration_since(self.origin)
+            .as_secs_f64()
+            * 1000.0
+    }
+
+    fn unix_time_s(&self) -> f64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64())
+    }
+
+    fn write(&self, stream: Stream, text: &str) {
+        match stream {
+            Stream::Stdout => {
+                if let Ok(mut out) = self.stdout.lock() {
+                    let _ = out.write_all(text.as_bytes());
+                }
+            }
+            Stream::Stderr => {
+                self.flush();
+                let _ = std::io::stderr().write_all(text.as_bytes());
+            }
+        }
+    }
+
+    fn flush(&self) {
+        if let Ok(mut out) = self.stdout.lock() {
+            let _ = out.flush();
+        }
+    }
+
+    fn wait(&self, wait: &Wait, cancel: &CancelFlag) -> WaitOutcome {
+        match wait {
+            Wait::Sleep { until_ms } => loop {
+                if cancel.is_cancelled() {
+                    return WaitOutcome::Cancelled;
+                }
+                let left = until_ms - self.now_ms();
+                if left <= 0.0 {
+                    return WaitOutcome::Done;
+                }
+                self.flush();
+                let slice = Duration::from_secs_f64(left / 1000.0).min(SLEEP_SLICE);
+                std::thread::sleep(slice);
+            },
+        }
+    }
+
+    fn cpu_count(&self) -> usize {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    }
+}

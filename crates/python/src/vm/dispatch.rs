@@ -1,0 +1,1028 @@
+//! The dispatch loop.
+//!
+//! [`Vm::run_frames`] runs the top frame's instructions; a call pushes a frame
+//! and the loop goes on in it, a return pops it. Errors go to `unwind`, which
+//! finds the handler. The hot instructions are handled in [`Vm::execute`]
+//! with their int/float/list fast paths inline; the others in
+//! `dispatch_more.rs`.
+//!
+//! The eval breaker is checked at backward jumps and calls: one load of the
+//! thread's atomic word, plus a countdown of the run's budget.
+
+use super::Vm;
+use super::call::Called;
+use super::frame::{FrameKind, Resume};
+use crate::compile::{Code, Op};
+use crate::objects::iter::{Iter, IterKind};
+use crate::objects::{Object, PyErr, PyResult, Value};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+/// Why `run_frames` returned.
+#[derive(Debug)]
+pub(crate) enum Exit {
+    /// The base frame returned this value.
+    Returned(Value),
+    /// The base frame (a generator resumed from Rust) yielded this value.
+    Yielded(Value),
+    /// The budget was spent (top level only).
+    Budget,
+}
+
+/// Why `fast_ops` stopped.
+enum Fast {
+    /// This instruction needs the general path (the instruction pointer is
+    /// already past it; the stack is as it found it).
+    Op(Op),
+    /// A backward jump was taken and the eval breaker must be looked at.
+    Tick,
+    /// An error was raised.
+    Err(PyErr),
+    /// The instruction pointer ran past the end of the code.
+    End,
+}
+
+/// What `execute` stopped for.
+pub(crate) enum Control {
+    /// The frame stack changed: go on in the new top frame.
+    Switch,
+    /// `run_frames` must return.
+    Exit(Exit),
+    /// Raise this exception again as it is (no new traceback entry).
+    Reraise(PyErr),
+}
+
+impl Vm {
+    /// Runs frames until the frame at index `base` returns (or yields, for
+    /// a generator resumed from Rust), or the budget is spent.
+    pub(crate) fn run_frames(&mut self, base: usize, budget: u64) -> PyResult<Exit> {
+        let mut budget = budget;
+        loop {
+            let Some(frame) = self.frames.last() else {
+                return Ok(Exit::Returned(Value::None));
+            };
+            let code_ptr: *const Code = Arc::as_ptr(frame.code());
+            // SAFETY: the code belongs to the top frame (through its function
+            // or its own `Arc`), and `execute` returns as soon as that frame
+            // could go away: every return, yield and error leaves it, and the
+            // nested loops a builtin runs only pop frames pushed above it.
+            // Pushing frames may move the `Frame` structs, never the code an
+            // `Arc` points to.
+            let code: &Code = unsafe { &*code_ptr };
+            let error = match self.execute(code, base, &mut budget) {
+                Ok(Control::Switch) => continue,
+                Ok(Control::Exit(exit)) => return Ok(exit),
+                Ok(Control::Reraise(err)) => err,
+                Err(PyErr::Block(wait)) if self.nested > 0 => {
+                    let value = self.wait_in_place(&wait);
+                    match value {
+                        Ok(value) => {
+                            self.push(value);
+                            continue;
+                        }
+                        Err(err) => err,
+                    }
+                }
+                Err(err @ PyErr::Block(_)) => return Err(err),
+                Err(err) => {
+                    self.note_raise(&err);
+                    err
+                }
+            };
+            self.unwind(error, base)?;
+        }
+    }
+
+    /// Pushes a value on the top frame's stack.
+    #[inline]
+    pub(crate) fn push(&mut self, value: Value) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.slots.push(value);
+        }
+    }
+
+    /// Runs the top frame (whose code is `code`) until the frame stack
+    /// changes, an error is raised, or the budget is spent.
+    ///
+    /// One long match, one arm per instruction: the hot path of the whole
+    /// interpreter, kept in one function so that the compiler keeps the
+    /// frame, the instruction pointer and the stack in registers.
+    #[allow(clippy::too_many_lines)]
+    fn execute(&mut self, code: &Code, base: usize, budget: &mut u64) -> PyResult<Control> {
+        loop {
+            let op = match self.fast_ops(code, budget) {
+                Fast::Op(op) => op,
+                Fast::Tick => {
+                    if self.ticks == 0 || self.breaker.load(Ordering::Relaxed) != 0 {
+                        self.breaker_slow()?;
+                    }
+                    if *budget == 0 {
+                        return Ok(Control::Exit(Exit::Budget));
+                    }
+                    continue;
+                }
+                Fast::Err(err) => return Err(err),
+                Fast::End => {
+                    return Err(PyErr::system_error("ran past the end of the code"));
+                }
+            };
+            let Some(frame) = self.frames.last_mut() else {
+                return Err(PyErr::system_error("no frame to run"));
+            };
+            match op {
+                Op::LoadFast(i) => {
+                    let value = frame.slots.get(i as usize).cloned().unwrap_or_default();
+                    if value.is_null() {
+                        return Err(unbound_local(code, i));
+                    }
+                    frame.slots.push(value);
+                }
+                Op::StoreFast(i) => {
+                    let value = frame.slots.pop().unwrap_or_default();
+                    if let Some(slot) = frame.slots.get_mut(i as usize) {
+                        *slot = value;
+                    }
+                }
+                Op::LoadConst(i) => {
+                    let value = code.consts.get(i as usize).cloned().unwrap_or_default();
+                    frame.slots.push(value);
+                }
+                Op::PopTop => {
+                    frame.slots.pop();
+                }
+                Op::BinaryOp(kind) => {
+                    let b = frame.slots.pop().unwrap_or_default();
+                    let a = frame.slots.pop().unwrap_or_default();
+                    let result = match super::ops::fast_binary(kind, &a, &b) {
+                        Some(value) => value,
+                        None => self.binary_op(a, b, kind)?,
+                    };
+                    self.push(result);
+                }
+                Op::InplaceOp(kind) => {
+                    let b = frame.slots.pop().unwrap_or_default();
+                    let a = frame.slots.pop().unwrap_or_default();
+                    let result = match super::ops::fast_binary(kind, &a, &b) {
+                        Some(value) => value,
+                        None => self.inplace_op(a, b, kind)?,
+                    };
+                    self.push(result);
+                }
+                Op::CompareOp(kind) => {
+                    let b = frame.slots.pop().unwrap_or_default();
+                    let a = frame.slots.pop().unwrap_or_default();
+                    let result = match super::ops::fast_compare(kind, &a, &b) {
+                        Some(truth) => Value::Bool(truth),
+                        None => self.compare(&a, &b, kind)?,
+                    };
+                    self.push(result);
+                }
+                Op::PopJumpIfFalse(target) => {
+                    let value = frame.slots.pop().unwrap_or_default();
+                    let truth = match value {
+                        Value::Bool(b) => b,
+                        other => self.truthy(&other)?,
+                    };
+                    if !truth && self.jump(target, budget)? {
+                        return Ok(Control::Exit(Exit::Budget));
+                    }
+                }
+                Op::PopJumpIfTrue(target) => {
+                    let value = frame.slots.pop().unwrap_or_default();
+                    let truth = match value {
+                        Value::Bool(b) => b,
+                        other => self.truthy(&other)?,
+                    };
+                    if truth && self.jump(target, budget)? {
+                        return Ok(Control::Exit(Exit::Budget));
+                    }
+                }
+                Op::CompareJumpIfFalse(kind, target) | Op::CompareJumpIfTrue(kind, target) => {
+                    let b = frame.slots.pop().unwrap_or_default();
+                    let a = frame.slots.pop().unwrap_or_default();
+                    let truth = match super::ops::fast_compare(kind, &a, &b) {
+                        Some(truth) => truth,
+                        None => {
+                            let result = self.compare(&a, &b, kind)?;
+                            match result {
+                                Value::Bool(b) => b,
+                                other => self.truthy(&other)?,
+                            }
+                        }
+                    };
+                    let jump_when = matches!(op, Op::CompareJumpIfTrue(..));
+                    if truth == jump_when && self.jump(target, budget)? {
+                        return Ok(Control::Exit(Exit::Budget));
+                    }
+                }
+                Op::Jump(target) => {
+                    if self.jump(target, budget)? {
+                        return Ok(Control::Exit(Exit::Budget));
+                    }
+                }
+                Op::ForIter(exit) => {
+                    if self.for_iter(exit)? {
+                        return Ok(Control::Switch);
+                    }
+                }
+                Op::BinarySubscr => {
+                    let key = frame.slots.pop().unwrap_or_default();
+                    let container = frame.slots.pop().unwrap_or_default();
+                    let result = match super::subscript::fast_getitem(&container, &key) {
+                        Some(value) => value,
+                        None => self.getitem(&container, &key)?,
+                    };
+                    self.push(result);
+                }
+                Op::StoreSubscr => {
+                    let key = frame.slots.pop().unwrap_or_default();
+                    let container = frame.slots.pop().unwrap_or_default();
+                    let value = frame.slots.pop().unwrap_or_default();
+                    if let Some(value) = super::subscript::fast_setitem(&container, &key, value)? {
+                        self.setitem(&container, key, value)?;
+                    }
+                }
+                Op::LoadGlobal(i) => {
+                    let name = name_at(code, i)?;
+                    let found = super::globals::cached_global(
+                        &mut self.global_cache,
+                        &self.interp.builtins,
+                        frame.globals(),
+                        name,
+                    );
+                    match found {
+                        Some(value) => frame.slots.push(value),
+                        None => {
+                            let globals = frame.globals().clone();
+                            let value = self.load_global(&globals, name)?;
+                            self.push(value);
+                        }
+                    }
+                }
+                Op::StoreGlobal(i) => {
+                    let name = name_at(code, i)?;
+                    let value = frame.slots.pop().unwrap_or_default();
+                    let missing = super::globals::cached_store_global(
+                        &mut self.global_cache,
+                        frame.globals(),
+                        name,
+                        value,
+                    );
+                    if let Some(value) = missing {
+                        let globals = frame.globals().clone();
+                        self.dict_set(&globals, name.clone(), value)?;
+                    }
+                }
+                Op::LoadAttr(i) => {
+                    let name = name_at(code, i)?;
+                    let obj = frame.slots.pop().unwrap_or_default();
+                    let value = self.getattr(&obj, name)?;
+                    self.push(value);
+                }
+                Op::StoreAttr(i) => {
+                    let name = name_at(code, i)?;
+                    let obj = frame.slots.pop().unwrap_or_default();
+                    let value = frame.slots.pop().unwrap_or_default();
+                    self.setattr(&obj, name, value)?;
+                }
+                Op::LoadMethod(i) => {
+                    let name = name_at(code, i)?;
+                    let obj = frame.slots.pop().unwrap_or_default();
+                    let (method, self_value) = self.load_method(obj, name)?;
+                    self.push(method);
+                    self.push(self_value);
+                }
+                Op::CallMethod(argc) => {
+                    if self.breaker_tick(budget)? {
+                        self.rewind_call();
+                        return Ok(Control::Exit(Exit::Budget));
+                    }
+                    let Some(frame) = self.frames.last_mut() else {
+                        return Err(PyErr::system_error("no frame to run"));
+                    };
+                    let self_pos = frame.slots.len() - argc as usize - 1;
+                    if frame.slots[self_pos].is_null() {
+                        frame.slots.remove(self_pos);
+                    }
+                    match self.call_on_stack(self_pos, Value::Null)? {
+                        Called::Value(value) => self.push(value),
+                        Called::Frame => return Ok(Control::Switch),
+                    }
+                }
+                Op::Call(argc) => {
+                    let args_start = frame.slots.len() - argc as usize;
+                    if self.breaker_tick(budget)? {
+                        self.rewind_call();
+                        return Ok(Control::Exit(Exit::Budget));
+                    }
+                    match self.call_on_stack(args_start, Value::Null)? {
+                        Called::Value(value) => self.push(value),
+                        Called::Frame => return Ok(Control::Switch),
+                    }
+                }
+                Op::CallKw(argc) => {
+                    let kwnames = frame.slots.pop().unwrap_or_default();
+                    let args_start = frame.slots.len() - argc as usize;
+                    match self.call_on_stack(args_start, kwnames)? {
+                        Called::Value(value) => self.push(value),
+                        Called::Frame => return Ok(Control::Switch),
+                    }
+                }
+                Op::ReturnValue => {
+                    let value = frame.slots.pop().unwrap_or_default();
+                    return self.return_value(value, base);
+                }
+                Op::YieldValue => {
+                    let value = frame.slots.pop().unwrap_or_default();
+                    return self.yield_value(value);
+                }
+                Op::LoadFastFast(a, b) => {
+                    let (x, y) = (local(code, &frame.slots, a)?, local(code, &frame.slots, b)?);
+                    frame.slots.push(x);
+                    frame.slots.push(y);
+                }
+                Op::LoadFastConst(a, c) => {
+                    let x = local(code, &frame.slots, a)?;
+                    frame.slots.push(x);
+                    frame.slots.push(constant(code, c));
+                }
+                Op::BinaryOpFastFast(a, b, kind) => {
+                    let quick = match (frame.slots.get(a as usize), frame.slots.get(b as usize)) {
+                        (Some(x), Some(y)) => super::ops::fast_binary(kind, x, y),
+                        _ => None,
+                    };
+                    let result = match quick {
+                        Some(value) => value,
+                        None => {
+                            let (x, y) =
+                                (local(code, &frame.slots, a)?, local(code, &frame.slots, b)?);
+                            self.binary_op(x, y, kind)?
+                        }
+                    };
+                    self.push(result);
+                }
+                Op::BinaryOpFastConst(a, c, kind) => {
+                    let y = code.consts.get(c as usize).unwrap_or(&Value::Null);
+                    let quick = frame
+                        .slots
+                        .get(a as usize)
+                        .and_then(|x| super::ops::fast_binary(kind, x, y));
+                    let result = match quick {
+                        Some(value) => value,
+                        None => {
+                            let x = local(code, &frame.slots, a)?;
+                            self.binary_op(x, y.clone(), kind)?
+                        }
+                    };
+                    self.push(result);
+                }
+                Op::SubscrFastConst(a, c) => {
+                    let key = code.consts.get(c as usize).unwrap_or(&Value::Null);
+                    let quick = frame
+                        .slots
+                        .get(a as usize)
+                        .and_then(|x| super::subscript::fast_getitem(x, key));
+                    let result = match quick {
+                        Some(value) => value,
+                        None => {
+                            let x = local(code, &frame.slots, a)?;
+                            self.getitem(&x, key)?
+                        }
+                    };
+                    self.push(result);
+                }
+                Op::InplaceFastConst(a, c, kind) => {
+                    let y = code.consts.get(c as usize).unwrap_or(&Value::Null);
+                    let quick = frame
+                        .slots
+                        .get(a as usize)
+                        .and_then(|x| super::ops::fast_binary(kind, x, y));
+                    match quick {
+                        Some(value) => frame.slots[a as usize] = value,
+                        None => {
+                            let x = local(code, &frame.slots, a)?;
+                            let result = self.inplace_op(x, y.clone(), kind)?;
+                            if let Some(frame) = self.frames.last_mut() {
+                                frame.slots[a as usize] = result;
+                            }
+                        }
+                    }
+                }
+                Op::StoreSubscrFastConst(a, c) => {
+                    let value = frame.slots.pop().unwrap_or_default();
+                    let key = code.consts.get(c as usize).unwrap_or(&Value::Null);
+                    let container = local(code, &frame.slots, a)?;
+                    if let Some(value) = super::subscript::fast_setitem(&container, key, value)? {
+                        self.setitem(&container, key.clone(), value)?;
+                    }
+                }
+                Op::UnpackSequence(n) => {
+                    let value = frame.slots.pop().unwrap_or_default();
+                    let exact = match &value {
+                        Value::Obj(obj) => match &**obj {
+                            Object::Tuple(items) if items.len() == n as usize => {
+                                frame.slots.extend(items.iter().rev().cloned());
+                                true
+                            }
+                            Object::List(items) => {
+                                let items = items.lock();
+                                let fits = items.len() == n as usize;
+                                if fits {
+                                    frame.slots.extend(items.iter().rev().cloned());
+                                }
+                                fits
+                            }
+                            _ => false,
+                        },
+                        _ => false,
+                    };
+                    if !exact {
+                        let items = self.unpack(&value, n as usize)?;
+                        if let Some(frame) = self.frames.last_mut() {
+                            frame.slots.extend(items.into_iter().rev());
+                        }
+                    }
+                }
+                Op::Copy(n) => {
+                    let len = frame.slots.len();
+                    let value = frame.slots[len - n as usize].clone();
+                    frame.slots.push(value);
+                }
+                Op::Swap(n) => {
+                    let len = frame.slots.len();
+                    frame.slots.swap(len - 1, len - n as usize);
+                }
+                Op::Nop => {}
+                other => {
+                    if let Some(control) = self.execute_more(other, code, base)? {
+                        return Ok(control);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs the top frame's instructions for as long as each needs nothing
+    /// but the frame, the constants and the global cache: the common case
+    /// of locals, int/float arithmetic, comparisons, jumps, list and tuple
+    /// indexing and range loops. The frame's value stack and instruction
+    /// pointer live in locals (registers) meanwhile.
+    ///
+    /// Stops at the first instruction that needs more (a call, an
+    /// attribute, an operand of another type, an error to build), leaving
+    /// the frame as the instruction found it and the instruction pointer
+    /// past it, so that the general arm in `execute` runs it. `Fast::Tick`:
+    /// a backward jump was taken and the eval breaker wants a look.
+    #[inline(never)]
+    #[allow(clippy::too_many_lines)]
+    fn fast_ops(&mut self, code: &Code, budget: &mut u64) -> Fast {
+        let ops: &[Op] = &code.ops;
+        let consts: &[Value] = &code.consts;
+        let Some(frame) = self.frames.last_mut() else {
+            return Fast::End;
+        };
+        let mut stack = std::mem::take(&mut frame.slots);
+        let mut ip = frame.ip;
+        let globals = frame.globals();
+        let cache = &mut self.global_cache;
+        let builtins = &self.interp.builtins;
+        let ticks = &mut self.ticks;
+        let breaker = &self.breaker;
+        macro_rules! jump_to {
+            ($target:expr) => {{
+                let target = $target as usize;
+                let backward = target < ip;
+                ip = target;
+                if backward {
+                    *budget -= 1;
+                    *ticks -= 1;
+                    if *ticks == 0 || *budget == 0 || breaker.load(Ordering::Relaxed) != 0 {
+                        break Fast::Tick;
+                    }
+                }
+            }};
+        }
+        // Room for `n` more values, so that no push below reallocates (the
+        // general path grows the stack when it must).
+        macro_rules! room {
+            ($op:expr, $n:expr) => {
+                if stack.capacity() - stack.len() < $n {
+                    break Fast::Op($op);
+                }
+            };
+        }
+        let result = loop {
+            let Some(&op) = ops.get(ip) else {
+                break Fast::End;
+            };
+            ip += 1;
+            match op {
+                Op::LoadFast(i) => match stack.get(i as usize) {
+                    _ if stack.capacity() == stack.len() => break Fast::Op(op),
+                    Some(value) if !value.is_null() => {
+                        let value = value.clone();
+                        push(&mut stack, value);
+                    }
+                    _ => break Fast::Op(op),
+                },
+                Op::StoreFast(i) => {
+                    let value = stack.pop().unwrap_or_default();
+                    if let Some(slot) = stack.get_mut(i as usize) {
+                        *slot = value;
+                    }
+                }
+                Op::LoadConst(i) => {
+                    room!(op, 1);
+                    let value = consts.get(i as usize).cloned().unwrap_or_default();
+                    push(&mut stack, value);
+                }
+                Op::PopTop => {
+                    stack.pop();
+                }
+                Op::BinaryOp(kind) | Op::InplaceOp(kind) => {
+                    let quick = match stack.as_slice() {
+                        [.., a, b] => super::ops::fast_binary(kind, a, b),
+                        _ => None,
+                    };
+                    let Some(value) = quick else {
+                        break Fast::Op(op);
+                    };
+                    stack.pop();
+                    if let Some(top) = stack.last_mut() {
+                        *top = value;
+                    }
+                }
+                Op::CompareOp(kind) => {
+                    let quick = match stack.as_slice() {
+                        [.., a, b] => super::ops::fast_compare(kind, a, b),
+                        _ => None,
+                    };
+                    let Some(truth) = quick else {
+                        break Fast::Op(op);
+                    };
+                    stack.pop();
+                    if let Some(top) = stack.last_mut() {
+                        *top = Value::Bool(truth);
+                    }
+                }
+                Op::PopJumpIfFalse(target) | Op::PopJumpIfTrue(target) => {
+                    let truth = match stack.last() {
+                        Some(Value::Bool(b)) => *b,
+                        Some(Value::None) => false,
+                        Some(Value::Int(n)) => *n != 0,
+                        _ => break Fast::Op(op),
+                    };
+                    stack.pop();
+                    if truth == matches!(op, Op::PopJumpIfTrue(_)) {
+                        jump_to!(target);
+                    }
+                }
+                Op::CompareJumpIfFalse(kind, target) | Op::CompareJumpIfTrue(kind, target) => {
+                    let quick = match stack.as_slice() {
+                        [.., a, b] => super::ops::fast_compare(kind, a, b),
+                        _ => None,
+                    };
+                    let Some(truth) = quick else {
+                        break Fast::Op(op);
+                    };
+                    stack.pop();
+                    stack.pop();
+                    if truth == matches!(op, Op::CompareJumpIfTrue(..)) {
+                        jump_to!(target);
+                    }
+                }
+                Op::Jump(target) => jump_to!(target),
+                Op::ForIter(exit) => {
+                    room!(op, 1);
+                    let Some(Value::Obj(iterator)) = stack.last() else {
+                        break Fast::Op(op);
+                    };
+                    let Object::Iter(Iter { kind }) = &**iterator else {
+                        break Fast::Op(op);
+                    };
+                    match kind {
+                        IterKind::Range {
+                            next,
+                            remaining,
+                            step,
+                        } => {
+                            let left = remaining.load(Ordering::Relaxed);
+                            if left > 0 {
+                                remaining.store(left - 1, Ordering::Relaxed);
+                                let value = next.load(Ordering::Relaxed);
+                                next.store(value.wrapping_add(*step), Ordering::Relaxed);
+                                push(&mut stack, Value::Int(value));
+                            } else {
+                                stack.pop();
+                                ip = exit as usize;
+                            }
+                        }
+                        IterKind::Seq { seq, index } => {
+                            let Object::List(items) = &**seq else {
+                                break Fast::Op(op);
+                            };
+                            let i = crate::objects::iter::load(index);
+                            let item = items.lock().get(i).cloned();
+                            match item {
+                                Some(value) => {
+                                    crate::objects::iter::store(index, i + 1);
+                                    push(&mut stack, value);
+                                }
+                                None => {
+                                    crate::objects::iter::store(index, usize::MAX / 2);
+                                    stack.pop();
+                                    ip = exit as usize;
+                                }
+                            }
+                        }
+                        _ => break Fast::Op(op),
+                    }
+                }
+                Op::BinarySubscr => {
+                    let quick = match stack.as_slice() {
+                        [.., container, key] => super::subscript::fast_getitem(container, key),
+                        _ => None,
+                    };
+                    let Some(value) = quick else {
+                        break Fast::Op(op);
+                    };
+                    stack.pop();
+                    if let Some(top) = stack.last_mut() {
+                        *top = value;
+                    }
+                }
+                Op::StoreSubscr => {
+                    let len = stack.len();
+                    if len < 3
+                        || !super::subscript::is_fast_setitem(&stack[len - 2], &stack[len - 1])
+                    {
+                        break Fast::Op(op);
+                    }
+                    let key = stack.pop().unwrap_or_default();
+                    let container = stack.pop().unwrap_or_default();
+                    let value = stack.pop().unwrap_or_default();
+                    if let Err(err) = super::subscript::fast_setitem(&container, &key, value) {
+                        break Fast::Err(err);
+                    }
+                }
+                Op::LoadGlobal(i) => {
+                    room!(op, 1);
+                    let Some(name) = code.names.get(i as usize) else {
+                        break Fast::Op(op);
+                    };
+                    match super::globals::cached_global(cache, builtins, globals, name) {
+                        Some(value) => push(&mut stack, value),
+                        None => break Fast::Op(op),
+                    }
+                }
+                Op::LoadFastFast(a, b) => match (stack.get(a as usize), stack.get(b as usize)) {
+                    _ if stack.capacity() - stack.len() < 2 => break Fast::Op(op),
+                    (Some(x), Some(y)) if !x.is_null() && !y.is_null() => {
+                        let (x, y) = (x.clone(), y.clone());
+                        push(&mut stack, x);
+                        push(&mut stack, y);
+                    }
+                    _ => break Fast::Op(op),
+                },
+                Op::LoadFastConst(a, c) => match stack.get(a as usize) {
+                    _ if stack.capacity() - stack.len() < 2 => break Fast::Op(op),
+                    Some(x) if !x.is_null() => {
+                        let x = x.clone();
+                        push(&mut stack, x);
+                        push(
+                            &mut stack,
+                            consts.get(c as usize).cloned().unwrap_or_default(),
+                        );
+                    }
+                    _ => break Fast::Op(op),
+                },
+                Op::BinaryOpFastFast(a, b, kind) => {
+                    room!(op, 1);
+                    let quick = match (stack.get(a as usize), stack.get(b as usize)) {
+                        (Some(x), Some(y)) => super::ops::fast_binary(kind, x, y),
+                        _ => None,
+                    };
+                    match quick {
+                        Some(value) => push(&mut stack, value),
+                        None => break Fast::Op(op),
+                    }
+                }
+                Op::BinaryOpFastConst(a, c, kind) => {
+                    room!(op, 1);
+                    let quick = match (stack.get(a as usize), consts.get(c as usize)) {
+                        (Some(x), Some(y)) => super::ops::fast_binary(kind, x, y),
+                        _ => None,
+                    };
+                    match quick {
+                        Some(value) => push(&mut stack, value),
+                        None => break Fast::Op(op),
+                    }
+                }
+                Op::SubscrFastConst(a, c) => {
+                    room!(op, 1);
+                    let quick = match (stack.get(a as usize), consts.get(c as usize)) {
+                        (Some(x), Some(key)) => super::subscript::fast_getitem(x, key),
+                        _ => None,
+                    };
+                    match quick {
+                        Some(value) => push(&mut stack, value),
+                        None => break Fast::Op(op),
+                    }
+                }
+                Op::InplaceFastConst(a, c, kind) => {
+                    let quick = match (stack.get(a as usize), consts.get(c as usize)) {
+                        (Some(x), Some(y)) => super::ops::fast_binary(kind, x, y),
+                        _ => None,
+                    };
+                    match quick {
+                        Some(value) => stack[a as usize] = value,
+                        None => break Fast::Op(op),
+                    }
+                }
+                Op::UnpackSequence(n) => {
+                    room!(op, n as usize);
+                    let done = match stack.last() {
+                        Some(Value::Obj(obj)) => match &**obj {
+                            Object::Tuple(items) if items.len() == n as usize => {
+                                let obj = obj.clone();
+                                stack.pop();
+                                if let Object::Tuple(items) = &*obj {
+                                    for item in items.iter().rev() {
+                                        push(&mut stack, item.clone());
+                                    }
+                                }
+                                true
+                            }
+                            _ => false,
+                        },
+                        _ => false,
+                    };
+                    if !done {
+                        break Fast::Op(op);
+                    }
+                }
+                Op::Copy(n) => {
+                    room!(op, 1);
+                    let len = stack.len();
+                    let value = stack[len - n as usize].clone();
+                    push(&mut stack, value);
+                }
+                Op::Swap(n) => {
+                    let len = stack.len();
+                    stack.swap(len - 1, len - n as usize);
+                }
+                Op::Nop => {}
+                _ => break Fast::Op(op),
+            }
+        };
+        frame.slots = stack;
+        frame.ip = ip;
+        result
+    }
+
+    /// Jumps to `target`; a backward jump ticks the eval breaker.
+    /// `true`: the budget is spent and the loop must leave.
+    #[inline]
+    fn jump(&mut self, target: u32, budget: &mut u64) -> PyResult<bool> {
+        let Some(frame) = self.frames.last_mut() else {
+            return Ok(false);
+        };
+        let backward = (target as usize) < frame.ip;
+        frame.ip = target as usize;
+        if backward {
+            return self.breaker_tick(budget);
+        }
+        Ok(false)
+    }
+
+    /// One eval-breaker check: `true` when the budget is spent.
+    #[inline]
+    pub(crate) fn breaker_tick(&mut self, budget: &mut u64) -> PyResult<bool> {
+        *budget -= 1;
+        self.ticks -= 1;
+        if self.ticks == 0 || self.breaker.load(Ordering::Relaxed) != 0 {
+            self.breaker_slow()?;
+        }
+        Ok(*budget == 0)
+    }
+
+    /// The rare part of the eval breaker: cancel and the time limit.
+    fn breaker_slow(&mut self) -> PyResult<()> {
+        self.ticks = super::TICKS_PER_CHECK;
+        self.recursion_limit = self.interp.recursion_limit.load(Ordering::Relaxed) as usize;
+        let bits = self.breaker.load(Ordering::Relaxed);
+        if bits & crate::host::BREAK_CANCEL != 0 || self.interp.cancel.is_cancelled() {
+            return Err(PyErr::Halt(crate::objects::exception::Halt::Cancelled));
+        }
+        if bits & super::BREAK_SLICE != 0 {
+            self.breaker
+                .fetch_and(!super::BREAK_SLICE, Ordering::Relaxed);
+        }
+        if let Some(limit) = self.interp.limits.time_ms
+            && self.interp.host.now_ms() - self.interp.start_ms > limit
+        {
+            return Err(PyErr::Halt(crate::objects::exception::Halt::TimeLimit));
+        }
+        Ok(())
+    }
+
+    /// Steps back over a call whose budget check asked to leave, so that it
+    /// runs when the thread resumes.
+    fn rewind_call(&mut self) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.ip -= 1;
+        }
+    }
+
+    /// `ForIter`: pushes the next item or leaves the loop. `true`: a
+    /// generator's frame was pushed.
+    #[inline]
+    fn for_iter(&mut self, exit: u32) -> PyResult<bool> {
+        let Some(frame) = self.frames.last_mut() else {
+            return Ok(false);
+        };
+        let Some(Value::Obj(iterator)) = frame.slots.last() else {
+            return Err(PyErr::system_error("ForIter without an iterator"));
+        };
+        if let Object::Iter(Iter { kind }) = &**iterator {
+            match kind {
+                IterKind::Range {
+                    next,
+                    remaining,
+                    step,
+                } => {
+                    let left = remaining.load(Ordering::Relaxed);
+                    if left > 0 {
+                        remaining.store(left - 1, Ordering::Relaxed);
+                        let value = next.load(Ordering::Relaxed);
+                        next.store(value.wrapping_add(*step), Ordering::Relaxed);
+                        frame.slots.push(Value::Int(value));
+                    } else {
+                        frame.slots.pop();
+                        frame.ip = exit as usize;
+                    }
+                    return Ok(false);
+                }
+                IterKind::Seq { seq, index } => {
+                    if let Object::List(items) = &**seq {
+                        let i = crate::objects::iter::load(index);
+                        let item = items.lock().get(i).cloned();
+                        match item {
+                            Some(value) => {
+                                crate::objects::iter::store(index, i + 1);
+                                frame.slots.push(value);
+                            }
+                            None => {
+                                crate::objects::iter::store(index, usize::MAX / 2);
+                                frame.slots.pop();
+                                frame.ip = exit as usize;
+                            }
+                        }
+                        return Ok(false);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Object::Generator(_) = &**iterator {
+            let generator = iterator.clone();
+            if self.resume_on_stack(&generator, Value::None, Resume::ForIter(exit))? {
+                return Ok(true);
+            }
+            self.leave_loop(exit);
+            return Ok(false);
+        }
+        let iterator = Value::Obj(iterator.clone());
+        match self.iter_next(&iterator)? {
+            Some(value) => self.push(value),
+            None => self.leave_loop(exit),
+        }
+        Ok(false)
+    }
+
+    fn leave_loop(&mut self, exit: u32) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.slots.pop();
+            frame.ip = exit as usize;
+        }
+    }
+
+    /// Pops the returning frame and hands its value on as its kind says.
+    fn return_value(&mut self, value: Value, base: usize) -> PyResult<Control> {
+        let leaving_base = self.frames.len() - 1 <= base;
+        let Some(frame) = self.frames.pop() else {
+            return Ok(Control::Exit(Exit::Returned(value)));
+        };
+        let namespace = frame.namespace;
+        let kind = frame.kind;
+        self.recycle_slots(frame.slots);
+        match kind {
+            FrameKind::Normal if !leaving_base => self.push(value),
+            FrameKind::Normal | FrameKind::Native => {
+                return Ok(Control::Exit(Exit::Returned(value)));
+            }
+            FrameKind::Init(instance) => {
+                if !value.is_none() {
+                    return Err(PyErr::type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        value.type_name()
+                    )));
+                }
+                if leaving_base {
+                    return Ok(Control::Exit(Exit::Returned(instance)));
+                }
+                self.push(instance);
+            }
+            FrameKind::ClassBody(state) => {
+                let Some(namespace) = namespace else {
+                    return Err(PyErr::system_error("class body without a namespace"));
+                };
+                let class = self.finish_class(*state, namespace, value)?;
+                if leaving_base {
+                    return Ok(Control::Exit(Exit::Returned(class)));
+                }
+                self.push(class);
+            }
+            FrameKind::Generator(gen_obj, mode) => {
+                super::generator::mark_finished(&gen_obj);
+                match mode {
+                    Resume::Native => return Ok(Control::Exit(Exit::Returned(value))),
+                    Resume::ForIter(exit) => self.leave_loop(exit),
+                    Resume::Send(exit) => {
+                        if let Some(caller) = self.frames.last_mut() {
+                            caller.slots.pop();
+                            caller.slots.pop();
+                            caller.slots.push(value);
+                            caller.ip = exit as usize;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(Control::Switch)
+    }
+
+    /// Suspends the top (generator) frame and hands the value to its caller.
+    fn yield_value(&mut self, value: Value) -> PyResult<Control> {
+        let Some(frame) = self.frames.pop() else {
+            return Err(PyErr::system_error("yield without a frame"));
+        };
+        let FrameKind::Generator(gen_obj, mode) = &frame.kind else {
+            return Err(PyErr::system_error("yield outside a generator frame"));
+        };
+        let (gen_obj, mode) = (gen_obj.clone(), *mode);
+        super::generator::suspend(&gen_obj, frame);
+        match mode {
+            Resume::Native => return Ok(Control::Exit(Exit::Yielded(value))),
+            Resume::ForIter(_) => self.push(value),
+            Resume::Send(_) => {
+                if let Some(caller) = self.frames.last_mut() {
+                    caller.slots.pop();
+                    caller.slots.push(value);
+                }
+            }
+        }
+        Ok(Control::Switch)
+    }
+}
+
+/// Pushes onto a value stack with room to spare (checked by the caller),
+/// without the reallocating path, which would keep the stack out of
+/// registers.
+#[inline(always)]
+fn push(stack: &mut Vec<Value>, value: Value) {
+    if stack.len() < stack.capacity() {
+        stack.push(value);
+    }
+}
+
+/// A fast local's value (`UnboundLocalError` if unbound).
+#[inline(always)]
+fn local(code: &Code, slots: &[Value], i: u16) -> PyResult<Value> {
+    match slots.get(i as usize) {
+        Some(value) if !value.is_null() => Ok(value.clone()),
+        _ => Err(unbound_local(code, i as u32)),
+    }
+}
+
+/// A constant of the code.
+#[inline(always)]
+fn constant(code: &Code, i: u16) -> Value {
+    code.consts.get(i as usize).cloned().unwrap_or_default()
+}
+
+/// The name operand of an instruction.
+#[inline]
+pub(crate) fn name_at(code: &Code, i: u32) -> PyResult<&Value> {
+    code.names
+        .get(i as usize)
+        .ok_or_else(|| PyErr::system_error("bad name index"))
+}
+
+/// `UnboundLocalError` for fast local `i`.
+pub(crate) fn unbound_local(code: &Code, i: u32) -> PyErr {
+    let name = code.varnames.get(i as usize).map_or("?", |n| n);
+    PyErr::unbound_local(format!(
+        "cannot access local variable '{name}' where it is not associated with a value"
+    ))
+}

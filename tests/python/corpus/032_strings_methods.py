@@ -1,0 +1,30 @@
+# The common str methods a blog post reaches for: split, join, strip, replace, find, case.
+line = "  Hello, World! Hello, Python!  "
+print(repr(line.strip()), repr(line.lstrip()), repr(line.rstrip()))
+print("xxhixx".strip("x"), "--==hi==--".strip("-="), "hello".rstrip("lo"))
+words = line.split()
+print(words, len(words))
+print("a,b,,c".split(","), "a,b,,c".split(",", 1), "a b  c".split(" "))
+print("one two three four".rsplit(" ", 1), "  spaced   out  ".split())
+print("line1\nline2\r\nline3".splitlines(), "x".split(","), "".split(","), "".split())
+print(", ".join(["x", "y", "z"]), "".join(reversed("stressed")), "/".join("abc"))
+print(line.replace("Hello", "Bye"), "aaaa".replace("a", "b", 2), "abc".replace("", "-"))
+print(line.find("Hello"), line.find("Hello", 5), line.find("nope"), line.rfind("Hello"))
+print(line.index("World"), line.rindex("o"), "banana".count("a"), "banana".count("an"))
+try:
+    line.index("nope")
+except ValueError as err:
+    print("ValueError:", err)
+print("report.py".startswith("rep"), "report.py".endswith(".py"), "x".startswith(("a", "x")))
+print("report.py".endswith((".txt", ".md")), "abc".startswith("b", 1))
+print("MiXeD".upper(), "MiXeD".lower(), "MiXeD".swapcase(), "mixed case words".title())
+print("hello world".capitalize(), "HELLO".casefold(), "it's a dog's life".title())
+print("Straße".upper(), "ÉCOLE".lower(), "Hello".casefold())
+print("abc".isalpha(), "abc1".isalnum(), "123".isdigit(), "12.3".isdigit(), " ".isspace())
+print("Hello".istitle(), "hello".islower(), "HELLO".isupper(), "".isdigit(), "٣".isdigit())
+print("123".isnumeric(), "abc".isidentifier(), "2abc".isidentifier(), "x_1".isidentifier())
+print("prefix_name".removeprefix("prefix_"), "file.txt".removesuffix(".txt"), "a".removeprefix("b"))
+text = "the quick brown fox jumps over the lazy dog"
+print(sorted(set(text.replace(" ", ""))) == list("abcdefghijklmnopqrstuvwxyz"))
+print(text.split("the"), text.count("the"), text.find("fox"), text[text.find("fox"):][:3])
+print(" | ".join(w.capitalize() for w in text.split()[:4]))

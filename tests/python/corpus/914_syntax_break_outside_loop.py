@@ -1,0 +1,4 @@
+# A syntax error: break outside any loop.
+print("this line must not be printed")
+if True:
+    break
