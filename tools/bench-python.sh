@@ -21,7 +21,7 @@ json_out="$target_dir/bench-python.json"
 
 command -v python3 >/dev/null || { echo "python3 (CPython, the reference) is missing" >&2; exit 1; }
 if [[ -z ${BENCH_NO_BUILD:-} && -z ${BENCH_INTERPRETER:-} ]]; then
-  cargo build --release -p threadline-python --quiet || { echo "the release build failed" >&2; exit 1; }
+  native build --release -p threadline-python --quiet || { echo "the release build failed" >&2; exit 1; }
 fi
 
 if (($# > 0)); then

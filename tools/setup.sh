@@ -58,6 +58,8 @@ fi
 command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
 if [ "$purpose" = test ]; then
   apt_install chromium chromium-driver firefox-esr
+  # The interpreter's tests hold it to CPython.
+  command -v python3 >/dev/null || apt_install python3
 fi
 
 cargo_tool trunk "trunk $TRUNK_VERSION" trunk "$TRUNK_VERSION" --locked

@@ -10,7 +10,11 @@ threaded_rustflags=$(tools/threaded-rustflags.sh)
 
 step "format" native fmt --all --check
 step "lint: native" native clippy --workspace --all-targets --quiet -- -D warnings
-step "lint: wasm, plain build" cargo clippy --workspace --target wasm32-unknown-unknown --quiet -- -D warnings
+# The interpreter's command line is a native program: only its library is built for wasm.
+step "lint: wasm, plain build" cargo clippy --workspace --exclude threadline-python \
+  --target wasm32-unknown-unknown --quiet -- -D warnings
+step "lint: wasm, interpreter" cargo clippy -p threadline-python --lib \
+  --target wasm32-unknown-unknown --quiet -- -D warnings
 step "lint: wasm, threaded build" cargo clippy -p threadline -p threadline-web --bin threadline-mt --lib \
   --target wasm32-unknown-unknown --features threads,threadline-web/threads --profile threaded --quiet -- -D warnings
 
