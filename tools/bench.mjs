@@ -166,6 +166,27 @@ async function timeToReady(browser, url) {
   return { firstMs: first, laterMedianMs: median(later) };
 }
 
+// The CPU-bound Python programs in the browser (the interpreter in a
+// worker), beside their native times from tools/bench-python.sh.
+async function pythonPrograms(page) {
+  const dir = new URL('../tests/python/bench/', import.meta.url).pathname;
+  const native = JSON.parse(await readFile(new URL('../target/bench-python.json', import.meta.url)).catch(() => '{"results": []}'));
+  const out = [];
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.py')).sort()) {
+    const code = await readFile(join(dir, name), 'utf8');
+    const times = [];
+    for (let i = 0; i < repeat(3); i++) {
+      const result = await page.evaluate((c) => window.threadline.runPython(c), code);
+      if (result.exitCode !== 0) throw new Error(`${name} failed in the browser: ${result.stderr}`);
+      times.push(result.wallMs);
+    }
+    const program = name.replace(/\.py$/, '');
+    const row = native.results.find((r) => r.program === program) ?? {};
+    out.push({ program, cpythonMs: row.cpython_ms, nativeMs: row.threadline_ms, browserMs: median(times) });
+  }
+  return out;
+}
+
 const results = { date: new Date().toISOString(), sizes: await wasmSizes() };
 const host = await serveDir({ dir: DIST, isolationHeaders: true });
 const browser = await launch();
@@ -187,6 +208,7 @@ try {
   results.ioWaits = await ioWaits(page);
   results.memory = await memoryOverRuns(page);
   results.frames = await frames(page);
+  results.python = await pythonPrograms(page);
 } finally {
   await browser.close();
   await host.close();
@@ -227,6 +249,11 @@ off ${fmt(results.recording.offMs, 0)} ms, on ${fmt(results.recording.onMs, 0)} 
 |---|---|---|---|---|---|
 | live run | ${results.frames.live.frames} | ${fmt(results.frames.live.workP50Ms)} ms | ${fmt(results.frames.live.workP95Ms)} ms | ${fmt(results.frames.live.intervalP50Ms, 1)} ms | ${fmt(results.frames.live.intervalP95Ms, 1)} ms |
 | replay 1× | ${results.frames.replay.frames} | ${fmt(results.frames.replay.workP50Ms)} ms | ${fmt(results.frames.replay.workP95Ms)} ms | ${fmt(results.frames.replay.intervalP50Ms, 1)} ms | ${fmt(results.frames.replay.intervalP95Ms, 1)} ms |
+
+## Threadline Python against CPython (median of ${repeat(3)} runs each)
+| program | CPython | native | ratio | browser | ratio |
+|---|---|---|---|---|---|
+${results.python.map((p) => `| ${p.program} | ${fmt(p.cpythonMs, 0)} ms | ${fmt(p.nativeMs, 0)} ms | ${p.cpythonMs ? fmt(p.nativeMs / p.cpythonMs) : '—'}× | ${fmt(p.browserMs, 0)} ms | ${p.cpythonMs ? fmt(p.browserMs / p.cpythonMs) : '—'}× |`).join('\n')}
 
 ## wasm sizes
 | file | bytes | gzip -9 |

@@ -6,4 +6,6 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 trunk build --offline --quiet
+# The Python programs natively first (CPython and ours), for the browser's table.
+tools/bench-python.sh
 node tools/bench.mjs "$@"

@@ -73,8 +73,23 @@ pub fn install(controller: &Rc<Controller>) {
         run_from_js(&c, &settings)
     });
     set(&api, "run", run.as_ref());
+    let run_python = Closure::<dyn Fn(JsValue, JsValue) -> js_sys::Promise>::new(
+        |code: JsValue, _options: JsValue| match code.as_string() {
+            Some(code) => future_to_promise(async move {
+                match threadline_web::python::run(&code, "<lab>").await {
+                    Ok(result) => Ok(to_js(&result)),
+                    Err(why) => Err(js_sys::Error::new(&why).into()),
+                }
+            }),
+            None => rejected("runPython() takes the program's source as a string"),
+        },
+    );
+    set(&api, "runPython", run_python.as_ref());
     let c = controller.clone();
-    let cancel = Closure::<dyn Fn()>::new(move || c.cancel());
+    let cancel = Closure::<dyn Fn()>::new(move || {
+        c.cancel();
+        threadline_web::python::cancel();
+    });
     set(&api, "cancel", cancel.as_ref());
     let c = controller.clone();
     let trace = Closure::<dyn Fn() -> JsValue>::new(move || to_js(&c.store().state().trace()));
@@ -93,6 +108,7 @@ pub fn install(controller: &Rc<Controller>) {
     set(&window, "threadline", &api);
     // The API lives as long as the page.
     run.forget();
+    run_python.forget();
     cancel.forget();
     trace.forget();
     state.forget();

@@ -10,6 +10,7 @@ pub mod env;
 pub mod net;
 pub mod panic;
 pub mod process;
+pub mod python;
 pub mod service_worker;
 #[cfg(feature = "threads")]
 pub mod threads;

@@ -1,0 +1,69 @@
+//! The interpreter's host in a worker: the browser's clock, output posted
+//! to the page as it is written, and waits.
+
+use threadline_core::clock::Clock;
+use threadline_python::host::{CancelFlag, Host, Stream, Wait, WaitOutcome};
+use threadline_web::clock::BrowserClock;
+use threadline_web::python::FromPython;
+use wasm_bindgen::prelude::*;
+
+/// Posts a message to the page.
+pub fn post(message: &FromPython) {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let text = serde_json::to_string(message).unwrap_or_default();
+    // The page only loses this message if it already ended the worker.
+    let _ = scope.post_message(&JsValue::from_str(&text));
+}
+
+/// The browser as the interpreter's outside world.
+#[derive(Debug, Default)]
+pub struct WorkerHost;
+
+impl Host for WorkerHost {
+    fn now_ms(&self) -> f64 {
+        BrowserClock.now_ms()
+    }
+
+    fn unix_time_s(&self) -> f64 {
+        js_sys::Date::now() / 1000.0
+    }
+
+    fn write(&self, stream: Stream, text: &str) {
+        post(&FromPython::Output {
+            err: stream == Stream::Stderr,
+            text: text.to_string(),
+        });
+    }
+
+    /// A wait reached from inside a builtin (which cannot leave the VM) keeps
+    /// the worker busy until its deadline: this worker's memory is not shared,
+    /// so it cannot sleep on an atomic. Waits at the top level leave the VM
+    /// and are timers instead (see `run`).
+    fn wait(&self, wait: &Wait, cancel: &CancelFlag) -> WaitOutcome {
+        match wait {
+            Wait::Sleep { until_ms } => {
+                while BrowserClock.now_ms() < *until_ms {
+                    if cancel.is_cancelled() {
+                        return WaitOutcome::Cancelled;
+                    }
+                }
+                WaitOutcome::Done
+            }
+        }
+    }
+
+    fn cpu_count(&self) -> usize {
+        web_sys::window()
+            .map(|w| w.navigator().hardware_concurrency() as usize)
+            .or_else(|| {
+                let navigator =
+                    js_sys::Reflect::get(&js_sys::global(), &"navigator".into()).ok()?;
+                js_sys::Reflect::get(&navigator, &"hardwareConcurrency".into())
+                    .ok()?
+                    .as_f64()
+                    .map(|n| n as usize)
+            })
+            .filter(|&n| n > 0)
+            .unwrap_or(1)
+    }
+}

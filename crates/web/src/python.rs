@@ -1,0 +1,199 @@
+//! Running a Python program in a worker: the messages between the page and
+//! the interpreter's worker (`crates/pyworker`), and the page's side.
+//!
+//! The interpreter never runs on the page's main thread: a program's main
+//! thread blocks (on `join`, locks, sleeps) as Python's does, and the page
+//! must not. Each run gets a fresh worker with its own instance of the
+//! interpreter's module, compiled once and kept; cancelling ends the worker.
+
+use futures_channel::oneshot;
+use gloo_events::EventListener;
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions};
+
+/// The worker's script and the interpreter's module, next to the app.
+const SCRIPT: &str = "./python.js";
+const MODULE: &str = "./threadline-py_bg.wasm";
+
+/// From the page to the interpreter's worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ToPython {
+    /// Run this program.
+    Run {
+        /// Its source.
+        code: String,
+        /// The file name tracebacks show.
+        filename: String,
+    },
+}
+
+/// From the interpreter's worker to the page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum FromPython {
+    /// The program wrote this to stdout (`err: false`) or stderr.
+    Output {
+        /// Written to stderr.
+        err: bool,
+        /// The text.
+        text: String,
+    },
+    /// The program ended.
+    Done {
+        /// The status CPython would exit with.
+        exit_code: i32,
+        /// From the start of the run (compiling included) to its end, ms.
+        wall_ms: f64,
+    },
+}
+
+/// How a program ran.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PythonRun {
+    /// Everything written to stdout.
+    pub stdout: String,
+    /// Everything written to stderr.
+    pub stderr: String,
+    /// The status CPython would exit with.
+    pub exit_code: i32,
+    /// How long the program ran, ms.
+    pub wall_ms: f64,
+}
+
+thread_local! {
+    static COMPILED: RefCell<Option<js_sys::WebAssembly::Module>> = const { RefCell::new(None) };
+}
+
+/// Compiles the interpreter's module, once: it is fetched only when a program
+/// first runs, so that the page's own load does not pay for it.
+async fn compiled_module() -> Result<js_sys::WebAssembly::Module, String> {
+    if let Some(module) = COMPILED.with(|m| m.borrow().clone()) {
+        return Ok(module);
+    }
+    let window = web_sys::window().ok_or("no window")?;
+    let response = window.fetch_with_str(MODULE);
+    let module: js_sys::WebAssembly::Module =
+        wasm_bindgen_futures::JsFuture::from(js_sys::WebAssembly::compile_streaming(&response))
+            .await
+            .map_err(|e| format!("the interpreter did not load: {e:?}"))?
+            .unchecked_into();
+    COMPILED.with(|m| *m.borrow_mut() = Some(module.clone()));
+    Ok(module)
+}
+
+/// The program running now, so that it can be cancelled.
+struct Running {
+    worker: Worker,
+    done: Option<oneshot::Sender<Result<PythonRun, String>>>,
+    run: PythonRun,
+}
+
+thread_local! {
+    static RUNNING: RefCell<Option<Rc<RefCell<Running>>>> = const { RefCell::new(None) };
+}
+
+fn finish(running: &Rc<RefCell<Running>>, outcome: Result<(), String>) {
+    let mut state = running.borrow_mut();
+    state.worker.terminate();
+    let run = std::mem::take(&mut state.run);
+    if let Some(done) = state.done.take() {
+        let _ = done.send(outcome.map(|()| run));
+    }
+}
+
+fn on_message(running: &Rc<RefCell<Running>>, text: &str) {
+    match serde_json::from_str::<FromPython>(text) {
+        Ok(FromPython::Output { err, text }) => {
+            let mut state = running.borrow_mut();
+            let stream = if err {
+                &mut state.run.stderr
+            } else {
+                &mut state.run.stdout
+            };
+            stream.push_str(&text);
+        }
+        Ok(FromPython::Done { exit_code, wall_ms }) => {
+            {
+                let mut state = running.borrow_mut();
+                state.run.exit_code = exit_code;
+                state.run.wall_ms = wall_ms;
+            }
+            finish(running, Ok(()));
+        }
+        Err(why) => finish(
+            running,
+            Err(format!("the interpreter sent a malformed message: {why}")),
+        ),
+    }
+}
+
+/// Runs `code` to its end in a new worker and resolves with what it printed
+/// and how it ended. Fails only if the interpreter could not run at all.
+pub async fn run(code: &str, filename: &str) -> Result<PythonRun, String> {
+    if RUNNING.with(|r| r.borrow().is_some()) {
+        return Err("a program is already running; cancel it first".into());
+    }
+    let module = compiled_module().await?;
+    let options = WorkerOptions::new();
+    options.set_name("python");
+    let worker = Worker::new_with_options(SCRIPT, &options)
+        .map_err(|e| format!("the interpreter's worker could not start: {e:?}"))?;
+    let (done, result) = oneshot::channel();
+    let running = Rc::new(RefCell::new(Running {
+        worker: worker.clone(),
+        done: Some(done),
+        run: PythonRun::default(),
+    }));
+    let listening = running.clone();
+    let on_message = EventListener::new(&worker, "message", move |event| {
+        let event: &MessageEvent = event.unchecked_ref();
+        on_message(&listening, &event.data().as_string().unwrap_or_default());
+    });
+    let crashed = running.clone();
+    let on_error = EventListener::new(&worker, "error", move |event| {
+        let event: &ErrorEvent = event.unchecked_ref();
+        event.prevent_default();
+        finish(
+            &crashed,
+            Err(format!("the interpreter crashed: {}", event.message())),
+        );
+    });
+    let start = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&start, &"type".into(), &"threadline:start".into());
+    let _ = js_sys::Reflect::set(&start, &"module".into(), &module);
+    let message = serde_json::to_string(&ToPython::Run {
+        code: code.into(),
+        filename: filename.into(),
+    })
+    .map_err(|e| e.to_string())?;
+    let _ = js_sys::Reflect::set(&start, &"run".into(), &message.into());
+    worker
+        .post_message(&start)
+        .map_err(|e| format!("the interpreter's worker could not start: {e:?}"))?;
+    RUNNING.with(|r| *r.borrow_mut() = Some(running));
+    let outcome = result
+        .await
+        .unwrap_or_else(|_| Err("the run was dropped".into()));
+    drop((on_message, on_error));
+    RUNNING.with(|r| r.borrow_mut().take());
+    outcome
+}
+
+/// Stops the program running now, if any: its worker ends at once, so even
+/// an endless loop stops.
+pub fn cancel() {
+    if let Some(running) = RUNNING.with(|r| r.borrow().clone()) {
+        {
+            let mut state = running.borrow_mut();
+            state
+                .run
+                .stderr
+                .push_str("KeyboardInterrupt: the program was cancelled\n");
+            state.run.exit_code = 130;
+        }
+        finish(&running, Ok(()));
+    }
+}
