@@ -92,6 +92,8 @@ mod tests {
             activity,
             task: None,
             closed_at_end: false,
+            note: 0,
+            line: 0,
         }
     }
 

@@ -21,6 +21,7 @@ pub mod native;
 pub mod page;
 pub mod params;
 pub mod plot;
+pub mod program;
 pub mod protocol;
 pub mod record;
 pub mod replay;

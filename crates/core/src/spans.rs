@@ -19,6 +19,12 @@ pub struct Span {
     /// The lane never marked the end of this activity: the span was closed
     /// at the run's end (or at "now", for a run in progress).
     pub closed_at_end: bool,
+    /// What it waited for or worked on, as a note of its recorder (0: none).
+    #[serde(default)]
+    pub note: u32,
+    /// The source line its lane stood on (0: none).
+    #[serde(default)]
+    pub line: u32,
 }
 
 impl Span {
@@ -51,6 +57,8 @@ pub fn gil_holder_spans(gil_marks: &[GilMark], end_us: f64) -> Vec<Span> {
                 activity: Activity::Cpu,
                 task: Some(u32::from(holder)),
                 closed_at_end,
+                note: 0,
+                line: 0,
             });
         }
     };
@@ -109,6 +117,8 @@ fn push_span(spans: &mut Vec<Span>, mark: &Mark, end_us: f64, closed_at_end: boo
             activity: mark.activity,
             task: mark.task,
             closed_at_end,
+            note: mark.note,
+            line: mark.line,
         });
     }
 }
@@ -118,12 +128,7 @@ mod tests {
     use super::*;
 
     fn mark(lane: u16, at_us: f64, activity: Activity) -> Mark {
-        Mark {
-            lane,
-            at_us,
-            activity,
-            task: Some(1),
-        }
+        Mark::plain(lane, at_us, activity, Some(1))
     }
 
     #[test]
@@ -198,6 +203,8 @@ mod tests {
             activity: Activity::Cpu,
             task: None,
             closed_at_end: false,
+            note: 0,
+            line: 0,
         };
         let b = Span {
             start_us: 5.0,

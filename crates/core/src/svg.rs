@@ -265,6 +265,8 @@ mod tests {
                 activity: Activity::Cpu,
                 task: Some(3),
                 closed_at_end: false,
+                note: 0,
+                line: 0,
             },
             Span {
                 lane: 1,
@@ -273,6 +275,8 @@ mod tests {
                 activity: Activity::Io,
                 task: Some(4),
                 closed_at_end: false,
+                note: 0,
+                line: 0,
             },
         ];
         let svg = timeline_svg(

@@ -44,6 +44,45 @@ fn eventually(condition: impl Fn() -> bool) -> bool {
 }
 
 #[test]
+fn a_drop_request_tells_the_hook_who_holds_the_gil_and_a_new_interval_applies() {
+    let clock = Arc::new(ManualClock::default());
+    let recorder = Arc::new(Recorder::start(clock.clone(), true));
+    let asked = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let hook = {
+        let asked = asked.clone();
+        Box::new(move |holder: u16| asked.lock().expect("not poisoned").push(holder))
+    };
+    let gil = Arc::new(Gil::with_request_hook(5.0, hook));
+    gil.set_switch_interval(2.0);
+    assert_eq!(gil.switch_interval_ms(), 2.0);
+    gil.take(3, recorder.as_ref(), || 0.0).expect("free");
+    assert_eq!(gil.holder(), Some(3));
+    let waiter = {
+        let (gil, recorder) = (gil.clone(), recorder.clone());
+        std::thread::spawn(move || gil.take(7, recorder.as_ref(), || 0.0).is_ok())
+    };
+    std::thread::sleep(Duration::from_millis(20));
+    assert!(
+        asked.lock().expect("not poisoned").is_empty(),
+        "the clock has not moved"
+    );
+    clock.set(2.0);
+    assert!(
+        eventually(|| gil.drop_requested()),
+        "due at the new interval"
+    );
+    assert_eq!(
+        *asked.lock().expect("not poisoned"),
+        [3],
+        "the holder's lane"
+    );
+    gil.release(3, recorder.as_ref(), 2.0)
+        .expect("not abandoned");
+    assert!(waiter.join().expect("no panic"));
+    assert_eq!(gil.holder(), Some(7));
+}
+
+#[test]
 fn the_waiters_drop_request_comes_after_the_interval_and_not_before() {
     let clock = Arc::new(ManualClock::default());
     let recorder = Arc::new(Recorder::start(clock.clone(), true));

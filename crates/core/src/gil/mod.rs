@@ -36,8 +36,12 @@ const MIN_WAIT: Duration = Duration::from_micros(20);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Abandoned;
 
+/// Told which lane holds the GIL when a waiter asks it to let go: an
+/// interpreter sets that thread's eval-breaker bit, so that its check stays
+/// one load of its own word.
+pub type RequestHook = Box<dyn Fn(u16) + Send + Sync>;
+
 /// The global interpreter lock of one run.
-#[derive(Debug)]
 pub struct Gil {
     state: Mutex<GilState>,
     /// Signalled when the GIL is released (CPython's `gil->cond`).
@@ -47,6 +51,16 @@ pub struct Gil {
     /// A copy of the drop request, read without the lock at every check.
     drop_request: AtomicBool,
     abandoned: AtomicBool,
+    on_request: Option<RequestHook>,
+}
+
+impl std::fmt::Debug for Gil {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gil")
+            .field("state", &self.state)
+            .field("abandoned", &self.abandoned)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Gil {
@@ -58,7 +72,33 @@ impl Gil {
             switched: Condvar::new(),
             drop_request: AtomicBool::new(false),
             abandoned: AtomicBool::new(false),
+            on_request: None,
         }
+    }
+
+    /// A free GIL whose drop requests also call `hook` with the holder's
+    /// lane.
+    pub fn with_request_hook(switch_interval_ms: f64, hook: RequestHook) -> Self {
+        Self {
+            on_request: Some(hook),
+            ..Self::new(switch_interval_ms)
+        }
+    }
+
+    /// The switch interval, ms (`sys.getswitchinterval()` × 1000).
+    pub fn switch_interval_ms(&self) -> f64 {
+        self.lock().interval_ms()
+    }
+
+    /// Sets the switch interval (`sys.setswitchinterval`); waits that begin
+    /// from now on use it.
+    pub fn set_switch_interval(&self, interval_ms: f64) {
+        self.lock().set_interval(interval_ms);
+    }
+
+    /// The lane that holds the GIL now.
+    pub fn holder(&self) -> Option<u16> {
+        self.lock().holder()
     }
 
     fn lock(&self) -> MutexGuard<'_, GilState> {
@@ -157,6 +197,9 @@ impl Gil {
             if now >= deadline {
                 if state.wait_timed_out(round, now) {
                     self.drop_request.store(true, Ordering::Relaxed);
+                    if let (Some(hook), Some(holder)) = (&self.on_request, state.holder()) {
+                        hook(holder);
+                    }
                     marker.gil(now, lane, GilEvent::Requested);
                 }
                 return Ok(state);

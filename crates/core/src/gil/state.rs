@@ -51,6 +51,12 @@ impl GilState {
         self.interval_ms
     }
 
+    /// Sets the switch interval, ms; waits that begin from now on use it.
+    /// CPython refuses intervals of zero or less; callers check that first.
+    pub fn set_interval(&mut self, interval_ms: f64) {
+        self.interval_ms = interval_ms.max(0.001);
+    }
+
     /// The thread that holds it.
     pub fn holder(&self) -> Option<u16> {
         self.holder

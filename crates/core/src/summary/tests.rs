@@ -16,18 +16,8 @@ fn record(
     let mut marks = Vec::new();
     for (i, &(lane, start, end, activity)) in intervals.iter().enumerate() {
         let task = Some(i as u32);
-        marks.push(Mark {
-            lane,
-            at_us: start * 1000.0,
-            activity,
-            task,
-        });
-        marks.push(Mark {
-            lane,
-            at_us: end * 1000.0,
-            activity: Activity::Idle,
-            task: None,
-        });
+        marks.push(Mark::plain(lane, start * 1000.0, activity, task));
+        marks.push(Mark::plain(lane, end * 1000.0, Activity::Idle, None));
     }
     let wall_ms = intervals.iter().map(|i| i.2).fold(0.0, f64::max);
     let results = (0..intervals.len() as u32)

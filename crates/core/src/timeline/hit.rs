@@ -206,6 +206,8 @@ mod tests {
             activity: Activity::Cpu,
             task: Some(u32::from(lane)),
             closed_at_end: false,
+            note: 0,
+            line: 0,
         }
     }
 

@@ -5,14 +5,20 @@
 //! workers never wait to record and the main thread can read what has been
 //! recorded so far on every animation frame without taking a lock.
 
+mod story;
+
+pub use story::{Event, EventKind, Flow, LaneInfo, LaneKind, ProcessInfo};
+
 use crate::clock::Clock;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use story::Story;
 
-/// Lanes a recorder keeps in time order (async runs have one per task, and
-/// at most 256 tasks).
-pub const MAX_LANES: usize = 512;
+/// Lanes a recorder keeps in time order: async runs have one per task (at
+/// most 256), programs one per thread, process and task they start (a run's
+/// limits keep them under this).
+pub const MAX_LANES: usize = 4096;
 
 /// What a lane is doing from one mark until its next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -30,6 +36,11 @@ pub enum Activity {
     WaitGil,
     /// Waiting for an ordinary lock.
     WaitLock,
+    /// Sleeping (`time.sleep`, `asyncio.sleep`).
+    Sleep,
+    /// Waiting for another thread, process or task: a join, an event, a
+    /// queue, a condition, a future's result (the mark's note names it).
+    Wait,
     /// Sending or receiving a serialised message.
     Message,
     /// Finished all its work.
@@ -65,6 +76,8 @@ impl Activity {
             Activity::Io => "io",
             Activity::WaitGil => "wait-gil",
             Activity::WaitLock => "wait-lock",
+            Activity::Sleep => "sleep",
+            Activity::Wait => "wait",
             Activity::Message => "message",
             Activity::Done | Activity::Cancelled => return None,
         })
@@ -76,9 +89,12 @@ impl Activity {
             Activity::Spawn => Lifecycle::New,
             Activity::Idle => Lifecycle::Ready,
             Activity::Cpu => Lifecycle::Running,
-            Activity::Io | Activity::WaitGil | Activity::WaitLock | Activity::Message => {
-                Lifecycle::Blocked
-            }
+            Activity::Io
+            | Activity::WaitGil
+            | Activity::WaitLock
+            | Activity::Sleep
+            | Activity::Wait
+            | Activity::Message => Lifecycle::Blocked,
             Activity::Done | Activity::Cancelled => Lifecycle::Terminated,
         }
     }
@@ -118,6 +134,26 @@ pub struct Mark {
     pub activity: Activity,
     /// The task it does it for, if any.
     pub task: Option<u32>,
+    /// What it waits for or works on, as a note of the recorder (0: none).
+    #[serde(default)]
+    pub note: u32,
+    /// The source line the lane stands on (0: not a program's lane).
+    #[serde(default)]
+    pub line: u32,
+}
+
+impl Mark {
+    /// A mark with no note and no line.
+    pub fn plain(lane: u16, at_us: f64, activity: Activity, task: Option<u32>) -> Self {
+        Self {
+            lane,
+            at_us,
+            activity,
+            task,
+            note: 0,
+            line: 0,
+        }
+    }
 }
 
 /// Where a lane's changes of activity go.
@@ -167,6 +203,7 @@ pub struct Recorder {
     enabled: bool,
     marks: boxcar::Vec<Mark>,
     gil_marks: boxcar::Vec<GilMark>,
+    story: Story,
     beats: AtomicU64,
     latest_ms: Box<[AtomicU64]>,
 }
@@ -192,6 +229,7 @@ impl Recorder {
             enabled,
             marks: boxcar::Vec::new(),
             gil_marks: boxcar::Vec::new(),
+            story: Story::default(),
             beats: AtomicU64::new(0),
             latest_ms: (0..MAX_LANES)
                 .map(|_| AtomicU64::new(f64::MIN.to_bits()))
@@ -212,10 +250,16 @@ impl Recorder {
     /// Marks a change that happened at `at_ms` on the shared clock (for
     /// changes timed elsewhere, such as inside a worker process).
     pub fn mark_at_ms(&self, at_ms: f64, lane: u16, activity: Activity, task: Option<u32>) -> f64 {
+        self.push_mark(at_ms, Mark::plain(lane, 0.0, activity, task))
+    }
+
+    /// Records `mark` at `at_ms` on the shared clock, moved up to its lane's
+    /// latest mark if it would fall before it; returns the time recorded.
+    fn push_mark(&self, at_ms: f64, mark: Mark) -> f64 {
         if !self.enabled {
             return at_ms;
         }
-        let at_ms = match self.latest_ms.get(usize::from(lane)) {
+        let at_ms = match self.latest_ms.get(usize::from(mark.lane)) {
             Some(latest) => {
                 let at_ms = at_ms.max(f64::from_bits(latest.load(Ordering::Relaxed)));
                 latest.store(at_ms.to_bits(), Ordering::Relaxed);
@@ -224,12 +268,15 @@ impl Recorder {
             None => at_ms,
         };
         self.marks.push(Mark {
-            lane,
-            at_us: (at_ms - self.origin_ms) * 1000.0,
-            activity,
-            task,
+            at_us: self.us_since_start(at_ms),
+            ..mark
         });
         at_ms
+    }
+
+    /// Microseconds from the run's start to `at_ms` on the shared clock.
+    fn us_since_start(&self, at_ms: f64) -> f64 {
+        (at_ms - self.origin_ms) * 1000.0
     }
 
     /// Appends to `out` every mark recorded since `*cursor`, and advances the
@@ -249,10 +296,11 @@ impl Recorder {
         out
     }
 
-    /// Everything that shows the run moving: marks, GIL events and beats so
-    /// far. A watchdog compares it over time.
+    /// Everything that shows the run moving: marks, GIL events, program
+    /// events and beats so far. A watchdog compares it over time.
     pub fn progress(&self) -> u64 {
-        (self.marks.count() + self.gil_marks.count()) as u64 + self.beats.load(Ordering::Relaxed)
+        (self.marks.count() + self.gil_marks.count() + self.story.events.count()) as u64
+            + self.beats.load(Ordering::Relaxed)
     }
 
     /// Every GIL event recorded so far, in the order they happened (each is
@@ -285,7 +333,7 @@ impl Marker for Recorder {
         if self.enabled {
             self.gil_marks.push(GilMark {
                 lane,
-                at_us: (at_ms - self.origin_ms) * 1000.0,
+                at_us: self.us_since_start(at_ms),
                 event,
             });
         }
@@ -293,67 +341,4 @@ impl Marker for Recorder {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::clock::SystemClock;
-
-    #[test]
-    fn marks_are_timed_from_the_start_and_read_incrementally() {
-        let recorder = Recorder::start(Arc::new(SystemClock::default()), true);
-        recorder.mark(0, Activity::Cpu, Some(3));
-        let (mut cursor, mut out) = (0, Vec::new());
-        recorder.read_new(&mut cursor, &mut out);
-        recorder.mark(0, Activity::Done, None);
-        recorder.read_new(&mut cursor, &mut out);
-        assert_eq!(out.len(), 2);
-        assert_eq!(out[0].task, Some(3));
-        assert!(out[0].at_us >= 0.0 && out[1].at_us >= out[0].at_us);
-    }
-
-    #[test]
-    fn a_lane_never_goes_back_in_time() {
-        let recorder = Recorder::start(Arc::new(SystemClock::default()), true);
-        let origin = recorder.origin_ms();
-        recorder.mark_at_ms(origin + 5.0, 1, Activity::Cpu, None);
-        recorder.mark_at_ms(origin + 4.0, 1, Activity::Idle, None);
-        recorder.mark_at_ms(origin + 1.0, 2, Activity::Idle, None);
-        let at: Vec<f64> = recorder.marks().iter().map(|m| m.at_us.round()).collect();
-        assert_eq!(at, [5000.0, 5000.0, 1000.0], "lane 2 has its own time");
-    }
-
-    #[test]
-    fn a_disabled_recorder_keeps_nothing() {
-        let recorder = Recorder::start(Arc::new(SystemClock::default()), false);
-        recorder.mark(0, Activity::Cpu, None);
-        assert!(recorder.marks().is_empty());
-    }
-
-    #[test]
-    fn concurrent_writers_lose_no_marks() {
-        let recorder = Recorder::start(Arc::new(SystemClock::default()), true);
-        std::thread::scope(|scope| {
-            for lane in 0..4u16 {
-                let recorder = &recorder;
-                scope.spawn(move || {
-                    (0..1000).for_each(|i| {
-                        recorder.mark(lane, Activity::Cpu, Some(i));
-                    })
-                });
-            }
-        });
-        let marks = recorder.marks();
-        assert_eq!(marks.len(), 4000);
-        for lane in 0..4u16 {
-            let tasks: Vec<_> = marks
-                .iter()
-                .filter(|m| m.lane == lane)
-                .map(|m| m.task)
-                .collect();
-            assert_eq!(
-                tasks,
-                (0..1000).map(Some).collect::<Vec<_>>(),
-                "lane {lane} in order"
-            );
-        }
-    }
-}
+mod tests;
