@@ -135,12 +135,12 @@ pub static FUNCTIONS: &[NativeDef] = &[
     NativeDef::function("builtins", "callable", introspection::callable),
     NativeDef::function("builtins", "id", introspection::id),
     NativeDef::function("builtins", "hash", introspection::hash),
-    NativeDef::function("builtins", "dir", introspection::dir),
-    NativeDef::function("builtins", "vars", introspection::vars),
+    NativeDef::frame_function("builtins", "dir", introspection::dir),
+    NativeDef::frame_function("builtins", "vars", introspection::vars),
     NativeDef::function("builtins", "globals", introspection::globals),
-    NativeDef::function("builtins", "locals", introspection::locals),
-    NativeDef::function("builtins", "eval", introspection::eval),
-    NativeDef::function("builtins", "exec", introspection::exec),
+    NativeDef::frame_function("builtins", "locals", introspection::locals),
+    NativeDef::frame_function("builtins", "eval", introspection::eval),
+    NativeDef::frame_function("builtins", "exec", introspection::exec),
 ];
 
 /// Fills the `builtins` module and registers it in `sys.modules`.

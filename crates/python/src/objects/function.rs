@@ -35,6 +35,9 @@ pub struct NativeDef {
     pub kind: NativeKind,
     /// The class (for methods) or module it belongs to, for `repr`.
     pub owner: &'static str,
+    /// It reads the calling frame's locals (`locals()`, `dir()`): the
+    /// dispatch loop calls it with that frame's value stack in place.
+    pub reads_frame: bool,
 }
 
 impl NativeDef {
@@ -45,6 +48,22 @@ impl NativeDef {
             func,
             kind: NativeKind::Function,
             owner,
+            reads_frame: false,
+        }
+    }
+
+    /// A module-level function that reads its caller's locals.
+    pub const fn frame_function(
+        owner: &'static str,
+        name: &'static str,
+        func: NativeFn,
+    ) -> NativeDef {
+        NativeDef {
+            name,
+            func,
+            kind: NativeKind::Function,
+            owner,
+            reads_frame: true,
         }
     }
 
@@ -55,6 +74,7 @@ impl NativeDef {
             func,
             kind: NativeKind::Method,
             owner,
+            reads_frame: false,
         }
     }
 
@@ -69,6 +89,7 @@ impl NativeDef {
             func,
             kind: NativeKind::ClassMethod,
             owner,
+            reads_frame: false,
         }
     }
 
@@ -83,6 +104,7 @@ impl NativeDef {
             func,
             kind: NativeKind::StaticMethod,
             owner,
+            reads_frame: false,
         }
     }
 }

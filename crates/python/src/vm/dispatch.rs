@@ -11,10 +11,11 @@
 
 use super::Vm;
 use super::call::Called;
-use super::frame::{FrameKind, Resume};
+use super::frame::{Frame, FrameKind, FrameSource, Resume};
 use crate::compile::{Code, Op};
+use crate::objects::function::{Args, NativeDef};
 use crate::objects::iter::{Iter, IterKind};
-use crate::objects::{Object, PyErr, PyResult, Value};
+use crate::objects::{ObjRef, Object, PyErr, PyResult, Value};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
@@ -42,6 +43,16 @@ enum Fast {
     End,
 }
 
+/// Why `fast_frame` stopped.
+enum Inner {
+    /// Leave the fast loop.
+    Out(Fast),
+    /// Call this plain function with these slots (arguments moved in).
+    Call(ObjRef, Vec<Value>),
+    /// The frame returns this value to its caller's stack.
+    Return(Value),
+}
+
 /// What `execute` stopped for.
 pub(crate) enum Control {
     /// The frame stack changed: go on in the new top frame.
@@ -58,18 +69,10 @@ impl Vm {
     pub(crate) fn run_frames(&mut self, base: usize, budget: u64) -> PyResult<Exit> {
         let mut budget = budget;
         loop {
-            let Some(frame) = self.frames.last() else {
+            if self.frames.is_empty() {
                 return Ok(Exit::Returned(Value::None));
-            };
-            let code_ptr: *const Code = Arc::as_ptr(frame.code());
-            // SAFETY: the code belongs to the top frame (through its function
-            // or its own `Arc`), and `execute` returns as soon as that frame
-            // could go away: every return, yield and error leaves it, and the
-            // nested loops a builtin runs only pop frames pushed above it.
-            // Pushing frames may move the `Frame` structs, never the code an
-            // `Arc` points to.
-            let code: &Code = unsafe { &*code_ptr };
-            let error = match self.execute(code, base, &mut budget) {
+            }
+            let error = match self.execute(base, &mut budget) {
                 Ok(Control::Switch) => continue,
                 Ok(Control::Exit(exit)) => return Ok(exit),
                 Ok(Control::Reraise(err)) => err,
@@ -101,16 +104,17 @@ impl Vm {
         }
     }
 
-    /// Runs the top frame (whose code is `code`) until the frame stack
-    /// changes, an error is raised, or the budget is spent.
+    /// Runs the top frames until the frame at `base` returns, an error is
+    /// raised (then `run_frames` unwinds and calls again), or the budget is
+    /// spent.
     ///
-    /// One long match, one arm per instruction: the hot path of the whole
-    /// interpreter, kept in one function so that the compiler keeps the
-    /// frame, the instruction pointer and the stack in registers.
+    /// Most instructions run in [`Vm::fast_ops`]; this is the general path,
+    /// one long match with an arm per instruction, for what the fast loop
+    /// hands over.
     #[allow(clippy::too_many_lines)]
-    fn execute(&mut self, code: &Code, base: usize, budget: &mut u64) -> PyResult<Control> {
+    fn execute(&mut self, base: usize, budget: &mut u64) -> PyResult<Control> {
         loop {
-            let op = match self.fast_ops(code, budget) {
+            let op = match self.fast_ops(base, budget) {
                 Fast::Op(op) => op,
                 Fast::Tick => {
                     if self.ticks == 0 || self.breaker.load(Ordering::Relaxed) != 0 {
@@ -129,6 +133,15 @@ impl Vm {
             let Some(frame) = self.frames.last_mut() else {
                 return Err(PyErr::system_error("no frame to run"));
             };
+            let code_ptr: *const Code = Arc::as_ptr(frame.code());
+            // SAFETY: the code belongs to the top frame (through its function
+            // or its own `Arc`), and it is used only by this instruction's
+            // arm, which leaves the loop iteration as soon as that frame could
+            // go away (a return, a yield, an error). Nested loops that a
+            // builtin runs push and pop frames above this one only; pushing
+            // frames may move the `Frame` structs, never the code an `Arc`
+            // points to.
+            let code: &Code = unsafe { &*code_ptr };
             match op {
                 Op::LoadFast(i) => {
                     let value = frame.slots.get(i as usize).cloned().unwrap_or_default();
@@ -222,7 +235,7 @@ impl Vm {
                 }
                 Op::ForIter(exit) => {
                     if self.for_iter(exit)? {
-                        return Ok(Control::Switch);
+                        continue;
                     }
                 }
                 Op::BinarySubscr => {
@@ -306,7 +319,7 @@ impl Vm {
                     }
                     match self.call_on_stack(self_pos, Value::Null)? {
                         Called::Value(value) => self.push(value),
-                        Called::Frame => return Ok(Control::Switch),
+                        Called::Frame => continue,
                     }
                 }
                 Op::Call(argc) => {
@@ -317,7 +330,7 @@ impl Vm {
                     }
                     match self.call_on_stack(args_start, Value::Null)? {
                         Called::Value(value) => self.push(value),
-                        Called::Frame => return Ok(Control::Switch),
+                        Called::Frame => continue,
                     }
                 }
                 Op::CallKw(argc) => {
@@ -325,16 +338,22 @@ impl Vm {
                     let args_start = frame.slots.len() - argc as usize;
                     match self.call_on_stack(args_start, kwnames)? {
                         Called::Value(value) => self.push(value),
-                        Called::Frame => return Ok(Control::Switch),
+                        Called::Frame => continue,
                     }
                 }
                 Op::ReturnValue => {
                     let value = frame.slots.pop().unwrap_or_default();
-                    return self.return_value(value, base);
+                    match self.return_value(value, base)? {
+                        Control::Switch => continue,
+                        other => return Ok(other),
+                    }
                 }
                 Op::YieldValue => {
                     let value = frame.slots.pop().unwrap_or_default();
-                    return self.yield_value(value);
+                    match self.yield_value(value)? {
+                        Control::Switch => continue,
+                        other => return Ok(other),
+                    }
                 }
                 Op::LoadFastFast(a, b) => {
                     let (x, y) = (local(code, &frame.slots, a)?, local(code, &frame.slots, b)?);
@@ -453,11 +472,10 @@ impl Vm {
                     frame.slots.swap(len - 1, len - n as usize);
                 }
                 Op::Nop => {}
-                other => {
-                    if let Some(control) = self.execute_more(other, code, base)? {
-                        return Ok(control);
-                    }
-                }
+                other => match self.execute_more(other, code, base)? {
+                    None | Some(Control::Switch) => {}
+                    Some(control) => return Ok(control),
+                },
             }
         }
     }
@@ -475,19 +493,91 @@ impl Vm {
     /// a backward jump was taken and the eval breaker wants a look.
     #[inline(never)]
     #[allow(clippy::too_many_lines)]
-    fn fast_ops(&mut self, code: &Code, budget: &mut u64) -> Fast {
+    fn fast_ops(&mut self, base: usize, budget: &mut u64) -> Fast {
+        loop {
+            let Some(frame) = self.frames.last_mut() else {
+                return Fast::End;
+            };
+            let code_ptr: *const Code = Arc::as_ptr(frame.code());
+            let globals_ptr: *const ObjRef = frame.globals();
+            // SAFETY: the code and the globals belong to the top frame
+            // (through its function, or its own `Arc`s), and the loop below
+            // leaves (through `Inner`) before that frame is popped: a plain
+            // call or return switches frames here, and starts over with the
+            // new top frame's code and globals. Nothing the loop runs in
+            // between (drops of values included) runs Python code or touches
+            // the frame stack.
+            let (code, globals): (&Code, &ObjRef) = unsafe { (&*code_ptr, &*globals_ptr) };
+            let mut stack = std::mem::take(&mut frame.slots);
+            let mut ip = frame.ip;
+            let inner = self.fast_frame(code, globals, &mut stack, &mut ip, base, budget);
+            match inner {
+                Inner::Out(fast) => {
+                    if let Some(frame) = self.frames.last_mut() {
+                        frame.slots = stack;
+                        frame.ip = ip;
+                    }
+                    return fast;
+                }
+                Inner::Call(func, slots) => {
+                    if let Some(frame) = self.frames.last_mut() {
+                        frame.slots = stack;
+                        frame.ip = ip;
+                    }
+                    self.frames.push(Frame {
+                        source: FrameSource::Function(func),
+                        ip: 0,
+                        slots,
+                        namespace: None,
+                        blocks: Vec::new(),
+                        handled: Value::Null,
+                        kind: FrameKind::Normal,
+                    });
+                }
+                Inner::Return(value) => {
+                    self.recycle_slots(stack);
+                    self.frames.pop();
+                    if let Some(caller) = self.frames.last_mut() {
+                        caller.slots.push(value);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The fast loop over one frame's instructions (see [`Vm::fast_ops`]):
+    /// returns when the frame must change or an instruction needs the
+    /// general path.
+    ///
+    /// The frame's value stack is out of its `Frame` meanwhile (in a local),
+    /// so whatever this loop calls (operators, attribute lookups, builtins;
+    /// each may run Python code in a nested loop, on frames above this one)
+    /// must not read it: builtins that do (`locals()`) are marked
+    /// `reads_frame` and go the general way. The instruction pointer is
+    /// written back before each such call, for tracebacks and `--trace`.
+    #[inline(always)]
+    #[allow(clippy::too_many_lines, clippy::too_many_arguments)]
+    fn fast_frame(
+        &mut self,
+        code: &Code,
+        globals: &ObjRef,
+        stack_ref: &mut Vec<Value>,
+        ip_ref: &mut usize,
+        base: usize,
+        budget: &mut u64,
+    ) -> Inner {
         let ops: &[Op] = &code.ops;
         let consts: &[Value] = &code.consts;
-        let Some(frame) = self.frames.last_mut() else {
-            return Fast::End;
-        };
-        let mut stack = std::mem::take(&mut frame.slots);
-        let mut ip = frame.ip;
-        let globals = frame.globals();
-        let cache = &mut self.global_cache;
-        let builtins = &self.interp.builtins;
-        let ticks = &mut self.ticks;
-        let breaker = &self.breaker;
+        let mut stack = std::mem::take(stack_ref);
+        let mut ip = *ip_ref;
+        let frames_len = self.frames.len();
+        let returns_here = frames_len - 1 > base
+            && matches!(self.frames.last().map(|f| &f.kind), Some(FrameKind::Normal));
+        macro_rules! out {
+            ($fast:expr) => {
+                break Inner::Out($fast)
+            };
+        }
         macro_rules! jump_to {
             ($target:expr) => {{
                 let target = $target as usize;
@@ -495,9 +585,10 @@ impl Vm {
                 ip = target;
                 if backward {
                     *budget -= 1;
-                    *ticks -= 1;
-                    if *ticks == 0 || *budget == 0 || breaker.load(Ordering::Relaxed) != 0 {
-                        break Fast::Tick;
+                    self.ticks -= 1;
+                    if self.ticks == 0 || *budget == 0 || self.breaker.load(Ordering::Relaxed) != 0
+                    {
+                        out!(Fast::Tick);
                     }
                 }
             }};
@@ -507,23 +598,103 @@ impl Vm {
         macro_rules! room {
             ($op:expr, $n:expr) => {
                 if stack.capacity() - stack.len() < $n {
-                    break Fast::Op($op);
+                    out!(Fast::Op($op));
                 }
             };
         }
+        // The outcome of a call out: push the value, or leave with the error.
+        macro_rules! push_result {
+            ($result:expr) => {
+                match $result {
+                    Ok(value) => push(&mut stack, value),
+                    Err(err) => out!(Fast::Err(err)),
+                }
+            };
+        }
+        // Before calling out: the frame's instruction pointer is current.
+        macro_rules! sync_ip {
+            () => {
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.ip = ip;
+                }
+            };
+        }
+        // A call's eval-breaker tick, when it needs no slow look.
+        macro_rules! call_tick {
+            ($op:expr) => {
+                if self.ticks <= 1 || *budget <= 1 || self.breaker.load(Ordering::Relaxed) != 0 {
+                    out!(Fast::Op($op));
+                }
+                self.ticks -= 1;
+                *budget -= 1;
+            };
+        }
+        // Calls what sits at `callee_at` with the values from `first` on as
+        // its arguments, if it is a plain function or a builtin.
+        macro_rules! call_fast {
+            ($op:expr, $callee_at:expr, $first:expr) => {{
+                let (callee_at, first) = ($callee_at, $first);
+                let nargs = stack.len() - first;
+                match &stack[callee_at] {
+                    Value::Native(def) if !def.reads_frame => {
+                        let def: &'static NativeDef = def;
+                        call_tick!($op);
+                        sync_ip!();
+                        let result = (def.func)(self, Args::new(&stack[first..]));
+                        stack.truncate(callee_at);
+                        push_result!(result);
+                    }
+                    Value::Obj(obj) => {
+                        let Object::Function(f) = &**obj else {
+                            out!(Fast::Op($op));
+                        };
+                        if !f.code.plain_call
+                            || f.code.argcount as usize != nargs
+                            || frames_len >= self.recursion_limit
+                        {
+                            out!(Fast::Op($op));
+                        }
+                        call_tick!($op);
+                        let Value::Obj(func) = std::mem::take(&mut stack[callee_at]) else {
+                            out!(Fast::Op($op));
+                        };
+                        let Object::Function(f) = &*func else {
+                            out!(Fast::Op($op));
+                        };
+                        let mut slots = self.slot_pool.pop().unwrap_or_default();
+                        let needed = f.code.slot_count() + f.code.max_stack as usize;
+                        if slots.capacity() < needed {
+                            slots.reserve(needed);
+                        }
+                        for arg in &mut stack[first..] {
+                            slots.push(std::mem::take(arg));
+                        }
+                        for _ in nargs..f.code.varnames.len() {
+                            slots.push(Value::Null);
+                        }
+                        for cell in f.closure.iter() {
+                            slots.push(Value::Obj(cell.clone()));
+                        }
+                        stack.truncate(callee_at);
+                        break Inner::Call(func, slots);
+                    }
+                    _ => out!(Fast::Op($op)),
+                }
+            }};
+        }
         let result = loop {
             let Some(&op) = ops.get(ip) else {
-                break Fast::End;
+                out!(Fast::End);
             };
             ip += 1;
             match op {
                 Op::LoadFast(i) => match stack.get(i as usize) {
-                    _ if stack.capacity() == stack.len() => break Fast::Op(op),
+                    _ if stack.capacity() == stack.len() => out!(Fast::Op(op)),
                     Some(value) if !value.is_null() => {
                         let value = value.clone();
                         push(&mut stack, value);
                     }
-                    _ => break Fast::Op(op),
+                    _ => out!(Fast::Op(op)),
                 },
                 Op::StoreFast(i) => {
                     let value = stack.pop().unwrap_or_default();
@@ -542,37 +713,62 @@ impl Vm {
                 Op::BinaryOp(kind) | Op::InplaceOp(kind) => {
                     let quick = match stack.as_slice() {
                         [.., a, b] => super::ops::fast_binary(kind, a, b),
-                        _ => None,
+                        _ => out!(Fast::Op(op)),
                     };
-                    let Some(value) = quick else {
-                        break Fast::Op(op);
-                    };
-                    stack.pop();
-                    if let Some(top) = stack.last_mut() {
-                        *top = value;
+                    match quick {
+                        Some(value) => {
+                            stack.pop();
+                            if let Some(top) = stack.last_mut() {
+                                *top = value;
+                            }
+                        }
+                        None => {
+                            let b = stack.pop().unwrap_or_default();
+                            let a = stack.pop().unwrap_or_default();
+                            sync_ip!();
+                            let result = if matches!(op, Op::BinaryOp(_)) {
+                                self.binary_op(a, b, kind)
+                            } else {
+                                self.inplace_op(a, b, kind)
+                            };
+                            push_result!(result);
+                        }
                     }
                 }
                 Op::CompareOp(kind) => {
                     let quick = match stack.as_slice() {
                         [.., a, b] => super::ops::fast_compare(kind, a, b),
-                        _ => None,
+                        _ => out!(Fast::Op(op)),
                     };
-                    let Some(truth) = quick else {
-                        break Fast::Op(op);
-                    };
-                    stack.pop();
-                    if let Some(top) = stack.last_mut() {
-                        *top = Value::Bool(truth);
+                    match quick {
+                        Some(truth) => {
+                            stack.pop();
+                            if let Some(top) = stack.last_mut() {
+                                *top = Value::Bool(truth);
+                            }
+                        }
+                        None => {
+                            let b = stack.pop().unwrap_or_default();
+                            let a = stack.pop().unwrap_or_default();
+                            sync_ip!();
+                            push_result!(self.compare(&a, &b, kind));
+                        }
                     }
                 }
                 Op::PopJumpIfFalse(target) | Op::PopJumpIfTrue(target) => {
-                    let truth = match stack.last() {
-                        Some(Value::Bool(b)) => *b,
-                        Some(Value::None) => false,
-                        Some(Value::Int(n)) => *n != 0,
-                        _ => break Fast::Op(op),
+                    let value = stack.pop().unwrap_or_default();
+                    let truth = match value {
+                        Value::Bool(b) => b,
+                        Value::None => false,
+                        Value::Int(n) => n != 0,
+                        other => {
+                            sync_ip!();
+                            match self.truthy(&other) {
+                                Ok(truth) => truth,
+                                Err(err) => out!(Fast::Err(err)),
+                            }
+                        }
                     };
-                    stack.pop();
                     if truth == matches!(op, Op::PopJumpIfTrue(_)) {
                         jump_to!(target);
                     }
@@ -580,13 +776,25 @@ impl Vm {
                 Op::CompareJumpIfFalse(kind, target) | Op::CompareJumpIfTrue(kind, target) => {
                     let quick = match stack.as_slice() {
                         [.., a, b] => super::ops::fast_compare(kind, a, b),
-                        _ => None,
+                        _ => out!(Fast::Op(op)),
                     };
-                    let Some(truth) = quick else {
-                        break Fast::Op(op);
+                    let b = stack.pop().unwrap_or_default();
+                    let a = stack.pop().unwrap_or_default();
+                    let truth = match quick {
+                        Some(truth) => truth,
+                        None => {
+                            sync_ip!();
+                            let result = match self.compare(&a, &b, kind) {
+                                Ok(Value::Bool(b)) => Ok(b),
+                                Ok(other) => self.truthy(&other),
+                                Err(err) => Err(err),
+                            };
+                            match result {
+                                Ok(truth) => truth,
+                                Err(err) => out!(Fast::Err(err)),
+                            }
+                        }
                     };
-                    stack.pop();
-                    stack.pop();
                     if truth == matches!(op, Op::CompareJumpIfTrue(..)) {
                         jump_to!(target);
                     }
@@ -595,10 +803,10 @@ impl Vm {
                 Op::ForIter(exit) => {
                     room!(op, 1);
                     let Some(Value::Obj(iterator)) = stack.last() else {
-                        break Fast::Op(op);
+                        out!(Fast::Op(op));
                     };
                     let Object::Iter(Iter { kind }) = &**iterator else {
-                        break Fast::Op(op);
+                        out!(Fast::Op(op));
                     };
                     match kind {
                         IterKind::Range {
@@ -617,9 +825,9 @@ impl Vm {
                                 ip = exit as usize;
                             }
                         }
-                        IterKind::Seq { seq, index } => {
+                        IterKind::Seq { seq, index } if matches!(&**seq, Object::List(_)) => {
                             let Object::List(items) = &**seq else {
-                                break Fast::Op(op);
+                                out!(Fast::Op(op));
                             };
                             let i = crate::objects::iter::load(index);
                             let item = items.lock().get(i).cloned();
@@ -635,57 +843,163 @@ impl Vm {
                                 }
                             }
                         }
-                        _ => break Fast::Op(op),
+                        _ => {
+                            let iterator = Value::Obj(iterator.clone());
+                            sync_ip!();
+                            match self.iter_next(&iterator) {
+                                Ok(Some(value)) => push(&mut stack, value),
+                                Ok(None) => {
+                                    stack.pop();
+                                    ip = exit as usize;
+                                }
+                                Err(err) => out!(Fast::Err(err)),
+                            }
+                        }
                     }
+                }
+                Op::GetIter => {
+                    let value = stack.pop().unwrap_or_default();
+                    sync_ip!();
+                    push_result!(self.get_iter(&value));
                 }
                 Op::BinarySubscr => {
                     let quick = match stack.as_slice() {
                         [.., container, key] => super::subscript::fast_getitem(container, key),
-                        _ => None,
+                        _ => out!(Fast::Op(op)),
                     };
-                    let Some(value) = quick else {
-                        break Fast::Op(op);
-                    };
-                    stack.pop();
-                    if let Some(top) = stack.last_mut() {
-                        *top = value;
+                    match quick {
+                        Some(value) => {
+                            stack.pop();
+                            if let Some(top) = stack.last_mut() {
+                                *top = value;
+                            }
+                        }
+                        None => {
+                            let key = stack.pop().unwrap_or_default();
+                            let container = stack.pop().unwrap_or_default();
+                            sync_ip!();
+                            push_result!(self.getitem(&container, &key));
+                        }
                     }
                 }
                 Op::StoreSubscr => {
-                    let len = stack.len();
-                    if len < 3
-                        || !super::subscript::is_fast_setitem(&stack[len - 2], &stack[len - 1])
-                    {
-                        break Fast::Op(op);
+                    if stack.len() < 3 {
+                        out!(Fast::Op(op));
                     }
                     let key = stack.pop().unwrap_or_default();
                     let container = stack.pop().unwrap_or_default();
                     let value = stack.pop().unwrap_or_default();
-                    if let Err(err) = super::subscript::fast_setitem(&container, &key, value) {
-                        break Fast::Err(err);
+                    let result = match super::subscript::fast_setitem(&container, &key, value) {
+                        Ok(Some(value)) => {
+                            sync_ip!();
+                            self.setitem(&container, key, value)
+                        }
+                        Ok(None) => Ok(()),
+                        Err(err) => Err(err),
+                    };
+                    if let Err(err) = result {
+                        out!(Fast::Err(err));
                     }
                 }
                 Op::LoadGlobal(i) => {
                     room!(op, 1);
                     let Some(name) = code.names.get(i as usize) else {
-                        break Fast::Op(op);
+                        out!(Fast::Op(op));
                     };
-                    match super::globals::cached_global(cache, builtins, globals, name) {
+                    let found = super::globals::cached_global(
+                        &mut self.global_cache,
+                        &self.interp.builtins,
+                        globals,
+                        name,
+                    );
+                    match found {
                         Some(value) => push(&mut stack, value),
-                        None => break Fast::Op(op),
+                        None => out!(Fast::Op(op)),
                     }
                 }
+                Op::StoreGlobal(i) => {
+                    let (Some(name), Some(value)) = (code.names.get(i as usize), stack.pop())
+                    else {
+                        out!(Fast::Op(op));
+                    };
+                    let missing = super::globals::cached_store_global(
+                        &mut self.global_cache,
+                        globals,
+                        name,
+                        value,
+                    );
+                    if let Some(value) = missing {
+                        push(&mut stack, value);
+                        out!(Fast::Op(op));
+                    }
+                }
+                Op::LoadAttr(i) => {
+                    let (Some(name), Some(obj)) = (code.names.get(i as usize), stack.pop()) else {
+                        out!(Fast::Op(op));
+                    };
+                    sync_ip!();
+                    push_result!(self.getattr(&obj, name));
+                }
+                Op::StoreAttr(i) => {
+                    if stack.len() < 2 {
+                        out!(Fast::Op(op));
+                    }
+                    let Some(name) = code.names.get(i as usize) else {
+                        out!(Fast::Op(op));
+                    };
+                    let obj = stack.pop().unwrap_or_default();
+                    let value = stack.pop().unwrap_or_default();
+                    sync_ip!();
+                    if let Err(err) = self.setattr(&obj, name, value) {
+                        out!(Fast::Err(err));
+                    }
+                }
+                Op::LoadMethod(i) => {
+                    room!(op, 1);
+                    let (Some(name), Some(obj)) = (code.names.get(i as usize), stack.pop()) else {
+                        out!(Fast::Op(op));
+                    };
+                    sync_ip!();
+                    match self.load_method(obj, name) {
+                        Ok((method, self_value)) => {
+                            push(&mut stack, method);
+                            push(&mut stack, self_value);
+                        }
+                        Err(err) => out!(Fast::Err(err)),
+                    }
+                }
+                Op::CallMethod(argc) => {
+                    let Some(callee_at) = stack.len().checked_sub(argc as usize + 2) else {
+                        out!(Fast::Op(op));
+                    };
+                    let first = if stack[callee_at + 1].is_null() {
+                        callee_at + 2
+                    } else {
+                        callee_at + 1
+                    };
+                    call_fast!(op, callee_at, first);
+                }
+                Op::Call(argc) => {
+                    let Some(callee_at) = stack.len().checked_sub(argc as usize + 1) else {
+                        out!(Fast::Op(op));
+                    };
+                    call_fast!(op, callee_at, callee_at + 1);
+                }
+                Op::ReturnValue if returns_here => {
+                    let value = stack.pop().unwrap_or_default();
+                    break Inner::Return(value);
+                }
                 Op::LoadFastFast(a, b) => match (stack.get(a as usize), stack.get(b as usize)) {
-                    _ if stack.capacity() - stack.len() < 2 => break Fast::Op(op),
+                    _ if stack.capacity() - stack.len() < 2 => out!(Fast::Op(op)),
                     (Some(x), Some(y)) if !x.is_null() && !y.is_null() => {
                         let (x, y) = (x.clone(), y.clone());
                         push(&mut stack, x);
                         push(&mut stack, y);
                     }
-                    _ => break Fast::Op(op),
+                    _ => out!(Fast::Op(op)),
                 },
                 Op::LoadFastConst(a, c) => match stack.get(a as usize) {
-                    _ if stack.capacity() - stack.len() < 2 => break Fast::Op(op),
+                    _ if stack.capacity() - stack.len() < 2 => out!(Fast::Op(op)),
                     Some(x) if !x.is_null() => {
                         let x = x.clone();
                         push(&mut stack, x);
@@ -694,7 +1008,7 @@ impl Vm {
                             consts.get(c as usize).cloned().unwrap_or_default(),
                         );
                     }
-                    _ => break Fast::Op(op),
+                    _ => out!(Fast::Op(op)),
                 },
                 Op::BinaryOpFastFast(a, b, kind) => {
                     room!(op, 1);
@@ -704,7 +1018,7 @@ impl Vm {
                     };
                     match quick {
                         Some(value) => push(&mut stack, value),
-                        None => break Fast::Op(op),
+                        None => out!(Fast::Op(op)),
                     }
                 }
                 Op::BinaryOpFastConst(a, c, kind) => {
@@ -715,7 +1029,7 @@ impl Vm {
                     };
                     match quick {
                         Some(value) => push(&mut stack, value),
-                        None => break Fast::Op(op),
+                        None => out!(Fast::Op(op)),
                     }
                 }
                 Op::SubscrFastConst(a, c) => {
@@ -726,7 +1040,7 @@ impl Vm {
                     };
                     match quick {
                         Some(value) => push(&mut stack, value),
-                        None => break Fast::Op(op),
+                        None => out!(Fast::Op(op)),
                     }
                 }
                 Op::InplaceFastConst(a, c, kind) => {
@@ -736,7 +1050,24 @@ impl Vm {
                     };
                     match quick {
                         Some(value) => stack[a as usize] = value,
-                        None => break Fast::Op(op),
+                        None => out!(Fast::Op(op)),
+                    }
+                }
+                Op::StoreSubscrFastConst(a, c) => {
+                    let (Some(container), Some(key)) =
+                        (stack.get(a as usize), consts.get(c as usize))
+                    else {
+                        out!(Fast::Op(op));
+                    };
+                    if stack.len() <= a as usize + 1
+                        || !super::subscript::is_fast_setitem(container, key)
+                    {
+                        out!(Fast::Op(op));
+                    }
+                    let value = stack.pop().unwrap_or_default();
+                    if let Err(err) = super::subscript::fast_setitem(&stack[a as usize], key, value)
+                    {
+                        out!(Fast::Err(err));
                     }
                 }
                 Op::UnpackSequence(n) => {
@@ -758,7 +1089,7 @@ impl Vm {
                         _ => false,
                     };
                     if !done {
-                        break Fast::Op(op);
+                        out!(Fast::Op(op));
                     }
                 }
                 Op::Copy(n) => {
@@ -772,11 +1103,11 @@ impl Vm {
                     stack.swap(len - 1, len - n as usize);
                 }
                 Op::Nop => {}
-                _ => break Fast::Op(op),
+                _ => out!(Fast::Op(op)),
             }
         };
-        frame.slots = stack;
-        frame.ip = ip;
+        *stack_ref = stack;
+        *ip_ref = ip;
         result
     }
 
