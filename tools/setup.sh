@@ -68,7 +68,7 @@ cargo_tool wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION" wasm-bindgen-cli "$
 
 # Reinstall when the lockfile differs from the one last installed.
 if ! cmp -s package-lock.json node_modules/.installed-lock.json 2>/dev/null; then
-  say "installing npm packages (wasm-opt, playwright-core, puppeteer-core)"
+  say "installing npm packages (wasm-opt, the editor and its bundler, playwright-core, puppeteer-core)"
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.installed-lock.json
 fi

@@ -5,6 +5,7 @@
 use super::api_input::run_input;
 use super::controller::Controller;
 use super::frame_stats;
+use super::lab::api::{PyResult, lesson_list, python_options};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
@@ -35,6 +36,34 @@ pub fn run_from_js(controller: &Rc<Controller>, settings: &JsValue) -> js_sys::P
     future_to_promise(async move {
         match controller.run(input.options).await {
             Ok(summaries) => Ok(to_js(&summaries)),
+            Err(why) => Err(js_sys::Error::new(&why).into()),
+        }
+    })
+}
+
+/// Runs a program in the lab, with `{build, interval}` applied first as the
+/// URL's keys would be, and resolves with how it ran; rejects only when the
+/// page cannot run programs at all. Never throws.
+fn run_python_from_js(
+    controller: &Rc<Controller>,
+    code: JsValue,
+    options: &JsValue,
+) -> js_sys::Promise {
+    let Some(code) = code.as_string() else {
+        return rejected("runPython() takes the program's source as a string");
+    };
+    let pairs = match python_options(options) {
+        Ok(pairs) => pairs,
+        Err(why) => return rejected(&why),
+    };
+    if controller.program_running() {
+        return rejected("a program is already running; cancel it first");
+    }
+    controller.configure(pairs);
+    let controller = controller.clone();
+    future_to_promise(async move {
+        match controller.run_program(Some(code)).await {
+            Ok(run) => Ok(to_js(&PyResult::of(&run))),
             Err(why) => Err(js_sys::Error::new(&why).into()),
         }
     })
@@ -73,22 +102,17 @@ pub fn install(controller: &Rc<Controller>) {
         run_from_js(&c, &settings)
     });
     set(&api, "run", run.as_ref());
+    let c = controller.clone();
     let run_python = Closure::<dyn Fn(JsValue, JsValue) -> js_sys::Promise>::new(
-        |code: JsValue, _options: JsValue| match code.as_string() {
-            Some(code) => future_to_promise(async move {
-                match threadline_web::python::run(&code, "<lab>").await {
-                    Ok(result) => Ok(to_js(&result)),
-                    Err(why) => Err(js_sys::Error::new(&why).into()),
-                }
-            }),
-            None => rejected("runPython() takes the program's source as a string"),
-        },
+        move |code: JsValue, options: JsValue| run_python_from_js(&c, code, &options),
     );
     set(&api, "runPython", run_python.as_ref());
+    let lessons = Closure::<dyn Fn() -> JsValue>::new(|| to_js(&lesson_list()));
+    set(&api, "lessons", lessons.as_ref());
     let c = controller.clone();
     let cancel = Closure::<dyn Fn()>::new(move || {
         c.cancel();
-        threadline_web::python::cancel();
+        c.cancel_program();
     });
     set(&api, "cancel", cancel.as_ref());
     let c = controller.clone();
@@ -109,6 +133,7 @@ pub fn install(controller: &Rc<Controller>) {
     // The API lives as long as the page.
     run.forget();
     run_python.forget();
+    lessons.forget();
     cancel.forget();
     trace.forget();
     state.forget();

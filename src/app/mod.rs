@@ -12,6 +12,7 @@ mod exports;
 mod frame_stats;
 mod header;
 mod intervals;
+mod lab;
 mod legend;
 mod listeners;
 mod notices;

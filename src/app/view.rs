@@ -6,6 +6,7 @@ use super::controls::Controls;
 use super::exports::Exports;
 use super::header::Header;
 use super::intervals::Intervals;
+use super::lab::Lab;
 use super::legend::Legend;
 use super::notices::Notices;
 use super::output::Output;
@@ -18,6 +19,7 @@ use super::sync::{use_dom_sync, use_system_scheme};
 use super::timeline::Timeline;
 use super::{api, dom, embed};
 use std::rc::Rc;
+use threadline_core::lab::View;
 use threadline_core::page::{PageState, Phase};
 use threadline_core::params::Params;
 use wasm_bindgen_futures::spawn_local;
@@ -29,6 +31,36 @@ fn initial_state() -> PageState {
     let (params, notices) = Params::from_pairs(dom::query_pairs());
     let env = threadline_web::env::detect(cfg!(feature = "threads"));
     PageState::new(env, params, notices, dom::system_scheme())
+}
+
+/// The comparison: its settings, the timeline, the results.
+fn compare_view(state: &Rc<PageState>) -> Html {
+    let running = state.phase == Phase::Running;
+    let shown = &state.shown;
+    html! {
+        <>
+        <Controls params={state.params.clone()} phase={state.phase.clone()}
+                  threads={state.env.threads()} workers={state.workers(&state.params)} />
+        <section class="stage" aria-label="The run">
+            <div class="stage-main">
+                <Legend modes={shown.modes.clone()} axis={state.params.axis} scheme={state.scheme()} />
+                <Timeline state={state.clone()} />
+                <div class="stage-foot">
+                    <ReplayBar {running} />
+                    <Exports {running} />
+                </div>
+            </div>
+            <Output records={state.records.clone()} />
+        </section>
+        <Results summaries={state.summaries.clone()} />
+        <Sweep points={state.sweep.clone()} busy={running} sweeping={state.sweeping}
+               cores={state.env.cores as u32} />
+        <Intervals records={state.records.clone()} />
+        <footer class="colophon">
+            <p>{ "Every bar is a measured interval of a real run in this tab: Web Workers sharing memory for threads, separate WebAssembly instances for processes, fetch() through a service worker for the network. The GIL is CPython's mechanism rebuilt on a real lock: threads take turns on it, asked for after the switch interval and released around I/O." }</p>
+        </footer>
+        </>
+    }
 }
 
 /// The app.
@@ -53,37 +85,22 @@ pub fn App() -> Html {
         });
     }
     let controller: Rc<Controller> = (*controller).clone();
-    let running = state.phase == Phase::Running;
-    let shown = &state.shown;
+    let view = state.params.view;
     html! {
         <ContextProvider<Rc<Controller>> context={controller}>
         <ContextProvider<Rc<ReplayHandle>> context={(*replay).clone()}>
             <div class={classes!("shell", state.params.embed.then_some("embed"))}>
-                <Header theme={state.params.theme} env={state.env.clone()} network={state.network.clone()} />
+                <Header theme={state.params.theme} env={state.env.clone()}
+                        network={state.network.clone()} {view} />
                 if let Phase::Error(why) = &state.phase {
                     <p class="error" role="alert">{ format!("Threadline could not start: {why}") }</p>
                 }
                 <Notices notices={state.notices.clone()} />
-                <Controls params={state.params.clone()} phase={state.phase.clone()}
-                          threads={state.env.threads()} workers={state.workers(&state.params)} />
-                <section class="stage" aria-label="The run">
-                    <div class="stage-main">
-                        <Legend modes={shown.modes.clone()} axis={state.params.axis} scheme={state.scheme()} />
-                        <Timeline state={state.clone()} />
-                        <div class="stage-foot">
-                            <ReplayBar {running} />
-                            <Exports {running} />
-                        </div>
-                    </div>
-                    <Output records={state.records.clone()} />
-                </section>
-                <Results summaries={state.summaries.clone()} />
-                <Sweep points={state.sweep.clone()} busy={running} sweeping={state.sweeping}
-                       cores={state.env.cores as u32} />
-                <Intervals records={state.records.clone()} />
-                <footer class="colophon">
-                    <p>{ "Every bar is a measured interval of a real run in this tab: Web Workers sharing memory for threads, separate WebAssembly instances for processes, fetch() through a service worker for the network. The GIL is CPython's mechanism rebuilt on a real lock: threads take turns on it, asked for after the switch interval and released around I/O." }</p>
-                </footer>
+                if view == View::Lab {
+                    <Lab state={state.clone()} />
+                } else {
+                    { compare_view(&state) }
+                }
             </div>
         </ContextProvider<Rc<ReplayHandle>>>
         </ContextProvider<Rc<Controller>>>

@@ -12,6 +12,7 @@ pub mod faults;
 pub mod gil;
 pub mod image;
 pub mod io;
+pub mod lab;
 pub mod lanes;
 pub mod memory;
 pub mod mode;

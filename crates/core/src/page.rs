@@ -6,6 +6,8 @@
 //! it into `#app`'s attributes and the embed messages; it never keeps a
 //! second copy.
 
+use crate::lab::View;
+use crate::lab::run::{LabPhase, LabRun};
 use crate::lanes::lane_count;
 use crate::mode::Mode;
 use crate::mode_record::ModeRecord;
@@ -122,6 +124,12 @@ pub struct PageState {
     pub sweep: Rc<Vec<SweepPoint>>,
     /// Whether a sweep is running.
     pub sweeping: bool,
+    /// Where the lab is with its program.
+    pub lab_phase: LabPhase,
+    /// The lab's last finished run.
+    pub lab_run: Option<Rc<LabRun>>,
+    /// Counts the lab's runs, so views can tell a new one from the last.
+    pub lab_runs: u32,
 }
 
 /// A change to the page's state.
@@ -149,6 +157,12 @@ pub enum Action {
     SweepPoints(Vec<SweepPoint>),
     /// It ended.
     SweepDone,
+    /// The lab started a program.
+    LabStarted,
+    /// The lab's program ended.
+    LabDone(Box<LabRun>),
+    /// The lab could not run its program at all.
+    LabFailed(String),
 }
 
 impl PageState {
@@ -167,6 +181,9 @@ impl PageState {
             generation: 0,
             sweep: Rc::default(),
             sweeping: false,
+            lab_phase: LabPhase::Idle,
+            lab_run: None,
+            lab_runs: 0,
         }
         .noted(notices)
     }
@@ -224,6 +241,15 @@ impl PageState {
                 next.sweep = Rc::new(all);
             }
             Action::SweepDone => next.sweeping = false,
+            Action::LabStarted => {
+                next.lab_phase = LabPhase::Running;
+                next.lab_runs += 1;
+            }
+            Action::LabDone(run) => {
+                next.lab_phase = LabPhase::Done;
+                next.lab_run = Some(Rc::new(*run));
+            }
+            Action::LabFailed(why) => next.lab_phase = LabPhase::Failed(why),
         }
         next
     }
@@ -237,14 +263,35 @@ impl PageState {
         }
     }
 
-    /// The facts `#app` carries.
+    /// The facts `#app` carries; in the lab, `data-state` follows its
+    /// program once the page is ready.
     pub fn facts(&self) -> Facts {
+        let lab = self.params.view == View::Lab && self.phase.can_run();
+        let state = match &self.lab_phase {
+            LabPhase::Running if lab => "running",
+            LabPhase::Done if lab => "done",
+            _ if lab => "ready",
+            _ => self.phase.id(),
+        };
         Facts {
-            state: self.phase.id(),
+            state,
             isolated: self.env.isolated,
             threads: self.env.threads(),
             cores: self.env.cores,
         }
+    }
+
+    /// The program the lab's editor holds: the edited text, else the
+    /// lesson's program, else a starting example.
+    pub fn program(&self) -> &str {
+        let lab = &self.params.lab;
+        if let Some(code) = &lab.code {
+            return code;
+        }
+        lab.lesson
+            .as_deref()
+            .and_then(crate::lab::lessons::find)
+            .map_or(crate::lab::lessons::STARTER, |lesson| lesson.program)
     }
 
     /// The pool size of `params` on this machine.
@@ -294,6 +341,50 @@ mod tests {
         assert_eq!(page.facts().state, "done");
         let page = page.reduce(Action::Started(page.params.clone()));
         assert!(page.records.is_empty(), "a new comparison starts empty");
+    }
+
+    #[test]
+    fn in_the_lab_the_state_follows_its_program_once_the_page_is_ready() {
+        let (params, _) = Params::from_pairs([("view", "lab")]);
+        let page = page().reduce(Action::Configure(params, Vec::new()));
+        assert_eq!(page.facts().state, "loading");
+        let page = page.reduce(Action::Booted(Network::ServiceWorker));
+        assert_eq!(page.facts().state, "ready");
+        let page = page.reduce(Action::LabStarted);
+        assert_eq!((page.facts().state, page.lab_runs), ("running", 1));
+        let run = crate::lab::run::LabRun {
+            program: page.program().to_string(),
+            build: crate::lab::Build::Gil,
+            fallback: None,
+            stdout: "hi\n".into(),
+            stderr: String::new(),
+            exit_code: 0,
+            wall_ms: 3.0,
+            error: None,
+            record: None,
+        };
+        let page = page.reduce(Action::LabDone(Box::new(run)));
+        assert_eq!(page.facts().state, "done");
+        assert_eq!(
+            page.lab_run.as_ref().map(|r| r.stdout.as_str()),
+            Some("hi\n")
+        );
+        let (compare, _) = page.params.clone().with_pairs([("view", "compare")]);
+        let page = page.reduce(Action::Configure(compare, Vec::new()));
+        assert_eq!(page.facts().state, "ready", "the comparison's own phase");
+    }
+
+    #[test]
+    fn the_editor_holds_the_edit_else_the_lesson_else_the_starter() {
+        let page = page();
+        assert_eq!(page.program(), crate::lab::lessons::STARTER);
+        let (lesson, _) = page.params.clone().with_pairs([("lesson", "main-thread")]);
+        let page = page.reduce(Action::Configure(lesson, Vec::new()));
+        assert!(page.program().contains("current_thread"));
+        let code = crate::lab::code::encode("print(1)\n");
+        let (edited, _) = page.params.clone().with_pairs([("code", code)]);
+        let page = page.reduce(Action::Configure(edited, Vec::new()));
+        assert_eq!(page.program(), "print(1)\n");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use threadline_core::clock::Clock;
 use threadline_python::host::{Wait, WaitOutcome};
 use threadline_python::limits::Limits;
-use threadline_python::vm::RunStatus;
+use threadline_python::vm::{Build, RunStatus};
 use threadline_python::{Interpreter, Options, Outcome};
 use threadline_web::clock::BrowserClock;
 use threadline_web::python::{FromPython, ToPython};
@@ -22,8 +22,13 @@ pub fn start() {
         .and_then(|v| v.as_string())
         .unwrap_or_default();
     match serde_json::from_str::<ToPython>(&text) {
-        Ok(ToPython::Run { code, filename }) => {
-            wasm_bindgen_futures::spawn_local(run(code, filename));
+        Ok(ToPython::Run {
+            code,
+            filename,
+            build,
+            ..
+        }) => {
+            wasm_bindgen_futures::spawn_local(run(code, filename, build));
         }
         Err(why) => post(&FromPython::Output {
             err: true,
@@ -32,9 +37,14 @@ pub fn start() {
     }
 }
 
-async fn run(code: String, filename: String) {
+async fn run(code: String, filename: String, build: String) {
     let started = BrowserClock.now_ms();
     let options = Options {
+        build: match build.as_str() {
+            "free-threaded" => Build::FreeThreaded,
+            "one-core" => Build::OneCore,
+            _ => Build::Gil,
+        },
         limits: Limits {
             stack_bytes: 6 << 20,
             ..Limits::browser()

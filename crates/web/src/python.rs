@@ -27,6 +27,12 @@ pub enum ToPython {
         code: String,
         /// The file name tracebacks show.
         filename: String,
+        /// The interpreter build (`gil`, `free-threaded`, `one-core`).
+        #[serde(default)]
+        build: String,
+        /// The switch interval, µs.
+        #[serde(default)]
+        interval_us: u32,
     },
 }
 
@@ -130,9 +136,15 @@ fn on_message(running: &Rc<RefCell<Running>>, text: &str) {
     }
 }
 
-/// Runs `code` to its end in a new worker and resolves with what it printed
-/// and how it ended. Fails only if the interpreter could not run at all.
-pub async fn run(code: &str, filename: &str) -> Result<PythonRun, String> {
+/// Runs `code` to its end in a new worker, on interpreter `build` with a
+/// switch interval of `interval_us`, and resolves with what it printed and
+/// how it ended. Fails only if the interpreter could not run at all.
+pub async fn run(
+    code: &str,
+    filename: &str,
+    build: &str,
+    interval_us: u32,
+) -> Result<PythonRun, String> {
     if RUNNING.with(|r| r.borrow().is_some()) {
         return Err("a program is already running; cancel it first".into());
     }
@@ -167,6 +179,8 @@ pub async fn run(code: &str, filename: &str) -> Result<PythonRun, String> {
     let message = serde_json::to_string(&ToPython::Run {
         code: code.into(),
         filename: filename.into(),
+        build: build.into(),
+        interval_us,
     })
     .map_err(|e| e.to_string())?;
     let _ = js_sys::Reflect::set(&start, &"run".into(), &message.into());

@@ -2,6 +2,7 @@
 //! validated: bad input never fails, it is corrected and the correction
 //! named in a notice.
 
+use crate::lab::{self, Build, LabParams, View};
 use crate::mode::Mode;
 use crate::scenario;
 use crate::workload::Workload;
@@ -95,6 +96,10 @@ pub struct Params {
     /// Tasks whose request fails (an extension of the contract, for showing
     /// that one failure does not lose the other results).
     pub fail: Vec<u32>,
+    /// Which view the page shows.
+    pub view: View,
+    /// The lab's settings.
+    pub lab: LabParams,
 }
 
 impl Default for Params {
@@ -112,6 +117,8 @@ impl Default for Params {
             theme: Theme::Auto,
             axis: Axis::Shared,
             fail: Vec::new(),
+            view: View::Compare,
+            lab: LabParams::default(),
         };
         if let Some(preset) = scenario::find("cpu-bound") {
             params.apply_scenario(preset);
@@ -142,6 +149,8 @@ impl Params {
             theme: self.theme,
             axis: self.axis,
             fail: self.fail.clone(),
+            view: self.view,
+            lab: self.lab.clone(),
             ..Params::default()
         };
         fresh.apply_scenario(preset);
@@ -239,6 +248,7 @@ impl Params {
                 )),
             },
             "fail" => self.set_fail(value, notices),
+            "view" | "lesson" | "build" | "interval" | "code" => self.set_lab(key, value, notices),
             _ => notices.push(notice(
                 key,
                 format!("`{key}` is not a setting; it was ignored"),
@@ -277,6 +287,83 @@ impl Params {
             modes = Mode::ALL.to_vec();
         }
         self.modes = modes;
+    }
+
+    fn set_lab(&mut self, key: &str, value: &str, notices: &mut Vec<Notice>) {
+        let value = value.trim();
+        match key {
+            "view" => match value {
+                "compare" => self.view = View::Compare,
+                "lab" => self.view = View::Lab,
+                _ => notices.push(notice(
+                    key,
+                    format!("there is no view `{value}`; using {}", self.view.id()),
+                )),
+            },
+            "lesson" if value.is_empty() => self.lab.lesson = None,
+            "lesson" => match lab::lessons::find(value) {
+                Some(lesson) => {
+                    self.lab.lesson = Some(lesson.id.to_string());
+                    self.view = View::Lab;
+                }
+                None => notices.push(notice(
+                    key,
+                    format!("there is no lesson `{value}`; the lab opens without one"),
+                )),
+            },
+            "build" => match Build::from_id(value) {
+                Some(build) => self.lab.build = build,
+                None => notices.push(notice(
+                    key,
+                    format!("there is no build `{value}`; using {}", self.lab.build.id()),
+                )),
+            },
+            "interval" => match lab::interval_from_ms(value) {
+                Ok((interval_us, clamped)) => {
+                    self.lab.interval_us = interval_us;
+                    if clamped {
+                        notices.push(notice(
+                            key,
+                            format!(
+                                "`interval={value}` is outside 0.1–100 ms; using {} ms",
+                                lab::interval_ms_text(interval_us)
+                            ),
+                        ));
+                    }
+                }
+                Err(why) => notices.push(notice(key, format!("{why}; it was ignored"))),
+            },
+            _ if value.is_empty() => self.lab.code = None,
+            _ => match lab::code::decode(value) {
+                Ok(text) => {
+                    self.lab.code = Some(text);
+                    self.view = View::Lab;
+                }
+                Err(why) => notices.push(notice(
+                    key,
+                    format!("`code` holds no program ({why}); it was ignored"),
+                )),
+            },
+        }
+    }
+
+    fn lab_query(&self, parts: &mut Vec<String>) {
+        parts.push("view=lab".into());
+        if let Some(lesson) = &self.lab.lesson {
+            parts.push(format!("lesson={lesson}"));
+        }
+        if self.lab.build != Build::Gil {
+            parts.push(format!("build={}", self.lab.build.id()));
+        }
+        if self.lab.interval_us != lab::DEFAULT_INTERVAL_US {
+            parts.push(format!(
+                "interval={}",
+                lab::interval_ms_text(self.lab.interval_us)
+            ));
+        }
+        if let Some(code) = &self.lab.code {
+            parts.push(format!("code={}", lab::code::encode(code)));
+        }
     }
 
     fn set_fail(&mut self, value: &str, notices: &mut Vec<Notice>) {
@@ -319,10 +406,28 @@ impl Params {
             .clamp(*WORKERS.start(), *WORKERS.end())
     }
 
-    /// The query string (without `?`) that reproduces these settings: a
-    /// scenario's id while the values match it, every key otherwise.
+    /// The query string (without `?`) that reproduces these settings: the
+    /// open view's keys (for the comparison a scenario's id while the
+    /// values match it, every key otherwise), then the page's own.
     pub fn to_query(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
+        match self.view {
+            View::Compare => self.compare_query(&mut parts),
+            View::Lab => self.lab_query(&mut parts),
+        }
+        if self.autorun {
+            parts.push("autorun=1".into());
+        }
+        if self.embed {
+            parts.push("embed=1".into());
+        }
+        if self.theme != Theme::Auto {
+            parts.push(format!("theme={}", self.theme.id()));
+        }
+        parts.join("&")
+    }
+
+    fn compare_query(&self, parts: &mut Vec<String>) {
         match self.scenario.as_deref().filter(|_| self.matches_scenario()) {
             Some(id) => parts.push(format!("scenario={id}")),
             None => {
@@ -341,19 +446,9 @@ impl Params {
             let fail: Vec<String> = self.fail.iter().map(u32::to_string).collect();
             parts.push(format!("fail={}", fail.join(",")));
         }
-        if self.autorun {
-            parts.push("autorun=1".into());
-        }
-        if self.embed {
-            parts.push("embed=1".into());
-        }
-        if self.theme != Theme::Auto {
-            parts.push(format!("theme={}", self.theme.id()));
-        }
         if self.axis != Axis::Shared {
             parts.push(format!("axis={}", self.axis.id()));
         }
-        parts.join("&")
     }
 }
 

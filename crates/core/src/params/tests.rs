@@ -110,3 +110,56 @@ fn workers_default_to_the_cores() {
     let (params, _) = parse(&[("workers", "15")]);
     assert_eq!(params.workers_or(2), 15);
 }
+
+#[test]
+fn the_lab_keys_round_trip_through_the_url() {
+    let program = "import threading\nprint('hi')\n";
+    let code = crate::lab::code::encode(program);
+    let (params, notices) = parse(&[
+        ("build", "one-core"),
+        ("interval", "0.5"),
+        ("code", &code),
+        ("theme", "dark"),
+    ]);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(params.view, View::Lab, "a program opens the lab");
+    assert_eq!(params.lab.code.as_deref(), Some(program));
+    assert_eq!(params.lab.build, Build::OneCore);
+    assert_eq!(params.lab.interval_us, 500);
+    let query = params.to_query();
+    assert!(
+        !query.contains("scenario"),
+        "the lab's URL holds its own keys: {query}"
+    );
+    let pairs: Vec<(String, String)> = query
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let (again, _) = Params::from_pairs(pairs);
+    assert_eq!(again.lab, params.lab);
+    assert_eq!((again.view, again.theme), (View::Lab, Theme::Dark));
+    let (lesson, _) = parse(&[("lesson", "main-thread")]);
+    assert_eq!(lesson.to_query(), "view=lab&lesson=main-thread");
+}
+
+#[test]
+fn bad_lab_values_are_named_and_ignored() {
+    let (params, notices) = parse(&[
+        ("view", "editor"),
+        ("lesson", "no-such-lesson"),
+        ("build", "pypy"),
+        ("interval", "0"),
+        ("code", "%%%"),
+    ]);
+    assert_eq!(
+        keys(&notices),
+        ["view", "lesson", "build", "interval", "code"]
+    );
+    assert_eq!(params.view, View::Compare);
+    assert_eq!(params.lab.build, Build::Gil);
+    assert_eq!(params.lab.interval_us, 100, "clamped to 0.1 ms");
+    assert_eq!(params.lab.lesson, None);
+    assert_eq!(params.lab.code, None);
+    assert!(notices[4].message.contains("not URL-safe base64"));
+}

@@ -1,0 +1,79 @@
+//! The lab: a Python program (a lesson's or the reader's own) in a real
+//! editor, run by Threadline Python in a worker, with what it printed.
+
+pub mod api;
+mod control;
+mod editor;
+mod index;
+mod output;
+mod run_bar;
+
+use super::controller::Controller;
+use editor::Editor;
+use index::LessonIndex;
+use output::ProgramOutput;
+use run_bar::RunBar;
+use std::rc::Rc;
+use threadline_core::lab::lessons;
+use threadline_core::lab::run::LabPhase;
+use threadline_core::page::PageState;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+/// Props of [`Lab`].
+#[derive(Properties, PartialEq)]
+pub struct LabProps {
+    /// The page's state.
+    pub state: Rc<PageState>,
+}
+
+/// The lab view.
+#[component]
+pub fn Lab(props: &LabProps) -> Html {
+    let Some(controller) = use_context::<Rc<Controller>>() else {
+        return Html::default();
+    };
+    let state = &props.state;
+    let lab = &state.params.lab;
+    let lesson = lab.lesson.as_deref().and_then(lessons::find);
+    let running = state.lab_phase == LabPhase::Running;
+    let on_change = {
+        let controller = controller.clone();
+        Callback::from(move |text: String| controller.edit_program(text))
+    };
+    let on_run = {
+        let controller = controller.clone();
+        Callback::from(move |()| {
+            if !controller.program_running() {
+                let controller = controller.clone();
+                spawn_local(async move {
+                    let _ = controller.run_program(None).await;
+                });
+            }
+        })
+    };
+    let shown_run = state
+        .lab_run
+        .clone()
+        .filter(|run| run.program == state.program());
+    let error = shown_run.as_ref().and_then(|run| run.error.clone());
+    let (_, fallback) = lab.build.runnable(state.env.threads_off.as_deref());
+    html! {
+        <div class="lab" data-testid="lab">
+            <LessonIndex current={lab.lesson.clone().map(AttrValue::from)} {running} />
+            <section class="lab-main" aria-label="The program">
+                <header class="lab-head">
+                    <h2>{ lesson.map_or("Your own program", |l| l.title) }</h2>
+                    if let Some(lesson) = lesson {
+                        <p class="lesson-concept">{ lesson.concept }</p>
+                    }
+                </header>
+                <Editor text={AttrValue::from(state.program().to_string())} {error}
+                        threads={Rc::new(Vec::new())} {on_change} {on_run} />
+                <RunBar build={lab.build} interval_us={lab.interval_us} {running}
+                        ready={state.phase.can_run()} {fallback} />
+                <ProgramOutput run={state.lab_run.clone()} phase={state.lab_phase.clone()} />
+            </section>
+        </div>
+    }
+}
