@@ -1,6 +1,7 @@
 //! Reading settings from URLs: corrections, presets, permalinks.
 
 use super::*;
+use crate::lab::Build;
 
 #[test]
 fn toggling_a_mode_keeps_the_order_and_never_leaves_none() {
