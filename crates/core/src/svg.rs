@@ -149,7 +149,7 @@ fn svg_group(
         "<text x=\"8\" y=\"{title_y:.1}\" font-size=\"13\" font-weight=\"600\" fill=\"{}\">{}</text>\
 <text x=\"{:.1}\" y=\"{title_y:.1}\" font-size=\"12\" fill=\"{}\">{}</text>",
         escape(&style.text),
-        escape(group.mode.title()),
+        escape(&group.title),
         metrics.label_width,
         escape(&style.muted),
         escape(data.note)
@@ -171,7 +171,7 @@ fn svg_group(
                 "<text x=\"8\" y=\"{:.1}\" font-size=\"12\" fill=\"{}\">{}</text>",
                 row.y + row.height / 2.0 + 4.0,
                 escape(&style.text),
-                escape(&group.mode.lane_name(row.lane))
+                escape(&row.name)
             );
         }
         let inset = if row.height >= 8.0 { 2.0 } else { 0.5 };
@@ -252,11 +252,7 @@ mod tests {
 
     #[test]
     fn every_interval_becomes_a_titled_rect() {
-        let input = GroupInput {
-            mode: Mode::Threads,
-            lanes: vec![0, 1],
-            extent_us: 10_000.0,
-        };
+        let input = GroupInput::of_mode(Mode::Threads, vec![0, 1], 10_000.0);
         let spans = [
             Span {
                 lane: 0,

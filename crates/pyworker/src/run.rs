@@ -67,6 +67,7 @@ async fn run(code: String, filename: String, build: String) {
     post(&FromPython::Done {
         exit_code: outcome.exit_code(),
         wall_ms: BrowserClock.now_ms() - started,
+        record: None,
     });
 }
 

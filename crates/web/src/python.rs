@@ -9,6 +9,7 @@
 use futures_channel::oneshot;
 use gloo_events::EventListener;
 use serde::{Deserialize, Serialize};
+use threadline_core::program::ProgramRecord;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -52,6 +53,9 @@ pub enum FromPython {
         exit_code: i32,
         /// From the start of the run (compiling included) to its end, ms.
         wall_ms: f64,
+        /// What the run recorded: its threads, processes and tasks.
+        #[serde(default)]
+        record: Option<Box<ProgramRecord>>,
     },
 }
 
@@ -67,6 +71,9 @@ pub struct PythonRun {
     pub exit_code: i32,
     /// How long the program ran, ms.
     pub wall_ms: f64,
+    /// What it recorded, if it got as far as running.
+    #[serde(skip)]
+    pub record: Option<Box<ProgramRecord>>,
 }
 
 thread_local! {
@@ -121,11 +128,16 @@ fn on_message(running: &Rc<RefCell<Running>>, text: &str) {
             };
             stream.push_str(&text);
         }
-        Ok(FromPython::Done { exit_code, wall_ms }) => {
+        Ok(FromPython::Done {
+            exit_code,
+            wall_ms,
+            record,
+        }) => {
             {
                 let mut state = running.borrow_mut();
                 state.run.exit_code = exit_code;
                 state.run.wall_ms = wall_ms;
+                state.run.record = record;
             }
             finish(running, Ok(()));
         }

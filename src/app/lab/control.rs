@@ -68,6 +68,7 @@ impl Controller {
                 stderr,
                 exit_code,
                 wall_ms,
+                record,
             }) => {
                 let run = LabRun {
                     error: (exit_code != 0).then(|| error_mark(&stderr)).flatten(),
@@ -78,7 +79,7 @@ impl Controller {
                     stderr,
                     exit_code,
                     wall_ms,
-                    record: None,
+                    record: record.map(|r| *r),
                 };
                 self.store().dispatch(Action::LabDone(Box::new(run)));
                 Ok(self

@@ -9,6 +9,9 @@ mod output;
 mod run_bar;
 
 use super::controller::Controller;
+use super::replay_bar::ReplayBar;
+use super::timeline::Timeline;
+use super::timeline::source::shown_lab_run;
 use editor::Editor;
 use index::LessonIndex;
 use output::ProgramOutput;
@@ -73,6 +76,12 @@ pub fn Lab(props: &LabProps) -> Html {
                 <RunBar build={lab.build} interval_us={lab.interval_us} {running}
                         ready={state.phase.can_run()} {fallback} />
                 <ProgramOutput run={state.lab_run.clone()} phase={state.lab_phase.clone()} />
+                if shown_lab_run(state).is_some() {
+                    <section class="lab-timeline" aria-label="Every thread of the run">
+                        <Timeline state={state.clone()} />
+                        <ReplayBar {running} />
+                    </section>
+                }
             </section>
         </div>
     }

@@ -80,14 +80,13 @@ fn label_row(pen: &Pen<'_>, row: &Row, name: &str, state: Option<Lifecycle>) {
 fn draw_title(pen: &Pen<'_>, laid: &GroupLayout, group: &Group, overlay: &Overlay) {
     let Pen { c, p, m } = *pen;
     c.clear_rect(0.0, laid.top, m.width, m.header_height);
-    let mode = laid.mode;
     c.set_text_baseline("middle");
     c.set_fill_style_str(&p.text);
     c.set_font("600 13px system-ui, sans-serif");
     let y = laid.top + m.header_height / 2.0;
-    let _ = c.fill_text(mode.title(), 8.0, y);
+    let _ = c.fill_text(&laid.title, 8.0, y);
     let note_x = c
-        .measure_text(mode.title())
+        .measure_text(&laid.title)
         .map_or(m.label_width, |t| m.label_width.max(8.0 + t.width() + 12.0));
     c.set_fill_style_str(&p.muted);
     c.set_font("12px system-ui, sans-serif");
@@ -96,15 +95,12 @@ fn draw_title(pen: &Pen<'_>, laid: &GroupLayout, group: &Group, overlay: &Overla
     } else if group.waiting {
         "waiting to run…".to_string()
     } else {
-        mode.python().to_string()
+        group.note.clone()
     };
-    let counter = (!group.waiting && group.unavailable.is_none()).then(|| {
-        format!(
-            "{}/{} tasks done",
-            group.done_by(overlay.playhead_us),
-            group.tasks
-        )
-    });
+    let counter = group
+        .tasks
+        .filter(|_| !group.waiting && group.unavailable.is_none())
+        .map(|tasks| format!("{}/{tasks} tasks done", group.done_by(overlay.playhead_us)));
     let counter_width = counter.as_ref().map_or(0.0, |text| {
         c.set_font("600 12px system-ui, sans-serif");
         c.measure_text(text).map_or(0.0, |m| m.width())
@@ -134,7 +130,7 @@ fn draw_lane_labels(pen: &Pen<'_>, laid: &GroupLayout, group: &Group, overlay: &
         let state = (row.lane != GIL_TRACK)
             .then(|| lane_state(&group.spans, row.lane, at, group.in_progress))
             .flatten();
-        label_row(pen, row, &laid.mode.lane_name(row.lane), state);
+        label_row(pen, row, &row.name, state);
     }
     let thin: Vec<&Row> = laid.rows.iter().filter(|r| r.height < 9.0).collect();
     if let (Some(first), Some(last)) = (thin.first(), thin.last()) {

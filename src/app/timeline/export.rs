@@ -21,11 +21,8 @@ pub fn svg(state: &PageState, canvas: &web_sys::HtmlCanvasElement) -> Option<Str
         .records
         .iter()
         .map(|r| {
-            let input = GroupInput {
-                mode: r.mode,
-                lanes: shown_lanes(r.mode, r.lanes),
-                extent_us: r.wall_ms * 1000.0,
-            };
+            let input =
+                GroupInput::of_mode(r.mode, shown_lanes(r.mode, r.lanes), r.wall_ms * 1000.0);
             let note = match &r.unavailable {
                 Some(why) => format!("unavailable: {why}"),
                 None => format!("{} · {:.0} ms", r.mode.python(), r.wall_ms),

@@ -52,7 +52,7 @@ fn on_move(
             .and_then(|scene| {
                 let pick = scene.pick_at(x, y)?;
                 Some(Hover {
-                    text: pick.describe(&scene.layout),
+                    text: pick.describe(&scene.layout, &scene.notes),
                     pick,
                     x,
                     y,
@@ -90,7 +90,7 @@ fn on_key(
                 return;
             };
             if let Some(pick) = scene.step(*focus, by) {
-                announcement.set(pick.describe(&scene.layout));
+                announcement.set(pick.describe(&scene.layout, &scene.notes));
                 focus.set(Some(pick));
             }
             return;

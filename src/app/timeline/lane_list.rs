@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 use threadline_core::lanes::shown_lanes;
+use threadline_core::lab::View;
 use threadline_core::page::PageState;
+use threadline_core::program::program_groups;
 use threadline_core::spans::GIL_TRACK;
 use yew::prelude::*;
 
@@ -20,10 +22,39 @@ impl PartialEq for LaneListProps {
     }
 }
 
-/// One item per mode of the comparison shown.
+/// One item per process of the lab's program, naming its lanes.
+fn program_items(state: &PageState) -> Html {
+    let Some(record) = super::source::shown_lab_run(state).and_then(|r| r.record.as_ref()) else {
+        return Html::default();
+    };
+    let items = program_groups(record, record.wall_ms * 1000.0)
+        .into_iter()
+        .map(|group| {
+            let names: Vec<&str> = (group.input.lanes.iter())
+                .filter(|(lane, _)| *lane != GIL_TRACK)
+                .map(|(_, name)| name.as_str())
+                .collect();
+            html! {
+                <li data-process={group.input.title.clone()} data-lanes={names.len().to_string()}>
+                    { format!("{} (pid {}): {} lanes — {}.", group.input.title, group.pid, names.len(), names.join(", ")) }
+                </li>
+            }
+        });
+    html! { { for items } }
+}
+
+/// One item per mode of the comparison shown, or per process of the lab's
+/// program.
 #[component]
 pub fn LaneList(props: &LaneListProps) -> Html {
     let state = &props.state;
+    if state.params.view == View::Lab {
+        return html! {
+            <ul id="timeline-lanes" class="visually-hidden" data-testid="timeline-lanes">
+                { program_items(state) }
+            </ul>
+        };
+    }
     let items = state.shown.modes.iter().map(|&mode| {
         let record = state.records.iter().find(|r| r.mode == mode);
         let lanes = record.map_or_else(|| state.planned_lanes(mode), |r| r.lanes);

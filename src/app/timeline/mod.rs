@@ -9,7 +9,7 @@ mod input;
 mod lane_list;
 mod painter;
 mod palette;
-mod source;
+pub mod source;
 
 use super::controller::Controller;
 use super::frame_stats;
@@ -21,6 +21,7 @@ use lane_list::LaneList;
 use painter::Painter;
 use std::cell::RefCell;
 use std::rc::Rc;
+use threadline_core::lab::View as PageView;
 use threadline_core::page::{PageState, Phase};
 use threadline_core::timeline::hit::PickKey;
 use wasm_bindgen::JsCast;
@@ -131,8 +132,15 @@ impl Frame {
     }
 }
 
-/// Every moment something changed in the comparison, for replay steps.
+/// Every moment something changed in the comparison (or the lab's
+/// program), for replay steps.
 fn moments(state: &PageState) -> (f64, Vec<f64>) {
+    if state.params.view == PageView::Lab {
+        let record = source::shown_lab_run(state).and_then(|run| run.record.as_ref());
+        return record.map_or((0.0, Vec::new()), |r| {
+            (r.wall_ms * 1000.0, r.marks.iter().map(|m| m.at_us).collect())
+        });
+    }
     let end = state
         .records
         .iter()
@@ -181,7 +189,7 @@ fn use_draw_on_change(
     use_effect_with(deps, move |_| {
         if state.phase == Phase::Running {
             frames.start();
-        } else if !state.records.is_empty() {
+        } else if !state.records.is_empty() || source::shown_lab_run(&state).is_some() {
             let (end, events) = moments(&state);
             if frame.replay.get().end_us() != end {
                 frame.replay.change(|r| r.load(end, events));

@@ -3,7 +3,8 @@
 
 use super::draw::{Dirty, Overlay, Pen, label_state, paint, repaint};
 use super::palette::Palette;
-use super::source::{FinishedSpans, Group, MarkReader, groups};
+use super::source::{FinishedSpans, Group, LabGroups, MarkReader, shown_groups};
+use std::rc::Rc;
 use crate::compare::ModeInProgress;
 use threadline_core::page::PageState;
 use threadline_core::params::Axis;
@@ -37,6 +38,8 @@ pub struct Scene {
     pub layout: Layout,
     /// Data.
     pub groups: Vec<Group>,
+    /// What a program's intervals waited on (note `n` at index `n - 1`).
+    pub notes: Rc<Vec<String>>,
 }
 
 impl Scene {
@@ -65,6 +68,8 @@ struct Signature {
     axis_end: f64,
     generation: u32,
     records: usize,
+    view: threadline_core::lab::View,
+    lab_runs: u32,
     fit: Fit,
     highlight: Option<u32>,
     focus: Option<threadline_core::timeline::hit::PickKey>,
@@ -77,6 +82,7 @@ pub struct Painter {
     palette: Option<Palette>,
     reader: MarkReader,
     finished: FinishedSpans,
+    lab: LabGroups,
     signature: Option<Signature>,
     playhead_us: Option<f64>,
     drawn_until_us: f64,
@@ -127,6 +133,7 @@ impl Painter {
             palette: None,
             reader: MarkReader::default(),
             finished: FinishedSpans::default(),
+            lab: LabGroups::default(),
             signature: None,
             playhead_us: None,
             drawn_until_us: 0.0,
@@ -165,7 +172,13 @@ impl Painter {
     ) {
         let fit = fit_of(state.params.axis);
         let metrics = metrics(f64::from(self.canvas.client_width()).max(300.0));
-        let groups = groups(state, in_progress, &mut self.reader, &mut self.finished);
+        let (groups, notes) = shown_groups(
+            state,
+            in_progress,
+            &mut self.reader,
+            &mut self.finished,
+            &mut self.lab,
+        );
         let axis_end = axis_end(&groups);
         let inputs: Vec<_> = groups.iter().map(|g| g.input.clone()).collect();
         let laid = layout(&inputs, &metrics, fit, Some(axis_end));
@@ -181,6 +194,8 @@ impl Painter {
             axis_end,
             generation: state.generation,
             records: state.records.len(),
+            view: state.params.view,
+            lab_runs: state.lab_runs,
             fit,
             highlight: overlay.highlight,
             focus: overlay.focus,
@@ -213,6 +228,7 @@ impl Painter {
             metrics,
             layout: laid,
             groups,
+            notes,
         });
     }
 }

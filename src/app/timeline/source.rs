@@ -6,14 +6,18 @@ use std::rc::Rc;
 use std::sync::Arc;
 use threadline_core::lanes::shown_lanes;
 use threadline_core::mode::Mode;
+use threadline_core::lab::View;
+use threadline_core::lab::run::LabRun;
 use threadline_core::mode_record::ModeRecord;
 use threadline_core::page::PageState;
+use threadline_core::program::program_groups;
 use threadline_core::record::{GilMark, Mark};
 use threadline_core::run::Run;
 use threadline_core::spans::{Span, gil_holder_spans, spans_from_marks};
 use threadline_core::timeline::GroupInput;
 
-/// One mode's lanes and intervals, finished, in progress or waiting.
+/// One group's lanes and intervals, finished, in progress or waiting.
+#[derive(Clone)]
 pub struct Group {
     /// Lanes, extent.
     pub input: GroupInput,
@@ -29,8 +33,10 @@ pub struct Group {
     pub finish_times: Rc<Vec<Option<f64>>>,
     /// Tasks finished so far (groups in progress).
     pub done_so_far: usize,
-    /// Tasks asked for.
-    pub tasks: u32,
+    /// Tasks asked for (a comparison's groups).
+    pub tasks: Option<u32>,
+    /// What the title row says beside the title.
+    pub note: String,
 }
 
 impl Group {
@@ -130,18 +136,19 @@ impl FinishedSpans {
 
 fn finished(record: &ModeRecord, (spans, finish_times): Finished) -> Group {
     Group {
-        input: GroupInput {
-            mode: record.mode,
-            lanes: shown_lanes(record.mode, record.lanes),
-            extent_us: record.wall_ms * 1000.0,
-        },
+        input: GroupInput::of_mode(
+            record.mode,
+            shown_lanes(record.mode, record.lanes),
+            record.wall_ms * 1000.0,
+        ),
         spans,
         in_progress: false,
         waiting: false,
         unavailable: record.unavailable.clone(),
         finish_times,
         done_so_far: 0,
-        tasks: record.tasks,
+        tasks: Some(record.tasks),
+        note: record.mode.python().to_string(),
     }
 }
 
@@ -179,19 +186,82 @@ pub fn groups(
                 };
             let running = extent_us > 0.0 || in_progress.is_some_and(|p| p.mode == mode);
             Group {
-                input: GroupInput {
-                    mode,
-                    lanes,
-                    extent_us,
-                },
+                input: GroupInput::of_mode(mode, lanes, extent_us),
                 spans,
                 in_progress: running,
                 waiting: !running,
                 unavailable: None,
                 finish_times: Rc::default(),
                 done_so_far,
-                tasks,
+                tasks: Some(tasks),
+                note: mode.python().to_string(),
             }
         })
         .collect()
+}
+
+/// The lab's last run as groups (one per process), computed once per run,
+/// with the notes its intervals refer to.
+#[derive(Default)]
+pub struct LabGroups {
+    run: Option<Rc<LabRun>>,
+    groups: Vec<Group>,
+    notes: Rc<Vec<String>>,
+}
+
+impl LabGroups {
+    /// The groups and notes of the run the lab shows.
+    fn of(&mut self, run: Option<&Rc<LabRun>>) -> (Vec<Group>, Rc<Vec<String>>) {
+        let same = match (&self.run, run) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        if !same {
+            self.run = run.cloned();
+            let record = run.and_then(|r| r.record.as_ref());
+            self.notes = Rc::new(record.map(|r| r.notes.clone()).unwrap_or_default());
+            self.groups = record.map_or_else(Vec::new, |record| {
+                program_groups(record, record.wall_ms * 1000.0)
+                    .into_iter()
+                    .map(|group| Group {
+                        note: format!("pid {} · {}", group.pid, record.build),
+                        input: group.input,
+                        spans: Rc::new(group.spans),
+                        in_progress: false,
+                        waiting: false,
+                        unavailable: None,
+                        finish_times: Rc::default(),
+                        done_so_far: 0,
+                        tasks: None,
+                    })
+                    .collect()
+            });
+        }
+        (self.groups.clone(), self.notes.clone())
+    }
+}
+
+/// The lab's run the timeline shows: the last one, if it recorded lanes.
+pub fn shown_lab_run(state: &PageState) -> Option<&Rc<LabRun>> {
+    state
+        .lab_run
+        .as_ref()
+        .filter(|run| run.record.as_ref().is_some_and(|r| !r.lanes.is_empty()))
+}
+
+/// What the timeline draws for `state`: the comparison's modes, or in the
+/// lab its program's processes; and the notes of a program's intervals.
+pub fn shown_groups(
+    state: &PageState,
+    in_progress: Option<&ModeInProgress>,
+    reader: &mut MarkReader,
+    cache: &mut FinishedSpans,
+    lab: &mut LabGroups,
+) -> (Vec<Group>, Rc<Vec<String>>) {
+    if state.params.view == View::Lab {
+        lab.of(shown_lab_run(state))
+    } else {
+        (groups(state, in_progress, reader, cache), Rc::default())
+    }
 }

@@ -2,8 +2,10 @@
 //! lanes are, what each did when, what happened between them, and the GIL's
 //! hand-overs. The input of the lab's timeline and of the program's trace.
 
+mod groups;
 mod trace;
 
+pub use groups::{ProgramGroup, program_groups};
 pub use trace::program_trace;
 
 use crate::record::{Event, GilMark, LaneInfo, LaneKind, Mark, ProcessInfo, Recorder};

@@ -1,4 +1,5 @@
 use super::*;
+use crate::spans::GIL_TRACK;
 use crate::clock::Clock;
 use crate::record::{Activity, EventKind, Flow, GilEvent, Marker};
 use serde_json::Value;
@@ -203,4 +204,34 @@ fn the_gil_counter_names_the_holding_thread_and_no_two_threads_compute_at_once()
         .collect();
     cpu.sort_by(|a, b| a.0.total_cmp(&b.0));
     assert!(cpu.windows(2).all(|w| w[0].1 <= w[1].0), "{cpu:?}");
+}
+
+#[test]
+fn the_timeline_has_a_group_per_process_with_tasks_under_their_loop_and_a_gil_track() {
+    let record = story();
+    let groups = program_groups(&record, 6000.0);
+    let lanes = |g: &ProgramGroup| -> Vec<String> {
+        g.input.lanes.iter().map(|(_, name)| name.clone()).collect()
+    };
+    assert_eq!(groups.len(), 2);
+    assert_eq!(
+        (groups[0].input.title.as_str(), groups[0].pid),
+        ("MainProcess", 40)
+    );
+    assert_eq!(
+        lanes(&groups[0]),
+        ["MainThread", "Thread-1 (work)", "GIL holder"]
+    );
+    assert_eq!(lanes(&groups[1]), ["MainThread", "Task-1"], "no GIL marks there");
+    let holders: Vec<Option<u32>> = groups[0]
+        .spans
+        .iter()
+        .filter(|s| s.lane == GIL_TRACK)
+        .map(|s| s.task)
+        .collect();
+    assert_eq!(holders, [Some(0), Some(1)]);
+    assert!(
+        groups[1].spans.iter().all(|s| s.lane >= 2),
+        "a process shows only its own lanes"
+    );
 }

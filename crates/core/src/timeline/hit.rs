@@ -27,25 +27,36 @@ impl Pick {
         self.span.task.filter(|_| self.span.lane != GIL_TRACK)
     }
 
-    /// A sentence describing it.
-    pub fn describe(&self, layout: &Layout) -> String {
+    /// A sentence describing it; `notes` are what a program's lanes waited
+    /// for (note `n` at index `n - 1`; a comparison has none).
+    pub fn describe(&self, layout: &Layout, notes: &[String]) -> String {
         let Some(group) = layout.groups.get(self.group) else {
             return String::new();
         };
-        let (mode, span) = (group.mode, &self.span);
+        let span = &self.span;
         let what = if span.lane == GIL_TRACK {
-            format!("held by worker-{}", span.task.unwrap_or(0) + 1)
+            let holder = span.task.and_then(|t| u16::try_from(t).ok()).unwrap_or(0);
+            format!("held by {}", group.lane_name(holder))
         } else {
             let kind = span.activity.category().unwrap_or("ended");
+            let note = (span.note as usize)
+                .checked_sub(1)
+                .and_then(|i| notes.get(i))
+                .map_or_else(String::new, |note| format!(" on {note}"));
+            let line = if span.line > 0 {
+                format!(", line {}", span.line)
+            } else {
+                String::new()
+            };
             match span.task {
-                Some(task) => format!("{kind}, task {task}"),
-                None => kind.to_string(),
+                Some(task) => format!("{kind}{note}, task {task}{line}"),
+                None => format!("{kind}{note}{line}"),
             }
         };
         format!(
             "{} · {} · {what} · from {:.1} ms for {:.1} ms",
-            mode.title(),
-            mode.lane_name(span.lane),
+            group.title,
+            group.lane_name(span.lane),
             span.start_us / 1000.0,
             span.duration_us() / 1000.0
         )
@@ -212,11 +223,7 @@ mod tests {
     }
 
     fn scene() -> (Layout, Vec<Vec<Span>>) {
-        let input = GroupInput {
-            mode: Mode::Threads,
-            lanes: vec![0, 1],
-            extent_us: 1_000_000.0,
-        };
+        let input = GroupInput::of_mode(Mode::Threads, vec![0, 1], 1_000_000.0);
         let laid = layout(&[input], &METRICS, Fit::Shared, None);
         let spans = vec![vec![
             span(0, 0.0, 400.0),
@@ -243,7 +250,7 @@ mod tests {
             "the label column"
         );
         assert!(
-            near.describe(&laid)
+            near.describe(&laid, &[])
                 .starts_with("Threads · worker-1 · cpu, task 0")
         );
     }

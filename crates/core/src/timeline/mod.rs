@@ -72,15 +72,30 @@ pub fn tick_label(us: f64, step_us: f64) -> String {
     }
 }
 
-/// One mode's group of lanes, as the layout needs it.
+/// One group of lanes (a mode of the comparison, a process of a program),
+/// as the layout needs it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupInput {
-    /// The mode.
-    pub mode: Mode,
-    /// The lanes to show, top to bottom.
-    pub lanes: Vec<u16>,
-    /// How long the mode ran (or has run so far), µs.
+    /// Its title (`threads`, `MainProcess`).
+    pub title: String,
+    /// The lanes to show, top to bottom, each with its name.
+    pub lanes: Vec<(u16, String)>,
+    /// How long the group ran (or has run so far), µs.
     pub extent_us: f64,
+}
+
+impl GroupInput {
+    /// A mode's group: its lanes named as the mode names them.
+    pub fn of_mode(mode: Mode, lanes: Vec<u16>, extent_us: f64) -> Self {
+        Self {
+            title: mode.title().to_string(),
+            lanes: lanes
+                .into_iter()
+                .map(|lane| (lane, mode.lane_name(lane)))
+                .collect(),
+            extent_us,
+        }
+    }
 }
 
 /// Sizes the layout works with, in px.
@@ -121,17 +136,19 @@ pub enum Fit {
 pub struct Row {
     /// The lane.
     pub lane: u16,
+    /// Its name.
+    pub name: String,
     /// Top edge, px.
     pub y: f64,
     /// Height, px.
     pub height: f64,
 }
 
-/// One mode's group.
+/// One group, laid out.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupLayout {
-    /// The mode.
-    pub mode: Mode,
+    /// Its title.
+    pub title: String,
     /// Top of the title row, px.
     pub top: f64,
     /// The lanes' rows.
@@ -151,6 +168,14 @@ impl GroupLayout {
     /// The row under a y, if any.
     pub fn row_at(&self, y: f64) -> Option<&Row> {
         self.rows.iter().find(|r| y >= r.y && y < r.y + r.height)
+    }
+
+    /// The name of `lane` in this group (its number if it has no row).
+    pub fn lane_name(&self, lane: u16) -> String {
+        self.rows
+            .iter()
+            .find(|r| r.lane == lane)
+            .map_or_else(|| format!("lane {lane}"), |r| r.name.clone())
     }
 }
 
@@ -206,8 +231,9 @@ pub fn layout(
             .lanes
             .iter()
             .enumerate()
-            .map(|(i, &lane)| Row {
-                lane,
+            .map(|(i, (lane, name))| Row {
+                lane: *lane,
+                name: name.clone(),
                 y: first + i as f64 * lane_height,
                 height: lane_height,
             })
@@ -220,7 +246,7 @@ pub fn layout(
             },
         };
         let group = GroupLayout {
-            mode: group.mode,
+            title: group.title.clone(),
             top,
             rows,
             scale,
@@ -252,11 +278,7 @@ mod tests {
     };
 
     fn group(mode: Mode, lanes: u16, extent_ms: f64) -> GroupInput {
-        GroupInput {
-            mode,
-            lanes: (0..lanes).collect(),
-            extent_us: extent_ms * 1000.0,
-        }
+        GroupInput::of_mode(mode, (0..lanes).collect(), extent_ms * 1000.0)
     }
 
     #[test]
