@@ -15,8 +15,9 @@ step "lint: wasm, plain build" cargo clippy --workspace --exclude threadline-pyt
   --target wasm32-unknown-unknown --quiet -- -D warnings
 step "lint: wasm, interpreter" cargo clippy -p threadline-python --lib \
   --target wasm32-unknown-unknown --quiet -- -D warnings
-step "lint: wasm, threaded build" cargo clippy -p threadline -p threadline-web --bin threadline-mt --lib \
-  --target wasm32-unknown-unknown --features threads,threadline-web/threads --profile threaded --quiet -- -D warnings
+step "lint: wasm, threaded build" cargo clippy -p threadline -p threadline-web -p threadline-pyworker \
+  --bin threadline-mt --bin threadline-py-mt --lib --target wasm32-unknown-unknown \
+  --features threads,threadline-web/threads,threadline-pyworker/threads --profile threaded --quiet -- -D warnings
 
 step "core tests (native, OS threads)" native test --workspace --quiet
 

@@ -35,7 +35,13 @@ test('the interpreter is not fetched until a program runs', async () => {
   assert.ok(!fetched.some((u) => u.includes('threadline-py')), 'not on the first load');
   const result = await runPython(page, 'print(sum(range(10)))');
   assert.equal(result.stdout, '45\n');
-  assert.ok(fetched.some((u) => u.includes('threadline-py_bg.wasm')), 'fetched for the first program');
+  // This page is cross-origin isolated: the threaded build runs (gil is the default).
+  assert.ok(fetched.some((u) => u.includes('threadline-py-mt_bg.wasm')), 'fetched for the first program');
+  assert.ok(!fetched.some((u) => u.includes('threadline-py_bg.wasm')), 'not the plain build');
+  // one-core needs no shared memory: the plain build.
+  const single = await page.evaluate(() => window.threadline.runPython('print(6 * 7)', { build: 'one-core' }));
+  assert.equal(single.stdout, '42\n');
+  assert.ok(fetched.some((u) => u.includes('threadline-py_bg.wasm')), 'the plain build for one-core');
   await page.close();
 });
 

@@ -17,7 +17,19 @@ pub fn post(message: &FromPython) {
 
 /// The browser as the interpreter's outside world.
 #[derive(Debug, Default)]
-pub struct WorkerHost;
+pub struct WorkerHost {
+    /// Everything written so far (stdout, stderr), in the order written by
+    /// all threads: sent whole at the end, since the live messages of
+    /// several threads' workers may reach the page in another order.
+    written: parking_lot::Mutex<(String, String)>,
+}
+
+impl WorkerHost {
+    /// Takes everything written so far.
+    pub fn take_written(&self) -> (String, String) {
+        std::mem::take(&mut *self.written.lock())
+    }
+}
 
 impl Host for WorkerHost {
     fn now_ms(&self) -> f64 {
@@ -29,6 +41,15 @@ impl Host for WorkerHost {
     }
 
     fn write(&self, stream: Stream, text: &str) {
+        {
+            let mut written = self.written.lock();
+            let buffer = if stream == Stream::Stderr {
+                &mut written.1
+            } else {
+                &mut written.0
+            };
+            buffer.push_str(text);
+        }
         post(&FromPython::Output {
             err: stream == Stream::Stderr,
             text: text.to_string(),

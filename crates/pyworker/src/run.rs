@@ -52,7 +52,10 @@ async fn run(code: String, filename: String, build: String) {
         argv: vec![filename.clone()],
         ..Options::default()
     };
-    let interpreter = Interpreter::new(Arc::new(WorkerHost), options);
+    #[cfg(feature = "threads")]
+    crate::threads::announce_memory();
+    let host = Arc::new(WorkerHost::default());
+    let interpreter = Interpreter::new(host.clone(), options);
     let outcome = match interpreter.start_main(&code, &filename) {
         Ok(mut vm) => loop {
             match vm.run(BUDGET) {
@@ -68,6 +71,7 @@ async fn run(code: String, filename: String, build: String) {
         exit_code: outcome.exit_code(),
         wall_ms: BrowserClock.now_ms() - started,
         record: None,
+        written: Some(host.take_written()),
     });
 }
 

@@ -2,8 +2,8 @@
 //! (and for tests, which count the lanes drawn).
 
 use std::rc::Rc;
-use threadline_core::lanes::shown_lanes;
 use threadline_core::lab::View;
+use threadline_core::lanes::shown_lanes;
 use threadline_core::page::PageState;
 use threadline_core::program::program_groups;
 use threadline_core::spans::GIL_TRACK;

@@ -138,7 +138,10 @@ fn moments(state: &PageState) -> (f64, Vec<f64>) {
     if state.params.view == PageView::Lab {
         let record = source::shown_lab_run(state).and_then(|run| run.record.as_ref());
         return record.map_or((0.0, Vec::new()), |r| {
-            (r.wall_ms * 1000.0, r.marks.iter().map(|m| m.at_us).collect())
+            (
+                r.wall_ms * 1000.0,
+                r.marks.iter().map(|m| m.at_us).collect(),
+            )
         });
     }
     let end = state

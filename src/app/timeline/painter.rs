@@ -4,8 +4,8 @@
 use super::draw::{Dirty, Overlay, Pen, label_state, paint, repaint};
 use super::palette::Palette;
 use super::source::{FinishedSpans, Group, LabGroups, MarkReader, shown_groups};
-use std::rc::Rc;
 use crate::compare::ModeInProgress;
+use std::rc::Rc;
 use threadline_core::page::PageState;
 use threadline_core::params::Axis;
 use threadline_core::record::Lifecycle;

@@ -4,10 +4,10 @@
 use crate::compare::ModeInProgress;
 use std::rc::Rc;
 use std::sync::Arc;
-use threadline_core::lanes::shown_lanes;
-use threadline_core::mode::Mode;
 use threadline_core::lab::View;
 use threadline_core::lab::run::LabRun;
+use threadline_core::lanes::shown_lanes;
+use threadline_core::mode::Mode;
 use threadline_core::mode_record::ModeRecord;
 use threadline_core::page::PageState;
 use threadline_core::program::program_groups;

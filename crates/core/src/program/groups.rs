@@ -83,7 +83,12 @@ fn ordered_lanes(record: &ProgramRecord, process: u16) -> Vec<(u16, String)> {
         let mut tasks: Vec<_> = record
             .lanes
             .iter()
-            .filter(|l| l.kind == (LaneKind::Task { event_loop: thread.lane }))
+            .filter(|l| {
+                l.kind
+                    == (LaneKind::Task {
+                        event_loop: thread.lane,
+                    })
+            })
             .collect();
         tasks.sort_by_key(|l| l.lane);
         ordered.extend(tasks.iter().map(|t| (t.lane, t.name.clone())));

@@ -1,7 +1,7 @@
 use super::*;
-use crate::spans::GIL_TRACK;
 use crate::clock::Clock;
 use crate::record::{Activity, EventKind, Flow, GilEvent, Marker};
+use crate::spans::GIL_TRACK;
 use serde_json::Value;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -222,7 +222,11 @@ fn the_timeline_has_a_group_per_process_with_tasks_under_their_loop_and_a_gil_tr
         lanes(&groups[0]),
         ["MainThread", "Thread-1 (work)", "GIL holder"]
     );
-    assert_eq!(lanes(&groups[1]), ["MainThread", "Task-1"], "no GIL marks there");
+    assert_eq!(
+        lanes(&groups[1]),
+        ["MainThread", "Task-1"],
+        "no GIL marks there"
+    );
     let holders: Vec<Option<u32>> = groups[0]
         .spans
         .iter()

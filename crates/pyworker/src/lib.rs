@@ -6,8 +6,11 @@
 mod host;
 #[cfg(target_arch = "wasm32")]
 mod run;
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
+pub mod threads;
 
-fn main() {
+/// Runs the program the page sent (the worker script left it for us).
+pub fn start() {
     #[cfg(target_arch = "wasm32")]
     run::start();
 }

@@ -9,15 +9,20 @@
 use futures_channel::oneshot;
 use gloo_events::EventListener;
 use serde::{Deserialize, Serialize};
-use threadline_core::program::ProgramRecord;
 use std::cell::RefCell;
 use std::rc::Rc;
+use threadline_core::program::ProgramRecord;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions};
 
-/// The worker's script and the interpreter's module, next to the app.
+mod module;
+mod threads;
+
+use module::Interpreter;
+use threads::ThreadWorkers;
+
+/// The worker script that runs a program's main thread.
 const SCRIPT: &str = "./python.js";
-const MODULE: &str = "./threadline-py_bg.wasm";
 
 /// From the page to the interpreter's worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -56,6 +61,11 @@ pub enum FromPython {
         /// What the run recorded: its threads, processes and tasks.
         #[serde(default)]
         record: Option<Box<ProgramRecord>>,
+        /// Everything written to stdout and stderr, in the order written:
+        /// the `Output` messages of several threads' workers may reach the
+        /// page in another order.
+        #[serde(default)]
+        written: Option<(String, String)>,
     },
 }
 
@@ -76,30 +86,11 @@ pub struct PythonRun {
     pub record: Option<Box<ProgramRecord>>,
 }
 
-thread_local! {
-    static COMPILED: RefCell<Option<js_sys::WebAssembly::Module>> = const { RefCell::new(None) };
-}
-
-/// Compiles the interpreter's module, once: it is fetched only when a program
-/// first runs, so that the page's own load does not pay for it.
-async fn compiled_module() -> Result<js_sys::WebAssembly::Module, String> {
-    if let Some(module) = COMPILED.with(|m| m.borrow().clone()) {
-        return Ok(module);
-    }
-    let window = web_sys::window().ok_or("no window")?;
-    let response = window.fetch_with_str(MODULE);
-    let module: js_sys::WebAssembly::Module =
-        wasm_bindgen_futures::JsFuture::from(js_sys::WebAssembly::compile_streaming(&response))
-            .await
-            .map_err(|e| format!("the interpreter did not load: {e:?}"))?
-            .unchecked_into();
-    COMPILED.with(|m| *m.borrow_mut() = Some(module.clone()));
-    Ok(module)
-}
-
 /// The program running now, so that it can be cancelled.
 struct Running {
     worker: Worker,
+    /// Its other threads' workers (threaded build).
+    threads: Option<ThreadWorkers>,
     done: Option<oneshot::Sender<Result<PythonRun, String>>>,
     run: PythonRun,
 }
@@ -111,6 +102,9 @@ thread_local! {
 fn finish(running: &Rc<RefCell<Running>>, outcome: Result<(), String>) {
     let mut state = running.borrow_mut();
     state.worker.terminate();
+    if let Some(threads) = state.threads.take() {
+        threads.terminate();
+    }
     let run = std::mem::take(&mut state.run);
     if let Some(done) = state.done.take() {
         let _ = done.send(outcome.map(|()| run));
@@ -132,12 +126,16 @@ fn on_message(running: &Rc<RefCell<Running>>, text: &str) {
             exit_code,
             wall_ms,
             record,
+            written,
         }) => {
             {
                 let mut state = running.borrow_mut();
                 state.run.exit_code = exit_code;
                 state.run.wall_ms = wall_ms;
                 state.run.record = record;
+                if let Some((stdout, stderr)) = written {
+                    (state.run.stdout, state.run.stderr) = (stdout, stderr);
+                }
             }
             finish(running, Ok(()));
         }
@@ -160,7 +158,10 @@ pub async fn run(
     if RUNNING.with(|r| r.borrow().is_some()) {
         return Err("a program is already running; cancel it first".into());
     }
-    let module = compiled_module().await?;
+    // Python threads need shared memory, and `one-core` runs every thread
+    // on one host thread without it.
+    let threaded = build != "one-core" && module::page_is_isolated();
+    let interpreter = module::interpreter(threaded).await?;
     let options = WorkerOptions::new();
     options.set_name("python");
     let worker = Worker::new_with_options(SCRIPT, &options)
@@ -168,13 +169,27 @@ pub async fn run(
     let (done, result) = oneshot::channel();
     let running = Rc::new(RefCell::new(Running {
         worker: worker.clone(),
+        threads: None,
         done: Some(done),
         run: PythonRun::default(),
     }));
+    if threaded {
+        let threads = thread_workers(&running, interpreter.clone());
+        running.borrow_mut().threads = Some(threads);
+    }
     let listening = running.clone();
     let on_message = EventListener::new(&worker, "message", move |event| {
         let event: &MessageEvent = event.unchecked_ref();
-        on_message(&listening, &event.data().as_string().unwrap_or_default());
+        let data = event.data();
+        match data.as_string() {
+            Some(text) => on_message(&listening, &text),
+            None => {
+                let threads = listening.borrow().threads.clone();
+                if let Some(threads) = threads {
+                    threads.handle(&data);
+                }
+            }
+        }
     });
     let crashed = running.clone();
     let on_error = EventListener::new(&worker, "error", move |event| {
@@ -187,7 +202,8 @@ pub async fn run(
     });
     let start = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&start, &"type".into(), &"threadline:start".into());
-    let _ = js_sys::Reflect::set(&start, &"module".into(), &module);
+    let _ = js_sys::Reflect::set(&start, &"module".into(), &interpreter.module);
+    let _ = js_sys::Reflect::set(&start, &"glue".into(), &interpreter.glue.into());
     let message = serde_json::to_string(&ToPython::Run {
         code: code.into(),
         filename: filename.into(),
@@ -206,6 +222,27 @@ pub async fn run(
     drop((on_message, on_error));
     RUNNING.with(|r| r.borrow_mut().take());
     outcome
+}
+
+/// The thread workers of a program in the threaded build: their messages
+/// go where the main worker's go, and a crash ends the run.
+fn thread_workers(running: &Rc<RefCell<Running>>, interpreter: Interpreter) -> ThreadWorkers {
+    let (heard, crashed) = (Rc::downgrade(running), Rc::downgrade(running));
+    ThreadWorkers::new(
+        interpreter,
+        threads::Sinks {
+            message: Box::new(move |text| {
+                if let Some(running) = heard.upgrade() {
+                    on_message(&running, text);
+                }
+            }),
+            crash: Box::new(move |why| {
+                if let Some(running) = crashed.upgrade() {
+                    finish(&running, Err(why));
+                }
+            }),
+        },
+    )
 }
 
 /// Stops the program running now, if any: its worker ends at once, so even
