@@ -8,6 +8,7 @@ mod controller;
 mod controls;
 mod dom;
 mod embed;
+mod embed_snippet;
 mod exports;
 mod frame_stats;
 mod header;

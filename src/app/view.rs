@@ -6,6 +6,7 @@ use super::controls::Controls;
 use super::exports::Exports;
 use super::header::Header;
 use super::intervals::Intervals;
+use super::embed_snippet::EmbedSnippet;
 use super::lab::Lab;
 use super::legend::Legend;
 use super::notices::Notices;
@@ -48,6 +49,7 @@ fn compare_view(state: &Rc<PageState>) -> Html {
                 <div class="stage-foot">
                     <ReplayBar {running} />
                     <Exports {running} />
+                    <EmbedSnippet params={state.params.clone()} />
                 </div>
             </div>
             <Output records={state.records.clone()} />

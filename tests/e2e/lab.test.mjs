@@ -96,3 +96,28 @@ test('bad lab keys are named, and runPython rejects bad options without running'
   assert.match(wrong, /source as a string/);
   await page.close();
 });
+
+test('Embed gives an iframe snippet of the program being edited, which opens it compactly', async () => {
+  const page = await app.open('view=lab&lesson=main-thread&build=one-core');
+  await editorReady(page);
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nprint("from the snippet")');
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('code'));
+  await page.locator('[data-testid=embed]').click();
+  const snippet = await page.locator('[data-testid=embed-snippet]').inputValue();
+  const src = snippet.match(/^<iframe src="([^"]+)"/)?.[1]?.replaceAll('&amp;', '&');
+  assert.ok(src, snippet);
+  const params = new URL(src).searchParams;
+  assert.equal(params.get('embed'), '1');
+  assert.equal(params.get('build'), 'one-core');
+  assert.equal(params.get('code'), query(page).get('code'), 'the edited program');
+  const embedded = await page.context().newPage();
+  await embedded.goto(src);
+  await embedded.locator('#app[data-state=ready][data-embed=true]').waitFor({ timeout: 60_000 });
+  await editorReady(embedded);
+  assert.match(await editorText(embedded), /from the snippet/);
+  assert.equal(await embedded.locator('.lesson-index').isVisible(), false, 'compact: no lesson index');
+  await embedded.close();
+  await page.close();
+});

@@ -9,6 +9,7 @@ mod output;
 mod run_bar;
 
 use super::controller::Controller;
+use super::embed_snippet::EmbedSnippet;
 use super::replay_bar::ReplayBar;
 use super::timeline::Timeline;
 use super::timeline::source::shown_lab_run;
@@ -75,6 +76,7 @@ pub fn Lab(props: &LabProps) -> Html {
                         threads={Rc::new(Vec::new())} {on_change} {on_run} />
                 <RunBar build={lab.build} interval_us={lab.interval_us} {running}
                         ready={state.phase.can_run()} {fallback} />
+                <EmbedSnippet params={state.params.clone()} />
                 <ProgramOutput run={state.lab_run.clone()} phase={state.lab_phase.clone()} />
                 if shown_lab_run(state).is_some() {
                     <section class="lab-timeline" aria-label="Every thread of the run">

@@ -9,6 +9,7 @@ use crate::workload::Workload;
 use serde::{Deserialize, Serialize};
 use std::ops::RangeInclusive;
 
+mod embed;
 mod lab_keys;
 mod read;
 
