@@ -12,7 +12,7 @@
 use super::Vm;
 use super::call::Called;
 use super::frame::{Frame, FrameKind, FrameSource, Resume};
-use crate::compile::{Code, Op};
+use crate::compile::{Code, Op, UnaryKind};
 use crate::objects::function::{Args, NativeDef};
 use crate::objects::iter::{Iter, IterKind};
 use crate::objects::{ObjRef, Object, PyErr, PyResult, Value};
@@ -622,6 +622,19 @@ impl Vm {
                         stack.truncate(callee_at);
                         push_result!(result);
                     }
+                    Value::Obj(obj) if matches!(&**obj, Object::Type(t) if t.builtin && t.constructor.is_some()) => {
+                        let Object::Type(t) = &**obj else {
+                            out!(Fast::Op($op));
+                        };
+                        let Some(constructor) = t.constructor else {
+                            out!(Fast::Op($op));
+                        };
+                        call_tick!($op);
+                        sync_ip!();
+                        let result = constructor(self, Args::new(&stack[first..]));
+                        stack.truncate(callee_at);
+                        push_result!(result);
+                    }
                     Value::Obj(obj) => {
                         let Object::Function(f) = &**obj else {
                             out!(Fast::Op($op));
@@ -1004,6 +1017,51 @@ impl Vm {
                         let len = stack.len();
                         stack.swap(len - 1, len - n as usize);
                     }
+                    Op::LoadDeref(i) => {
+                        room!(op, 1);
+                        let slot = code.varnames.len() + i as usize;
+                        let value = match stack.get(slot) {
+                            Some(Value::Obj(cell)) => match &**cell {
+                                Object::Cell(content) => content.lock().clone(),
+                                _ => Value::Null,
+                            },
+                            _ => Value::Null,
+                        };
+                        if value.is_null() {
+                            break Step::Out(Fast::Op(op));
+                        }
+                        push(&mut stack, value);
+                    }
+                    Op::StoreDeref(i) => {
+                        let slot = code.varnames.len() + i as usize;
+                        let is_cell = matches!(stack.get(slot), Some(Value::Obj(c)) if matches!(&**c, Object::Cell(_)));
+                        if !is_cell || stack.len() <= slot + 1 {
+                            break Step::Out(Fast::Op(op));
+                        }
+                        let value = stack.pop().unwrap_or_default();
+                        if let Some(Value::Obj(cell)) = stack.get(slot)
+                            && let Object::Cell(content) = &**cell
+                        {
+                            let old = std::mem::replace(&mut *content.lock(), value);
+                            drop(old);
+                        }
+                    }
+                    Op::UnaryOp(kind) => {
+                        let quick = match (kind, stack.last()) {
+                            (UnaryKind::Neg, Some(Value::Int(n))) => {
+                                n.checked_neg().map(Value::Int)
+                            }
+                            (UnaryKind::Neg, Some(Value::Float(f))) => Some(Value::Float(-f)),
+                            (UnaryKind::Not, Some(Value::Bool(b))) => Some(Value::Bool(!b)),
+                            _ => None,
+                        };
+                        let Some(value) = quick else {
+                            break Step::Op(op);
+                        };
+                        if let Some(top) = stack.last_mut() {
+                            *top = value;
+                        }
+                    }
                     Op::Nop => {}
                     _ => break Step::Op(op),
                 }
@@ -1093,6 +1151,25 @@ impl Vm {
                             ip = exit as usize;
                         }
                         Err(err) => out!(Fast::Err(err)),
+                    }
+                }
+                Op::UnaryOp(kind) => {
+                    let value = stack.pop().unwrap_or_default();
+                    sync_ip!();
+                    push_result!(self.unary_op(&value, kind));
+                }
+                Op::BuildList(n) | Op::BuildTuple(n) => {
+                    let Some(start) = stack.len().checked_sub(n as usize) else {
+                        out!(Fast::Op(op));
+                    };
+                    if n == 0 && stack.capacity() == stack.len() {
+                        out!(Fast::Op(op));
+                    }
+                    let items: Vec<Value> = stack.drain(start..).collect();
+                    if matches!(op, Op::BuildTuple(_)) {
+                        push(&mut stack, Value::tuple(items));
+                    } else {
+                        push_result!(Value::list(items));
                     }
                 }
                 Op::GetIter => {
