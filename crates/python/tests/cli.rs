@@ -9,9 +9,11 @@ const BINARY: &str = env!("CARGO_BIN_EXE_threadline-python");
 
 fn scratch(name: &str, source: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("threadline-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+    std::fs::create_dir_all(&dir)
+        .unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
     let path = dir.join(name);
-    std::fs::write(&path, source).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    std::fs::write(&path, source)
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
     path
 }
 
@@ -45,15 +47,30 @@ fn runtime_errors_print_cpython_s_traceback() {
         ("binop.py", "x = 1\nprint(x / 0)\n"),
         ("alone.py", "1/0\n"),
         ("subscript.py", "def f(d):\n    return d['k']\nf({})\n"),
-        ("method.py", "def f(a):\n    return a.foo(1,\n      2)\nf(None)\n"),
+        (
+            "method.py",
+            "def f(a):\n    return a.foo(1,\n      2)\nf(None)\n",
+        ),
         ("index.py", "l = [1]\nl[5]\n"),
         ("whole_line.py", "import math\nmath.sqrt(-1)\n"),
         ("multiline.py", "x = (1 +\n  None)\n"),
-        ("cause.py", "def g():\n    raise ValueError('bad')\ntry:\n    g()\nexcept ValueError as e:\n    raise RuntimeError('worse') from e\n"),
-        ("context.py", "try:\n    {}['a']\nexcept KeyError:\n    print(undefined_name)\n"),
+        (
+            "cause.py",
+            "def g():\n    raise ValueError('bad')\ntry:\n    g()\nexcept ValueError as e:\n    raise RuntimeError('worse') from e\n",
+        ),
+        (
+            "context.py",
+            "try:\n    {}['a']\nexcept KeyError:\n    print(undefined_name)\n",
+        ),
         ("hint.py", "print(pirnt)\n"),
-        ("attr_hint.py", "class A:\n  def __init__(self): self.value = 1\nA().valeu\n"),
-        ("custom.py", "class AppError(Exception):\n    pass\ndef load():\n    raise AppError('missing config', 42)\nload()\n"),
+        (
+            "attr_hint.py",
+            "class A:\n  def __init__(self): self.value = 1\nA().valeu\n",
+        ),
+        (
+            "custom.py",
+            "class AppError(Exception):\n    pass\ndef load():\n    raise AppError('missing config', 42)\nload()\n",
+        ),
         ("exit.py", "import sys\nprint('bye')\nsys.exit(3)\n"),
         ("exit_text.py", "import sys\nsys.exit('fatal: no input')\n"),
     ];
@@ -82,7 +99,11 @@ fn options_are_accepted_and_trace_is_written() {
     let path = scratch("trace.py", "print('one')\nprint('two')\n");
     for build in ["gil", "free-threaded", "one-core"] {
         let (stdout, _, status) = run(BINARY, &path, &["--build", build]);
-        assert_eq!((stdout.as_str(), status), ("one\ntwo\n", 0), "--build {build}");
+        assert_eq!(
+            (stdout.as_str(), status),
+            ("one\ntwo\n", 0),
+            "--build {build}"
+        );
     }
     let trace = path.with_extension("json");
     let trace_arg = trace.display().to_string();

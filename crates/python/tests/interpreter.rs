@@ -13,8 +13,7 @@ use threadline_python::{Interpreter, Options};
 #[test]
 fn refcounts_are_cpython_s_for_the_usual_cases() {
     // Expected values printed by CPython 3.11 for the same program.
-    let result = run(
-        "import sys\n\
+    let result = run("import sys\n\
          a = []\n\
          print(sys.getrefcount(a))\n\
          b = []\n\
@@ -31,8 +30,7 @@ fn refcounts_are_cpython_s_for_the_usual_cases() {
          print(g())\n\
          class C:\n    pass\n\
          obj = C()\n\
-         print(sys.getrefcount(obj))\n",
-    );
+         print(sys.getrefcount(obj))\n");
     assert_eq!(result.stdout, "2\n3\n2\n4\n4\n3\n3\n2\n");
 }
 
@@ -51,10 +49,21 @@ fn cycles_are_freed_when_a_program_ends() {
     for _ in 0..100 {
         let host = MemoryHost::new();
         let interpreter = Interpreter::new(host.clone(), Options::default());
-        assert!(matches!(interpreter.run_main(source, "cycles.py"), Outcome::Finished));
+        assert!(matches!(
+            interpreter.run_main(source, "cycles.py"),
+            Outcome::Finished
+        ));
         assert_eq!(host.text(Stream::Stdout), "50\n");
-        assert_eq!(interpreter.live_containers(), 0, "a container outlived its program");
-        assert!(interpreter.interp().heap.bytes() < 64 * 1024, "heap bytes kept: {}", interpreter.interp().heap.bytes());
+        assert_eq!(
+            interpreter.live_containers(),
+            0,
+            "a container outlived its program"
+        );
+        assert!(
+            interpreter.interp().heap.bytes() < 64 * 1024,
+            "heap bytes kept: {}",
+            interpreter.interp().heap.bytes()
+        );
     }
 }
 
@@ -62,7 +71,10 @@ fn cycles_are_freed_when_a_program_ends() {
 fn time_sleep_blocks_the_thread_and_resumes_it() {
     let host = MemoryHost::new();
     let interpreter = Interpreter::new(host.clone(), Options::default());
-    let Ok(mut vm) = interpreter.start_main("import time\nprint('a')\ntime.sleep(1.5)\nprint('b')\n", "sleep.py") else {
+    let Ok(mut vm) = interpreter.start_main(
+        "import time\nprint('a')\ntime.sleep(1.5)\nprint('b')\n",
+        "sleep.py",
+    ) else {
         panic!("the program did not compile");
     };
     let status = vm.run(u64::MAX);
@@ -79,14 +91,18 @@ fn time_sleep_blocks_the_thread_and_resumes_it() {
 
 #[test]
 fn sleep_inside_a_nested_call_waits_in_place() {
-    let result = run("import time\nlist(map(time.sleep, [0.25, 0.25]))\nprint(time.perf_counter())\n");
+    let result =
+        run("import time\nlist(map(time.sleep, [0.25, 0.25]))\nprint(time.perf_counter())\n");
     assert_eq!(result.stdout, "0.5\n");
 }
 
 #[test]
 fn a_budget_splits_a_run_into_slices() {
     let (interpreter, host) = support::interpreter();
-    let Ok(mut vm) = interpreter.start_main("t = 0\nfor i in range(10000):\n    t += i\nprint(t)\n", "budget.py") else {
+    let Ok(mut vm) = interpreter.start_main(
+        "t = 0\nfor i in range(10000):\n    t += i\nprint(t)\n",
+        "budget.py",
+    ) else {
         panic!("the program did not compile");
     };
     let mut slices = 0;
@@ -154,19 +170,38 @@ fn finally_and_with_run_on_every_exit() {
 
 #[test]
 fn exceptions_chain_context_and_cause() {
-    let result = run("try:\n    {}['k']\nexcept KeyError as e:\n    raise ValueError('bad') from e\n");
-    assert!(result.stderr.contains("The above exception was the direct cause of the following exception:"));
+    let result =
+        run("try:\n    {}['k']\nexcept KeyError as e:\n    raise ValueError('bad') from e\n");
+    assert!(
+        result
+            .stderr
+            .contains("The above exception was the direct cause of the following exception:")
+    );
     assert_eq!(last_error_line(&result), "ValueError: bad");
     let result = run("try:\n    1/0\nexcept ZeroDivisionError:\n    undefined\n");
-    assert!(result.stderr.contains("During handling of the above exception, another exception occurred:"));
-    assert_eq!(last_error_line(&result), "NameError: name 'undefined' is not defined");
+    assert!(
+        result
+            .stderr
+            .contains("During handling of the above exception, another exception occurred:")
+    );
+    assert_eq!(
+        last_error_line(&result),
+        "NameError: name 'undefined' is not defined"
+    );
 }
 
 #[test]
 fn unknown_modules_and_files_say_what_is_offered() {
     let result = run("import numpy\n");
-    assert_eq!(last_error_line(&result), "ModuleNotFoundError: No module named 'numpy'");
-    assert!(result.stderr.contains("Threadline Python offers these modules:"));
+    assert_eq!(
+        last_error_line(&result),
+        "ModuleNotFoundError: No module named 'numpy'"
+    );
+    assert!(
+        result
+            .stderr
+            .contains("Threadline Python offers these modules:")
+    );
     let result = run("open('data.txt')\n");
     assert!(last_error_line(&result).starts_with("NotImplementedError: open() is not available"));
     let result = run("print(repr(input('name? ')))\n");
@@ -176,6 +211,8 @@ fn unknown_modules_and_files_say_what_is_offered() {
 #[test]
 fn random_repeats_cpython_s_sequence() {
     // Printed by CPython 3.11 after random.seed(1).
-    let result = run("import random\nrandom.seed(1)\nprint(random.random(), random.randint(1, 100), random.choice('abc'))\n");
+    let result = run(
+        "import random\nrandom.seed(1)\nprint(random.random(), random.randint(1, 100), random.choice('abc'))\n",
+    );
     assert_eq!(result.stdout, "0.13436424411240122 98 a\n");
 }

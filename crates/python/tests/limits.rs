@@ -15,11 +15,19 @@ use threadline_python::{Interpreter, Options, Outcome};
 #[test]
 fn deep_recursion_raises_recursion_error() {
     let result = run("def f(n):\n    return f(n + 1)\nf(0)\n");
-    assert_eq!(last_error_line(&result), "RecursionError: maximum recursion depth exceeded");
+    assert_eq!(
+        last_error_line(&result),
+        "RecursionError: maximum recursion depth exceeded"
+    );
     assert!(result.stderr.contains("[Previous line repeated"));
-    let result = run("import sys\nsys.setrecursionlimit(50)\ndef f(n):\n    return 0 if n == 0 else f(n - 1)\nprint(f(40))\nf(100)\n");
+    let result = run(
+        "import sys\nsys.setrecursionlimit(50)\ndef f(n):\n    return 0 if n == 0 else f(n - 1)\nprint(f(40))\nf(100)\n",
+    );
     assert_eq!(result.stdout, "0\n");
-    assert_eq!(last_error_line(&result), "RecursionError: maximum recursion depth exceeded");
+    assert_eq!(
+        last_error_line(&result),
+        "RecursionError: maximum recursion depth exceeded"
+    );
 }
 
 #[test]
@@ -30,11 +38,16 @@ fn recursion_through_builtins_is_bounded_too() {
         "RecursionError: maximum recursion depth exceeded while calling a Python object"
     );
     let result = run("def f(n):\n    return sorted([1, 2], key=lambda x: f(n + 1))\nf(0)\n");
-    assert!(last_error_line(&result).starts_with("RecursionError: maximum recursion depth exceeded"));
+    assert!(
+        last_error_line(&result).starts_with("RecursionError: maximum recursion depth exceeded")
+    );
 }
 
 fn small_heap() -> Limits {
-    Limits { memory_bytes: 32 << 20, ..Limits::default() }
+    Limits {
+        memory_bytes: 32 << 20,
+        ..Limits::default()
+    }
 }
 
 #[test]
@@ -53,15 +66,24 @@ fn huge_allocations_raise_memory_error() {
 
 #[test]
 fn growing_without_end_raises_memory_error() {
-    let result = run_with("items = []\nwhile True:\n    items.append([0] * 100)\n", small_heap());
+    let result = run_with(
+        "items = []\nwhile True:\n    items.append([0] * 100)\n",
+        small_heap(),
+    );
     assert_eq!(last_error_line(&result), "MemoryError");
-    let result = run_with("d = {}\ni = 0\nwhile True:\n    d[i] = i\n    i += 1\n", small_heap());
+    let result = run_with(
+        "d = {}\ni = 0\nwhile True:\n    d[i] = i\n    i += 1\n",
+        small_heap(),
+    );
     assert_eq!(last_error_line(&result), "MemoryError");
 }
 
 #[test]
 fn output_past_the_limit_stops_the_program() {
-    let limits = Limits { output_bytes: 10_000, ..Limits::default() };
+    let limits = Limits {
+        output_bytes: 10_000,
+        ..Limits::default()
+    };
     let result = run_with("while True:\n    print('spam spam spam')\n", limits);
     assert_eq!(result.outcome, Outcome::Halted(Halt::OutputLimit));
     assert!(result.stdout.len() <= 10_000);
@@ -70,9 +92,15 @@ fn output_past_the_limit_stops_the_program() {
 
 /// Runs `source` on the OS host, cancels it after `after`, and says how long
 /// the cancel took to stop it.
-#[allow(clippy::disallowed_methods, reason = "the test measures real time on the native host")]
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the test measures real time on the native host"
+)]
 fn cancel_after(source: &str, after: Duration) -> (Outcome, Duration) {
-    let interpreter = Arc::new(Interpreter::new(Arc::new(NativeHost::new()), Options::default()));
+    let interpreter = Arc::new(Interpreter::new(
+        Arc::new(NativeHost::new()),
+        Options::default(),
+    ));
     let flag = interpreter.cancel_flag();
     let canceller = std::thread::spawn(move || {
         std::thread::sleep(after);
@@ -82,7 +110,9 @@ fn cancel_after(source: &str, after: Duration) -> (Outcome, Duration) {
     });
     let outcome = interpreter.run_main(source, "cancel.py");
     let stopped_at = std::time::Instant::now();
-    let cancelled_at = canceller.join().unwrap_or_else(|_| panic!("the canceller failed"));
+    let cancelled_at = canceller
+        .join()
+        .unwrap_or_else(|_| panic!("the canceller failed"));
     (outcome, stopped_at.saturating_duration_since(cancelled_at))
 }
 
@@ -95,10 +125,12 @@ fn cancel_stops_an_infinite_loop_quickly() {
 
 #[test]
 fn cancel_stops_a_sleep_and_a_long_builtin() {
-    let (outcome, latency) = cancel_after("import time\ntime.sleep(30)\n", Duration::from_millis(100));
+    let (outcome, latency) =
+        cancel_after("import time\ntime.sleep(30)\n", Duration::from_millis(100));
     assert_eq!(outcome, Outcome::Halted(Halt::Cancelled));
     assert!(latency < Duration::from_millis(200), "took {latency:?}");
-    let (outcome, latency) = cancel_after("print(sum(range(10**12)))\n", Duration::from_millis(100));
+    let (outcome, latency) =
+        cancel_after("print(sum(range(10**12)))\n", Duration::from_millis(100));
     assert_eq!(outcome, Outcome::Halted(Halt::Cancelled));
     assert!(latency < Duration::from_millis(200), "took {latency:?}");
 }
@@ -118,5 +150,8 @@ fn a_cancelled_run_says_so() {
     let outcome = interpreter.run_main("while True:\n    pass\n", "cancel.py");
     assert_eq!(outcome, Outcome::Halted(Halt::Cancelled));
     assert_eq!(outcome.exit_code(), 130);
-    assert_eq!(host.text(Stream::Stderr), format!("{}\n", limits::CANCEL_MESSAGE));
+    assert_eq!(
+        host.text(Stream::Stderr),
+        format!("{}\n", limits::CANCEL_MESSAGE)
+    );
 }

@@ -22,7 +22,13 @@ pub fn run(source: &str) -> Run {
 /// Runs a program on an in-memory host with the given limits.
 pub fn run_with(source: &str, limits: Limits) -> Run {
     let host = MemoryHost::new();
-    let interpreter = Interpreter::new(host.clone(), Options { limits, ..Options::default() });
+    let interpreter = Interpreter::new(
+        host.clone(),
+        Options {
+            limits,
+            ..Options::default()
+        },
+    );
     let outcome = interpreter.run_main(source, "test.py");
     Run {
         stdout: host.text(Stream::Stdout),
@@ -33,7 +39,12 @@ pub fn run_with(source: &str, limits: Limits) -> Run {
 
 /// The last non-empty line of stderr.
 pub fn last_error_line(run: &Run) -> String {
-    run.stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string()
+    run.stderr
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .to_string()
 }
 
 /// A fresh interpreter on an in-memory host.
