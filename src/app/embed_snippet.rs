@@ -10,7 +10,11 @@ fn page_url() -> String {
     web_sys::window()
         .and_then(|w| {
             let location = w.location();
-            Some(format!("{}{}", location.origin().ok()?, location.pathname().ok()?))
+            Some(format!(
+                "{}{}",
+                location.origin().ok()?,
+                location.pathname().ok()?
+            ))
         })
         .unwrap_or_default()
 }

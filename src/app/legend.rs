@@ -6,7 +6,9 @@ use super::controls::setter;
 use std::rc::Rc;
 use threadline_core::mode::Mode;
 use threadline_core::params::Axis;
-use threadline_core::style::{ActivityStyle, Pattern, Scheme, legend_entries, pattern_ink};
+use threadline_core::style::{
+    ActivityStyle, Pattern, Scheme, legend_entries, pattern_ink, program_legend_entries,
+};
 use threadline_core::svg::pattern_defs;
 use yew::prelude::*;
 
@@ -19,6 +21,10 @@ pub struct LegendProps {
     pub axis: Axis,
     /// The colour scheme in force.
     pub scheme: Scheme,
+    /// For a Python program's run instead of a comparison: whether it ran
+    /// under the GIL.
+    #[prop_or_default]
+    pub program: Option<bool>,
 }
 
 /// A small sample of an activity's bar: its colour and its texture.
@@ -46,13 +52,19 @@ pub fn Legend(props: &LegendProps) -> Html {
         .map(|controller| setter(&controller, "axis"))
         .unwrap_or_default();
     let defs = Html::from_html_unchecked(pattern_defs(pattern_ink(props.scheme)).into());
-    let gil = props.modes.contains(&Mode::Gil);
+    let gil = props
+        .program
+        .unwrap_or_else(|| props.modes.contains(&Mode::Gil));
+    let entries = match props.program {
+        Some(gil) => program_legend_entries(gil),
+        None => legend_entries(&props.modes),
+    };
     html! {
         <div class="stage-head">
             <div class="legend" aria-label="Legend">
                 <svg class="pattern-defs" width="0" height="0" aria-hidden="true">{ defs }</svg>
                 <ul class="kinds">
-                    { for legend_entries(&props.modes).into_iter().map(|look| html! {
+                    { for entries.into_iter().map(|look| html! {
                         <li>
                             { swatch(look, props.scheme) }
                             <span title={format!("drawn as {}", look.pattern.words())}>{ look.words }</span>
@@ -62,7 +74,7 @@ pub fn Legend(props: &LegendProps) -> Html {
                 <p class="legend-note">
                     { "Lane states: " }<strong>{ "new" }</strong>{ " (starting), " }
                     <strong>{ "ready" }</strong>{ " (idle), " }<strong>{ "running" }</strong>{ ", " }
-                    <strong>{ "blocked" }</strong>{ " (I/O, a lock, a message), " }<strong>{ "done" }</strong>{ "." }
+                    <strong>{ "blocked" }</strong>{ " (I/O, a lock, a message, a sleep or a join), " }<strong>{ "done" }</strong>{ "." }
                     if gil {
                         { " The GIL is CPython's mechanism on a real lock: a waiting thread asks the holder \
                            to let go after the switch interval (5 ms), the holder lets go at its next check, \
@@ -70,6 +82,7 @@ pub fn Legend(props: &LegendProps) -> Html {
                     }
                 </p>
             </div>
+            if props.program.is_none() {
             <label class="axis">
                 <span>{ "Time axis" }</span>
                 <select data-testid="axis" onchange={on_axis}>
@@ -77,6 +90,7 @@ pub fn Legend(props: &LegendProps) -> Html {
                     <option value="own" selected={props.axis == Axis::Own}>{ "each mode's own" }</option>
                 </select>
             </label>
+            }
         </div>
     }
 }

@@ -3,10 +3,10 @@
 
 use super::controller::Controller;
 use super::controls::Controls;
+use super::embed_snippet::EmbedSnippet;
 use super::exports::Exports;
 use super::header::Header;
 use super::intervals::Intervals;
-use super::embed_snippet::EmbedSnippet;
 use super::lab::Lab;
 use super::legend::Legend;
 use super::notices::Notices;

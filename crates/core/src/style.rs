@@ -23,6 +23,10 @@ pub enum Pattern {
     Bars,
     /// Horizontal dashes.
     Dashes,
+    /// Horizontal lines across the bar.
+    Rules,
+    /// A grid of horizontal and vertical lines.
+    Grid,
     /// No bar: a thin line through the middle of the lane.
     ThinLine,
 }
@@ -54,6 +58,8 @@ impl Pattern {
             Pattern::CrossHatching => &[((0.0, 0.0), (8.0, 8.0)), ((8.0, 0.0), (0.0, 8.0))],
             Pattern::Bars => &[((2.0, 0.0), (2.0, 8.0)), ((6.0, 0.0), (6.0, 8.0))],
             Pattern::Dashes => &[((0.0, 4.0), (5.0, 4.0))],
+            Pattern::Rules => &[((0.0, 2.0), (8.0, 2.0)), ((0.0, 6.0), (8.0, 6.0))],
+            Pattern::Grid => &[((0.0, 4.0), (8.0, 4.0)), ((4.0, 0.0), (4.0, 8.0))],
             Pattern::Solid | Pattern::Dots | Pattern::ThinLine => &[],
         }
     }
@@ -80,6 +86,8 @@ impl Pattern {
             Pattern::CrossHatching => "cross-hatching",
             Pattern::Bars => "vertical bars",
             Pattern::Dashes => "dashes",
+            Pattern::Rules => "horizontal lines",
+            Pattern::Grid => "a grid",
             Pattern::ThinLine => "a thin line",
         }
     }
@@ -139,7 +147,7 @@ impl ActivityStyle {
 }
 
 /// Every activity a lane can show, in legend order.
-pub const STYLES: [ActivityStyle; 7] = [
+pub const STYLES: [ActivityStyle; 9] = [
     style(
         Activity::Cpu,
         "computing",
@@ -167,6 +175,20 @@ pub const STYLES: [ActivityStyle; 7] = [
         Pattern::CrossHatching,
         "#cc79a7",
         "#de92bd",
+    ),
+    style(
+        Activity::Sleep,
+        "sleeping",
+        Pattern::Rules,
+        "#b8a600",
+        "#e0d04a",
+    ),
+    style(
+        Activity::Wait,
+        "waiting on a join, event, queue or result",
+        Pattern::Grid,
+        "#8a7f5a",
+        "#b3a77c",
     ),
     style(
         Activity::Spawn,
@@ -231,10 +253,20 @@ pub fn legend_entries(modes: &[Mode]) -> Vec<&'static ActivityStyle> {
         .filter(|s| match s.activity {
             Activity::WaitGil => modes.contains(&Mode::Gil),
             Activity::Spawn | Activity::Message => modes.contains(&Mode::Procs),
-            // No mode of the comparison takes an ordinary lock.
-            Activity::WaitLock => false,
+            // No mode of the comparison takes an ordinary lock, sleeps or
+            // joins.
+            Activity::WaitLock | Activity::Sleep | Activity::Wait => false,
             _ => true,
         })
+        .collect()
+}
+
+/// The activities a Python program's lanes can show: all of them, but
+/// waiting for the GIL only under the GIL.
+pub fn program_legend_entries(gil: bool) -> Vec<&'static ActivityStyle> {
+    STYLES
+        .iter()
+        .filter(|s| gil || s.activity != Activity::WaitGil)
         .collect()
 }
 
@@ -266,5 +298,27 @@ mod tests {
         assert!(words(&[Mode::Gil]).contains(&"waiting for the GIL"));
         assert!(words(&[Mode::Procs]).contains(&"starting a process"));
         assert!(!words(&Mode::ALL).contains(&"waiting for a lock"));
+        assert!(!words(&Mode::ALL).contains(&"sleeping"));
+        let program: Vec<&str> = program_legend_entries(false)
+            .iter()
+            .map(|s| s.words)
+            .collect();
+        assert!(program.contains(&"sleeping") && program.contains(&"waiting for a lock"));
+        assert!(!program.contains(&"waiting for the GIL"));
+        assert_eq!(program_legend_entries(true).len(), STYLES.len());
+    }
+
+    #[test]
+    fn every_activity_of_a_program_has_its_own_style() {
+        for activity in [
+            Activity::Cpu,
+            Activity::WaitGil,
+            Activity::Sleep,
+            Activity::Io,
+            Activity::WaitLock,
+            Activity::Wait,
+        ] {
+            assert_eq!(style_of(activity).activity, activity, "{activity:?}");
+        }
     }
 }

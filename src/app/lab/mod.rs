@@ -10,6 +10,7 @@ mod run_bar;
 
 use super::controller::Controller;
 use super::embed_snippet::EmbedSnippet;
+use super::legend::Legend;
 use super::replay_bar::ReplayBar;
 use super::timeline::Timeline;
 use super::timeline::source::shown_lab_run;
@@ -18,6 +19,7 @@ use index::LessonIndex;
 use output::ProgramOutput;
 use run_bar::RunBar;
 use std::rc::Rc;
+use threadline_core::lab::Build;
 use threadline_core::lab::lessons;
 use threadline_core::lab::run::LabPhase;
 use threadline_core::page::PageState;
@@ -80,6 +82,8 @@ pub fn Lab(props: &LabProps) -> Html {
                 <ProgramOutput run={state.lab_run.clone()} phase={state.lab_phase.clone()} />
                 if shown_lab_run(state).is_some() {
                     <section class="lab-timeline" aria-label="Every thread of the run">
+                        <Legend modes={Vec::new()} axis={state.params.axis} scheme={state.scheme()}
+                                program={Some(shown_lab_run(state).is_some_and(|r| r.build == Build::Gil))} />
                         <Timeline state={state.clone()} />
                         <ReplayBar {running} />
                     </section>

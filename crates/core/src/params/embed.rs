@@ -33,8 +33,11 @@ mod tests {
 
     #[test]
     fn a_snippet_embeds_the_current_settings_compactly_and_escapes_its_url() {
-        let (params, _) =
-            Params::from_pairs([("scenario", "io-bound"), ("autorun", "1"), ("theme", "dark")]);
+        let (params, _) = Params::from_pairs([
+            ("scenario", "io-bound"),
+            ("autorun", "1"),
+            ("theme", "dark"),
+        ]);
         let snippet = params.embed_snippet("https://example.org/threadline/");
         assert!(
             snippet.starts_with(
@@ -42,7 +45,10 @@ mod tests {
             ),
             "{snippet}"
         );
-        assert!(!snippet.contains("autorun"), "an embed waits for its reader");
+        assert!(
+            !snippet.contains("autorun"),
+            "an embed waits for its reader"
+        );
         assert!(snippet.contains("height=\"900\""));
         let (lab, _) = Params::from_pairs([("lesson", "main-thread")]);
         let snippet = lab.embed_snippet("https://example.org/t/");
