@@ -83,7 +83,7 @@ pub fn asyncio_cpu(run: &ClaimInput<'_>) -> Verdict {
         );
     };
     let asked = asked_sleep(&view, held.lane, held.start)
-        .map_or(String::new(), |s| format!(", asked for {}", duration(s * 1e6)));
+        .map_or(String::new(), |s| format!(", asked for {},", duration(s * 1e6)));
     let text = format!(
         "{} computed for {} without an await; meanwhile other tasks ran for {}, and {}'s sleep{asked} lasted {} until its next turn",
         view.name(blocker.lane),

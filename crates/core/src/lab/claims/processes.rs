@@ -175,7 +175,8 @@ pub fn subinterpreters(run: &ClaimInput<'_>) -> Verdict {
     };
     let (peak, both) = concurrency(&view.doing(&others, Activity::Cpu), 2);
     let text = format!(
-        "up to {peak} workers computed at once, each under a GIL of its own, for {}: {} against {} one after another ({} as fast)",
+        "up to {} computed at once, each under a GIL of its own, for {}: {} against {} one after another ({} as fast)",
+        count(peak, "worker", "workers"),
         duration(both),
         duration(pooled),
         duration(alone),

@@ -2,12 +2,11 @@
 //! the test sets: one run where the claim holds and one where it does not,
 //! with the figure each verdict gives.
 
-
-
-
-
-
+mod asyncio;
 mod gil;
+mod processes;
+mod states;
+mod sync;
 mod threads;
 
 use super::{Check, ClaimInput, Verdict};
@@ -173,3 +172,27 @@ fn a_run_that_recorded_nothing_fails_every_claim_and_says_so() {
     }
 }
 
+#[test]
+fn every_claim_judges_every_lesson_s_run_without_panicking() {
+    let runs = [
+        threads::started_together(),
+        gil::counting_in_turns(40),
+        processes::two_children(0),
+        asyncio::gathered(true),
+        sync::deadlocked(),
+        Story::new().record(Build::Gil, 0.0),
+    ];
+    let outputs = ["", "final balance: 1 (expected 2)\nos.cpu_count(): 2\nshared total: 1 of 2", "x: -"];
+    for lesson in crate::lab::lessons::LESSONS {
+        for record in &runs {
+            for stdout in outputs {
+                for build in Build::ALL {
+                    for cores in [1, 2, 16] {
+                        let verdict = lesson.claim.judge(&ClaimInput { record, stdout, exit_code: 1, build, cores });
+                        assert!(!verdict.text.is_empty(), "{}", lesson.id);
+                    }
+                }
+            }
+        }
+    }
+}
