@@ -47,7 +47,11 @@ pub fn gil_cpu(run: &ClaimInput<'_>) -> Verdict {
     let alone = view.main_cpu_before(main, &lives);
     let together = extent_len(&lives);
     let speedup = ratio(alone, together);
-    let turns: Vec<f64> = view.doing(&workers, Activity::Cpu).iter().map(Interval::len).collect();
+    let turns: Vec<f64> = view
+        .doing(&workers, Activity::Cpu)
+        .iter()
+        .map(Interval::len)
+        .collect();
     let text = format!(
         "{} took {}, one thread {} for the same work: {} as fast; they took {} turns of {} (median)",
         count(workers.len(), "thread", "threads"),
@@ -79,7 +83,10 @@ pub fn gil_io(run: &ClaimInput<'_>) -> Verdict {
     };
     let io = view.doing(&workers, Activity::Io);
     if io.len() < 2 {
-        return Verdict::missing(format!("{} by the threads", count(io.len(), "download", "downloads")));
+        return Verdict::missing(format!(
+            "{} by the threads",
+            count(io.len(), "download", "downloads")
+        ));
     }
     let (peak, _) = concurrency(&io, 2);
     let (waited, took) = (total(&io), extent_len(&lives));
@@ -160,7 +167,10 @@ pub fn gil_release_native(run: &ClaimInput<'_>) -> Verdict {
     };
     let native = view.intervals(&workers, |s| {
         s.activity == Activity::Cpu
-            && view.record.note(s.note).is_some_and(|n| n.contains("without the GIL"))
+            && view
+                .record
+                .note(s.note)
+                .is_some_and(|n| n.contains("without the GIL"))
     });
     let (_, parallel) = concurrency(&view.doing(&workers, Activity::Cpu), 2);
     let (alone, together) = (view.main_cpu_before(main, &lives), extent_len(&lives));

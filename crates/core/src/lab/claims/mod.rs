@@ -73,7 +73,10 @@ impl Verdict {
 
     /// A failed verdict: the run lacks what the claim measures.
     pub fn missing(what: impl std::fmt::Display) -> Self {
-        Self::new(false, format!("nothing to measure: the run recorded {what}"))
+        Self::new(
+            false,
+            format!("nothing to measure: the run recorded {what}"),
+        )
     }
 }
 

@@ -20,7 +20,7 @@ pub fn processes(run: &ClaimInput<'_>) -> Verdict {
         .prints_where(|e| run.record.process_of(e.lane) == 0)
         .iter()
         .filter_map(|e| value_in(e.text.as_deref()?))
-        .last();
+        .next_back();
     let Some(main) = main.filter(|_| !children.is_empty()) else {
         return Verdict::missing("no `counter =` line from both a child process and MainProcess");
     };
@@ -55,7 +55,11 @@ pub fn main_guard(run: &ClaimInput<'_>) -> Verdict {
     let failed = view
         .prints_where(|e| child_lanes.contains(&e.lane))
         .iter()
-        .any(|e| e.text.as_deref().is_some_and(|t| t.contains("RuntimeError") || t.contains("bootstrapping phase")));
+        .any(|e| {
+            e.text
+                .as_deref()
+                .is_some_and(|t| t.contains("RuntimeError") || t.contains("bootstrapping phase"))
+        });
     let exit = line_with(run.stdout, "exit code").and_then(|l| int_after(l, "exit code"));
     let process = run.record.process_of(child);
     let name = run
@@ -64,16 +68,22 @@ pub fn main_guard(run: &ClaimInput<'_>) -> Verdict {
         .iter()
         .find(|p| p.process == process)
         .map_or_else(|| view.name(child), |p| p.name.clone());
-    let exit_text = exit.map_or("no exit code".to_string(), |code| format!("exit code {code}"));
+    let exit_text = exit.map_or("no exit code".to_string(), |code| {
+        format!("exit code {code}")
+    });
     if failed && exit.is_some_and(|code| code != 0) {
         Verdict::new(
             true,
-            format!("{name} ran the module again and failed at start() with RuntimeError; the parent saw {exit_text}"),
+            format!(
+                "{name} ran the module again and failed at start() with RuntimeError; the parent saw {exit_text}"
+            ),
         )
     } else {
         Verdict::new(
             false,
-            format!("{name} raised no RuntimeError and the parent saw {exit_text}: the child started cleanly"),
+            format!(
+                "{name} raised no RuntimeError and the parent saw {exit_text}: the child started cleanly"
+            ),
         )
     }
 }
@@ -94,7 +104,10 @@ pub fn process_pool(run: &ClaimInput<'_>) -> Verdict {
     let children = view.child_lanes();
     let spawns = view.doing(&children, Activity::Spawn);
     let sends = view.events(EventKind::Send);
-    let bytes: f64 = sends.iter().filter_map(|e| first_number(e.text.as_deref()?)).sum();
+    let bytes: f64 = sends
+        .iter()
+        .filter_map(|e| first_number(e.text.as_deref()?))
+        .sum();
     let (peak, _) = concurrency(&view.doing(&children, Activity::Cpu), 2);
     let start_up = ratio(total(&spawns), spawns.len() as f64);
     let text = format!(
@@ -119,7 +132,11 @@ pub fn process_pool(run: &ClaimInput<'_>) -> Verdict {
 pub fn more_procs_than_cores(run: &ClaimInput<'_>) -> Verdict {
     let view = View::of(run.record);
     let phases: Option<Vec<f64>> = (0..4).map(|i| phase(&view, i, i + 1)).collect();
-    let Some([wait_fit, wait_more, cpu_fit, cpu_more]) = phases.as_deref().map(<[f64]>::to_vec).and_then(|p| <[f64; 4]>::try_from(p).ok()) else {
+    let Some([wait_fit, wait_more, cpu_fit, cpu_more]) = phases
+        .as_deref()
+        .map(<[f64]>::to_vec)
+        .and_then(|p| <[f64; 4]>::try_from(p).ok())
+    else {
         return Verdict::missing("fewer than the five lines MainThread prints to mark its phases");
     };
     let (wait_gain, cpu_gain) = (ratio(wait_fit, wait_more), ratio(cpu_fit, cpu_more));
@@ -151,7 +168,11 @@ pub fn shared_state(run: &ClaimInput<'_>) -> Verdict {
         .processes
         .iter()
         .filter(|p| p.process != 0)
-        .filter_map(|p| view.lanes_where(|l| l.process == p.process).first().copied())
+        .filter_map(|p| {
+            view.lanes_where(|l| l.process == p.process)
+                .first()
+                .copied()
+        })
         .collect();
     let (together, _) = concurrency(&view.lifetimes(&children), 2);
     let text = format!(
@@ -159,7 +180,11 @@ pub fn shared_state(run: &ClaimInput<'_>) -> Verdict {
         count(children.len(), "process", "processes"),
         thousands(got),
         thousands(expected),
-        if got == expected { "none lost".to_string() } else { format!("{} lost", thousands(expected - got)) }
+        if got == expected {
+            "none lost".to_string()
+        } else {
+            format!("{} lost", thousands(expected - got))
+        }
     );
     Verdict::new(got == expected && children.len() >= 2, text)
 }
@@ -184,8 +209,12 @@ pub fn subinterpreters(run: &ClaimInput<'_>) -> Verdict {
     );
     let verdict = Verdict::new(peak >= 2, text);
     match run.build {
-        Build::OneCore => verdict.with_caveat("the one-core build runs everything on one core: choose CPython with the GIL"),
-        _ if run.cores < 2 => verdict.with_caveat("this machine has one core: the interpreters could only take turns"),
+        Build::OneCore => verdict.with_caveat(
+            "the one-core build runs everything on one core: choose CPython with the GIL",
+        ),
+        _ if run.cores < 2 => {
+            verdict.with_caveat("this machine has one core: the interpreters could only take turns")
+        }
         _ => verdict,
     }
 }
@@ -197,7 +226,9 @@ pub fn cpu_count(run: &ClaimInput<'_>) -> Verdict {
         return Verdict::missing("no `os.cpu_count(): N` line in the output");
     };
     let view = View::of(run.record);
-    let pool = view.lanes_where(|l| l.name.starts_with("ThreadPoolExecutor-")).len();
+    let pool = view
+        .lanes_where(|l| l.name.starts_with("ThreadPoolExecutor-"))
+        .len();
     let cores = i64::from(run.cores);
     let expected = (cores + 4).min(32) as usize;
     let text = format!(

@@ -93,7 +93,11 @@ pub fn lifecycle(run: &ClaimInput<'_>) -> Verdict {
     .iter()
     .filter_map(|&(state, word)| time_in(state).map(|t| format!("{word} {}", duration(t))))
     .collect();
-    let end = if terminated { ", then terminated" } else { ", and never ended" };
+    let end = if terminated {
+        ", then terminated"
+    } else {
+        ", and never ended"
+    };
     let mut text = format!("{} was {}{end}", view.name(lane), listed(&seen));
     if !missing.is_empty() {
         text.push_str(&format!("; never {}", listed(&missing)));
@@ -114,7 +118,9 @@ pub fn object_refs(run: &ClaimInput<'_>) -> Verdict {
         read("threads running"),
         read("threads ended"),
     ) else {
-        return Verdict::missing("no `before any thread`, `threads running` and `threads ended` counts in the output");
+        return Verdict::missing(
+            "no `before any thread`, `threads running` and `threads ended` counts in the output",
+        );
     };
     let view = View::of(run.record);
     let workers = view.workers();
@@ -134,7 +140,14 @@ pub fn object_refs(run: &ClaimInput<'_>) -> Verdict {
     let text = format!(
         "references to the shared list: {before} before any thread, {during} while {} held it, {after} once {}",
         count(holding, "live thread", "live threads"),
-        if left == 0 { "every thread had ended".to_string() } else { format!("{left} still ran") }
+        if left == 0 {
+            "every thread had ended".to_string()
+        } else {
+            format!("{left} still ran")
+        }
     );
-    Verdict::new(during > before && after == before && holding > 0 && left == 0, text)
+    Verdict::new(
+        during > before && after == before && holding > 0 && left == 0,
+        text,
+    )
 }

@@ -73,7 +73,11 @@ fn held_together(view: &View<'_>, lock: &str) -> f64 {
             _ => {
                 if let Some(at) = open.iter().position(|(lane, _)| *lane == event.lane) {
                     let (lane, start) = open.remove(at);
-                    holds.push(super::measure::Interval { lane, start, end: event.at_us });
+                    holds.push(super::measure::Interval {
+                        lane,
+                        start,
+                        end: event.at_us,
+                    });
                 }
             }
         }
@@ -97,7 +101,14 @@ pub fn lock(run: &ClaimInput<'_>) -> Verdict {
             } else {
                 "never by two threads at once".into()
             };
-            (format!("; {name} was taken {} times, {never}, and threads waited {} for it", thousands(taken as i64), duration(waited)), overlap)
+            (
+                format!(
+                    "; {name} was taken {} times, {never}, and threads waited {} for it",
+                    thousands(taken as i64),
+                    duration(waited)
+                ),
+                overlap,
+            )
         }
         None => ("; the record shows no lock taken".to_string(), 0.0),
     };
@@ -106,7 +117,11 @@ pub fn lock(run: &ClaimInput<'_>) -> Verdict {
     } else {
         format!("{} lost", thousands(expected - got))
     };
-    let text = format!("final balance {} of {}: {kept}{lock_text}", thousands(got), thousands(expected));
+    let text = format!(
+        "final balance {} of {}: {kept}{lock_text}",
+        thousands(got),
+        thousands(expected)
+    );
     Verdict::new(got == expected && overlap == 0.0, text)
 }
 
@@ -130,8 +145,7 @@ pub fn deadlock(run: &ClaimInput<'_>) -> Verdict {
         .filter(|&lane| {
             view.spans
                 .iter()
-                .filter(|s| s.lane == lane)
-                .last()
+                .rfind(|s| s.lane == lane)
                 .is_some_and(|s| s.activity == Activity::WaitLock)
         })
         .map(|lane| view.name(lane))

@@ -15,7 +15,10 @@ pub fn thread_start_join(run: &ClaimInput<'_>) -> Verdict {
     let view = View::of(run.record);
     let workers = view.workers();
     if workers.len() < 2 {
-        return Verdict::missing(format!("{} besides the main one", count(workers.len(), "thread", "threads")));
+        return Verdict::missing(format!(
+            "{} besides the main one",
+            count(workers.len(), "thread", "threads")
+        ));
     }
     let lives = view.lifetimes(&workers);
     let (peak, together) = concurrency(&lives, workers.len());
@@ -51,7 +54,10 @@ pub fn join_in_loop(run: &ClaimInput<'_>) -> Verdict {
     let view = View::of(run.record);
     let workers = view.workers();
     if workers.len() < 2 {
-        return Verdict::missing(format!("{} besides the main one", count(workers.len(), "thread", "threads")));
+        return Verdict::missing(format!(
+            "{} besides the main one",
+            count(workers.len(), "thread", "threads")
+        ));
     }
     let lives = view.lifetimes(&workers);
     let (overlap, pair) = longest_shared(&lives);
@@ -109,7 +115,9 @@ fn finish_and_result_orders(view: &View<'_>) -> Option<(Vec<i64>, Vec<i64>)> {
 pub fn pool_submit(run: &ClaimInput<'_>) -> Verdict {
     let view = View::of(run.record);
     let Some((finished, results)) = finish_and_result_orders(&view) else {
-        return Verdict::missing("no `task N finished` lines from the pool's threads and `result` lines from MainThread to compare");
+        return Verdict::missing(
+            "no `task N finished` lines from the pool's threads and `result` lines from MainThread to compare",
+        );
     };
     let mut submitted = finished.clone();
     submitted.sort_unstable();
@@ -135,7 +143,9 @@ pub fn pool_submit(run: &ClaimInput<'_>) -> Verdict {
 pub fn pool_map(run: &ClaimInput<'_>) -> Verdict {
     let view = View::of(run.record);
     let Some((finished, results)) = finish_and_result_orders(&view) else {
-        return Verdict::missing("no `task N finished` lines from the pool's threads and `result` lines from MainThread to compare");
+        return Verdict::missing(
+            "no `task N finished` lines from the pool's threads and `result` lines from MainThread to compare",
+        );
     };
     let mut input = finished.clone();
     input.sort_unstable();

@@ -38,7 +38,7 @@ pub(super) fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);
@@ -117,8 +117,14 @@ mod tests {
 
     #[test]
     fn numbers_are_read_after_their_label() {
-        assert_eq!(number_after("final balance: 3,380 (expected 10000)", "balance:"), Some(3380.0));
-        assert_eq!(number_after("final balance: 3380 (expected 10000)", "expected"), Some(10000.0));
+        assert_eq!(
+            number_after("final balance: 3,380 (expected 10000)", "balance:"),
+            Some(3380.0)
+        );
+        assert_eq!(
+            number_after("final balance: 3380 (expected 10000)", "expected"),
+            Some(10000.0)
+        );
         assert_eq!(number_after("took 1.5 s.", "took"), Some(1.5));
         assert_eq!(number_after("tasks 1, 3", "tasks"), Some(1.0));
         assert_eq!(number_after("late by -3 ms", "by"), Some(-3.0));

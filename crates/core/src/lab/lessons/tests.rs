@@ -39,8 +39,14 @@ fn every_lesson_of_the_contract_is_here_in_index_order() {
         .flat_map(|&section| LESSONS.iter().filter(move |l| l.section == section))
         .map(|l| l.id)
         .collect();
-    assert_eq!(by_section, ids, "the index, read section by section, is the same order");
-    assert_eq!(find("main-thread").map(|l| l.section), Some(Section::MainThread));
+    assert_eq!(
+        by_section, ids,
+        "the index, read section by section, is the same order"
+    );
+    assert_eq!(
+        find("main-thread").map(|l| l.section),
+        Some(Section::MainThread)
+    );
     assert_eq!(find("nope"), None);
 }
 
@@ -51,8 +57,17 @@ fn texts_are_short_and_say_what_to_look_for() {
         assert!(words <= 120, "{}: {words} words", lesson.id);
         assert!(words >= 40, "{}: {words} words say too little", lesson.id);
         let sentences = lesson.look_for.matches(". ").count() + 1;
-        assert!(sentences <= 2, "{}: look_for has {sentences} sentences", lesson.id);
-        for words in [lesson.title, lesson.concept, lesson.look_for, lesson.claim.says] {
+        assert!(
+            sentences <= 2,
+            "{}: look_for has {sentences} sentences",
+            lesson.id
+        );
+        for words in [
+            lesson.title,
+            lesson.concept,
+            lesson.look_for,
+            lesson.claim.says,
+        ] {
             assert!(!words.trim().is_empty(), "{}", lesson.id);
             assert!(!words.contains("  "), "{}: {words:?}", lesson.id);
         }
@@ -73,7 +88,10 @@ fn every_program_prints_and_no_two_lessons_share_one() {
 #[test]
 fn a_lesson_lists_its_claim_in_words_but_not_its_check() {
     let json = serde_json::to_value(find("race").expect("race")).expect("json");
-    assert_eq!(json["claim"]["says"], "Unsynchronised read-modify-write loses updates.");
+    assert_eq!(
+        json["claim"]["says"],
+        "Unsynchronised read-modify-write loses updates."
+    );
     assert!(json["claim"].get("check").is_none());
     assert!(json.get("program").is_none());
     assert_eq!(json["section"], "synchronisation");

@@ -13,7 +13,11 @@ pub(super) fn gathered(at_once: bool) -> ProgramRecord {
     for n in 0..15u16 {
         let lane = n + 2;
         story.task(lane, &format!("Task-{lane}"), 0);
-        let start = if at_once { 1.0 + 0.1 * f64::from(n) } else { 1.0 + 300.0 * f64::from(n) };
+        let start = if at_once {
+            1.0 + 0.1 * f64::from(n)
+        } else {
+            1.0 + 300.0 * f64::from(n)
+        };
         story.noted(start, lane, Io, &format!("io/resource/{n}?latency=300"));
         story.steps(lane, &[(start + 300.0, Cpu), (start + 300.1, Done)]);
         end = end.max(start + 300.1);
@@ -45,13 +49,19 @@ fn downloads_overlap_on_one_thread_s_event_loop() {
 fn ticking(wakes_ms: f64, yields: bool) -> ProgramRecord {
     let story = Story::new();
     story.steps(0, &[(0.0, Cpu)]);
-    story.task(1, "Task-1", 0).task(2, "Task-2", 0).task(3, "Task-3", 0);
+    story
+        .task(1, "Task-1", 0)
+        .task(2, "Task-2", 0)
+        .task(3, "Task-3", 0);
     story.steps(1, &[(0.0, Cpu), (1.0, Wait), (600.0, Done)]);
     story.steps(2, &[(1.0, Cpu)]);
     story.noted(100.0, 2, Sleep, "asyncio.sleep(0.1)");
     story.steps(3, &[(1.0, Sleep)]);
     if yields {
-        story.steps(3, &[(150.0, Cpu), (250.0, Sleep), (260.0, Cpu), (450.0, Done)]);
+        story.steps(
+            3,
+            &[(150.0, Cpu), (250.0, Sleep), (260.0, Cpu), (450.0, Done)],
+        );
         story.steps(2, &[(250.0, Cpu), (260.0, Sleep)]);
     } else {
         story.steps(3, &[(150.0, Cpu), (450.0, Done)]);
@@ -70,7 +80,10 @@ fn a_task_that_never_awaits_holds_up_the_loop() {
     );
     let verdict = judge(asyncio_cpu, &ticking(460.0, true), "", Build::Gil, 2);
     assert!(!verdict.passed, "{verdict:?}");
-    assert!(verdict.text.starts_with("Task-3 computed for 190 ms"), "{verdict:?}");
+    assert!(
+        verdict.text.starts_with("Task-3 computed for 190 ms"),
+        "{verdict:?}"
+    );
     // A sleep that ended on time, before the computing began, was not held.
     let verdict = judge(asyncio_cpu, &ticking(140.0, false), "", Build::Gil, 2);
     assert_verdict(

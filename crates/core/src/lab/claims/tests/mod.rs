@@ -147,7 +147,11 @@ pub(super) fn assert_verdict(verdict: &Verdict, passed: bool, text: &str) {
 pub(super) fn take_turns(story: &Story, lanes: [u16; 2], from_ms: f64, turn_ms: f64, turns: usize) {
     for turn in 0..turns {
         let at = from_ms + turn as f64 * turn_ms;
-        let (running, waiting) = if turn % 2 == 0 { (lanes[0], lanes[1]) } else { (lanes[1], lanes[0]) };
+        let (running, waiting) = if turn % 2 == 0 {
+            (lanes[0], lanes[1])
+        } else {
+            (lanes[1], lanes[0])
+        };
         story.steps(running, &[(at, Activity::Cpu)]);
         story.steps(waiting, &[(at, Activity::WaitGil)]);
     }
@@ -168,7 +172,12 @@ fn a_run_that_recorded_nothing_fails_every_claim_and_says_so() {
             cores: 2,
         });
         assert!(!verdict.passed, "{}", lesson.id);
-        assert!(verdict.text.starts_with("nothing to measure"), "{}: {}", lesson.id, verdict.text);
+        assert!(
+            verdict.text.starts_with("nothing to measure"),
+            "{}: {}",
+            lesson.id,
+            verdict.text
+        );
     }
 }
 
@@ -182,13 +191,23 @@ fn every_claim_judges_every_lesson_s_run_without_panicking() {
         sync::deadlocked(),
         Story::new().record(Build::Gil, 0.0),
     ];
-    let outputs = ["", "final balance: 1 (expected 2)\nos.cpu_count(): 2\nshared total: 1 of 2", "x: -"];
+    let outputs = [
+        "",
+        "final balance: 1 (expected 2)\nos.cpu_count(): 2\nshared total: 1 of 2",
+        "x: -",
+    ];
     for lesson in crate::lab::lessons::LESSONS {
         for record in &runs {
             for stdout in outputs {
                 for build in Build::ALL {
                     for cores in [1, 2, 16] {
-                        let verdict = lesson.claim.judge(&ClaimInput { record, stdout, exit_code: 1, build, cores });
+                        let verdict = lesson.claim.judge(&ClaimInput {
+                            record,
+                            stdout,
+                            exit_code: 1,
+                            build,
+                            cores,
+                        });
                         assert!(!verdict.text.is_empty(), "{}", lesson.id);
                     }
                 }

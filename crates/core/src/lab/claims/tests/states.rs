@@ -38,9 +38,15 @@ fn a_program_that_starts_nothing_is_one_lane() {
 fn life(ready: bool, ends: bool) -> ProgramRecord {
     let story = Story::new();
     story.thread(1, "Thread-1 (life)");
-    story.steps(0, &[(0.0, Cpu), (100.0, Sleep), (400.0, Cpu), (401.0, Wait)]);
+    story.steps(
+        0,
+        &[(0.0, Cpu), (100.0, Sleep), (400.0, Cpu), (401.0, Wait)],
+    );
     if ready {
-        story.steps(1, &[(1.0, WaitGil), (5.0, Cpu), (10.0, WaitGil), (15.0, Cpu)]);
+        story.steps(
+            1,
+            &[(1.0, WaitGil), (5.0, Cpu), (10.0, WaitGil), (15.0, Cpu)],
+        );
     } else {
         story.steps(1, &[(1.0, Cpu)]);
     }
@@ -75,7 +81,10 @@ fn a_thread_is_seen_running_ready_blocked_and_terminated() {
 /// the counts at 5, 8, 20 and 50 ms.
 fn holding(end_ms: f64) -> ProgramRecord {
     let story = Story::new();
-    story.steps(0, &[(0.0, Cpu), (30.0, Wait), (end_ms + 1.0, Cpu), (60.0, Done)]);
+    story.steps(
+        0,
+        &[(0.0, Cpu), (30.0, Wait), (end_ms + 1.0, Cpu), (60.0, Done)],
+    );
     for lane in 1..=3 {
         story.thread(lane, &format!("Thread-{lane} (use)"));
         story.steps(lane, &[(10.0, Cpu), (11.0, Wait), (end_ms, Done)]);
@@ -106,6 +115,13 @@ fn references_rise_while_threads_hold_the_list_and_fall_once_they_end() {
     );
     // Counted while the threads still ran, the last count proves nothing.
     let verdict = judge(object_refs, &holding(55.0), COUNTS, Build::Gil, 2);
-    assert!(!verdict.passed && verdict.text.ends_with("2 once 3 still ran"), "{verdict:?}");
-    assert!(judge(object_refs, &holding(40.0), "", Build::Gil, 2).text.starts_with("nothing to measure"));
+    assert!(
+        !verdict.passed && verdict.text.ends_with("2 once 3 still ran"),
+        "{verdict:?}"
+    );
+    assert!(
+        judge(object_refs, &holding(40.0), "", Build::Gil, 2)
+            .text
+            .starts_with("nothing to measure")
+    );
 }

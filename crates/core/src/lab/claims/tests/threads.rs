@@ -37,8 +37,18 @@ fn started_together_the_threads_were_all_alive_at_once() {
         true,
         "all 3 threads were alive at once for 300 ms: they finished in 500 ms, against 1.20 s of waiting in all",
     );
-    let verdict = judge(thread_start_join, &one_after_another(0.0), "", Build::Gil, 2);
-    assert_verdict(&verdict, false, "3 threads, but at most 1 alive at once: they took 1.20 s for 1.20 s of waiting");
+    let verdict = judge(
+        thread_start_join,
+        &one_after_another(0.0),
+        "",
+        Build::Gil,
+        2,
+    );
+    assert_verdict(
+        &verdict,
+        false,
+        "3 threads, but at most 1 alive at once: they took 1.20 s for 1.20 s of waiting",
+    );
 }
 
 #[test]
@@ -60,7 +70,17 @@ fn joined_in_the_loop_no_two_threads_overlap() {
     );
     let lone = Story::new();
     lone.steps(0, &[(0.0, Cpu)]);
-    assert!(judge(join_in_loop, &lone.record(Build::Gil, 5.0), "", Build::Gil, 2).text.starts_with("nothing to measure"));
+    assert!(
+        judge(
+            join_in_loop,
+            &lone.record(Build::Gil, 5.0),
+            "",
+            Build::Gil,
+            2
+        )
+        .text
+        .starts_with("nothing to measure")
+    );
 }
 
 /// Four pool threads finish tasks 1, 3, 2, 0 (100 ms apart); MainThread
@@ -76,7 +96,11 @@ fn pool_run(printed: &[i64]) -> ProgramRecord {
         story.print(end, lane, &format!("  task {task} finished"));
     }
     for (i, task) in printed.iter().enumerate() {
-        story.print(400.5 + i as f64, 0, &format!("result: task {task} slept 0.{task} s"));
+        story.print(
+            400.5 + i as f64,
+            0,
+            &format!("result: task {task} slept 0.{task} s"),
+        );
     }
     story.record(Build::Gil, 410.0)
 }
@@ -90,16 +114,28 @@ fn as_completed_gives_results_in_completion_order() {
         "results came in the order the tasks finished, 1, 3, 2, 0, not in the order submitted, 0, 1, 2, 3",
     );
     let verdict = judge(pool_submit, &pool_run(&[0, 1, 2, 3]), "", Build::Gil, 2);
-    assert_verdict(&verdict, false, "results came in the order 0, 1, 2, 3, but the tasks finished 1, 3, 2, 0");
+    assert_verdict(
+        &verdict,
+        false,
+        "results came in the order 0, 1, 2, 3, but the tasks finished 1, 3, 2, 0",
+    );
     assert!(!judge(pool_submit, &started_together(), "", Build::Gil, 2).passed);
 }
 
 #[test]
 fn map_gives_results_in_input_order() {
     let verdict = judge(pool_map, &pool_run(&[0, 1, 2, 3]), "", Build::Gil, 2);
-    assert_verdict(&verdict, true, "results came in input order, 0, 1, 2, 3, though the tasks finished 1, 3, 2, 0");
+    assert_verdict(
+        &verdict,
+        true,
+        "results came in input order, 0, 1, 2, 3, though the tasks finished 1, 3, 2, 0",
+    );
     let verdict = judge(pool_map, &pool_run(&[1, 3, 2, 0]), "", Build::Gil, 2);
-    assert_verdict(&verdict, false, "results came in the order 1, 3, 2, 0, not in input order, 0, 1, 2, 3");
+    assert_verdict(
+        &verdict,
+        false,
+        "results came in the order 1, 3, 2, 0, not in input order, 0, 1, 2, 3",
+    );
 }
 
 /// MainThread downloads four resources of 200 ms one after another, then a
@@ -115,7 +151,11 @@ fn downloading(at_once: usize) -> ProgramRecord {
     let mut last_end: f64 = 0.0;
     for n in 0..4 {
         let lane = n % 2;
-        let start = if at_once >= 2 { lane_free[lane] } else { lane_free[0].max(lane_free[1]) };
+        let start = if at_once >= 2 {
+            lane_free[lane]
+        } else {
+            lane_free[0].max(lane_free[1])
+        };
         let end = start + 200.0;
         story.thread(lane as u16 + 1, &format!("ThreadPoolExecutor-0_{lane}"));
         story.steps(lane as u16 + 1, &[(start, Io), (end, Cpu)]);
