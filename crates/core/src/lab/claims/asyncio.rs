@@ -94,10 +94,13 @@ pub fn asyncio_cpu(run: &ClaimInput<'_>) -> Verdict {
     else {
         return Verdict::missing("no task that computed");
     };
+    // The tasks of the same event loop: a loop in another thread is not
+    // held up by this one.
+    let same_loop = |lane| run.record.lane(lane).map(|info| info.kind);
     let others: Vec<u16> = tasks
         .iter()
         .copied()
-        .filter(|&t| t != blocker.lane)
+        .filter(|&t| t != blocker.lane && same_loop(t) == same_loop(blocker.lane))
         .collect();
     let ran_meanwhile: f64 = view
         .doing(&others, Activity::Cpu)

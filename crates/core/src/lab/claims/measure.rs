@@ -146,22 +146,23 @@ impl<'a> View<'a> {
         self.time_doing_between(main, Activity::Cpu, from, to)
     }
 
-    /// From `lane`'s first mark to the mark that ended it (or its last
-    /// interval's end, for a lane that never marked its end).
+    /// From `lane`'s first mark to the end of its last interval: the mark
+    /// that ended it, or the run's end for a lane that never marked one.
     pub fn lifetime(&self, lane: u16) -> Option<Interval> {
-        let marks = || self.record.marks.iter().filter(|m| m.lane == lane);
-        let start = marks().map(|m| m.at_us).min_by(f64::total_cmp)?;
-        let ended = marks()
-            .filter(|m| matches!(m.activity, Activity::Done | Activity::Cancelled))
+        let start = self
+            .record
+            .marks
+            .iter()
+            .filter(|m| m.lane == lane)
             .map(|m| m.at_us)
-            .min_by(f64::total_cmp);
-        let last = self
+            .min_by(f64::total_cmp)?;
+        let end = self
             .spans
             .iter()
             .filter(|s| s.lane == lane)
             .map(|s| s.end_us)
-            .max_by(f64::total_cmp);
-        let end = ended.or(last).unwrap_or(start);
+            .max_by(f64::total_cmp)
+            .unwrap_or(start);
         Some(Interval { lane, start, end })
     }
 

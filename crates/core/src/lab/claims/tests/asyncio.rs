@@ -84,6 +84,30 @@ fn a_task_that_never_awaits_holds_up_the_loop() {
         verdict.text.starts_with("Task-3 computed for 190 ms"),
         "{verdict:?}"
     );
+    // A record in which another task of the loop ran meanwhile does not
+    // bear the claim out; a task of another thread's loop may run.
+    let mut record = ticking(450.0, false);
+    let loop_task = |lane, event_loop| crate::record::LaneInfo {
+        lane,
+        name: format!("Task-{lane}"),
+        process: 0,
+        kind: LaneKind::Task { event_loop },
+    };
+    record.lanes.push(loop_task(4, 0));
+    record
+        .marks
+        .push(crate::record::Mark::plain(4, 200_000.0, Cpu, None));
+    record
+        .marks
+        .push(crate::record::Mark::plain(4, 210_000.0, Done, None));
+    let verdict = judge(asyncio_cpu, &record, "", Build::Gil, 2);
+    assert!(
+        !verdict.passed && verdict.text.contains("other tasks ran for 10 ms"),
+        "{verdict:?}"
+    );
+    record.lanes.pop();
+    record.lanes.push(loop_task(4, 9));
+    assert!(judge(asyncio_cpu, &record, "", Build::Gil, 2).passed);
     // A sleep that ended on time, before the computing began, was not held.
     let verdict = judge(asyncio_cpu, &ticking(140.0, false), "", Build::Gil, 2);
     assert_verdict(
