@@ -90,8 +90,13 @@ pub fn gil_io(run: &ClaimInput<'_>) -> Verdict {
     }
     let (peak, _) = concurrency(&io, 2);
     let (waited, took) = (total(&io), extent_len(&lives));
+    let overlap = if peak >= 2 {
+        format!("overlapped, up to {peak} at once")
+    } else {
+        "never overlapped".to_string()
+    };
     let text = format!(
-        "the {} {} overlapped, up to {peak} at once: {} of waiting took {}",
+        "the {} {} {overlap}: {} of waiting took {}",
         count(workers.len(), "thread's", "threads'"),
         count(io.len(), "download", "downloads"),
         duration(waited),

@@ -34,8 +34,9 @@ pub fn processes(run: &ClaimInput<'_>) -> Verdict {
     };
     let seen: Vec<String> = children.iter().map(|(_, v)| v.to_string()).collect();
     let kept = children.iter().all(|&(_, value)| value != main);
+    let had = if kept { "still had" } else { "had the same," };
     let text = format!(
-        "{} (pid {}) printed counter = {}; MainProcess (pid {}) still had {main}",
+        "{} (pid {}) printed counter = {}; MainProcess (pid {}) {had} {main}",
         count(children.len(), "child process", "child processes"),
         pids(&|p| p != 0).join(", "),
         seen.join(", "),

@@ -41,7 +41,7 @@ fn a_global_changed_in_a_child_stays_in_the_child() {
     assert_verdict(
         &verdict,
         false,
-        "2 child processes (pid 101, 102) printed counter = 10, 10; MainProcess (pid 100) still had 10",
+        "2 child processes (pid 101, 102) printed counter = 10, 10; MainProcess (pid 100) had the same, 10",
     );
     assert!(
         judge(
