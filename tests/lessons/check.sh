@@ -13,6 +13,7 @@
 # puts cpython/ on PYTHONPATH: its sitecustomize starts processes by spawn, as
 # the lab does, and resolves the lessons' relative resource URLs against the
 # server; cpython/aiohttp.py stands in for aiohttp, which CPython lacks.
+# `requests` must be installed for CPython (pip install requests).
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --python) python=$2; shift 2 ;;
     --runner) runner=$2; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) break ;;
   esac
 done
@@ -58,7 +59,7 @@ asyncio-gather 0 10 -
 asyncio-cpu 0 10 -
 race 0 10 -
 lock 0 10 -
-deadlock $deadlock 5 -
+deadlock $deadlock 3 -
 subinterpreters 0 20 -
 cpu-count 0 10 -
 TABLE
