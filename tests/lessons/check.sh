@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --python) python=$2; shift 2 ;;
     --runner) runner=$2; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) break ;;
   esac
 done
