@@ -2,6 +2,7 @@
 //! timeline. Its settings (URL keys `view`, `lesson`, `build`, `interval`,
 //! `code`) and the program's place in a URL.
 
+pub mod claims;
 pub mod code;
 pub mod lessons;
 pub mod run;

@@ -1,6 +1,13 @@
 //! The lessons: small Python programs that each make one idea of Python
-//! concurrency visible, in the order a reader meets the ideas.
+//! concurrency visible, with a short text, what to look for on the
+//! timeline, and one claim checked against the run's own record. In the
+//! order a reader meets the ideas.
 
+mod processes;
+mod threads;
+mod waiting;
+
+use super::claims::Claim;
 use serde::Serialize;
 
 /// Where a lesson sits in the index.
@@ -17,16 +24,19 @@ pub enum Section {
     Asyncio,
     /// Locks, races and deadlocks.
     Synchronisation,
+    /// Interpreters of their own, and the cores they run on.
+    Cores,
 }
 
 impl Section {
     /// Every section, in reading order.
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::MainThread,
         Section::Threads,
         Section::Processes,
         Section::Asyncio,
         Section::Synchronisation,
+        Section::Cores,
     ];
 
     /// Its heading in the index.
@@ -37,6 +47,7 @@ impl Section {
             Section::Processes => "Processes",
             Section::Asyncio => "asyncio",
             Section::Synchronisation => "Locks, races and deadlocks",
+            Section::Cores => "Interpreters and cores",
         }
     }
 }
@@ -52,22 +63,50 @@ pub struct Lesson {
     pub concept: &'static str,
     /// Where it sits in the index.
     pub section: Section,
+    /// What the program does and why it matters, in plain words (at most
+    /// 120 of them).
+    pub text: &'static str,
+    /// What to look at on the timeline, naming lanes as Python names them.
+    pub look_for: &'static str,
     /// Its program.
     #[serde(skip)]
     pub program: &'static str,
+    /// The claim a run is checked against.
+    pub claim: Claim,
 }
 
 /// The program a lab opened without a lesson starts with.
-pub const STARTER: &str = include_str!("../../lessons/starter.py");
+pub const STARTER: &str = include_str!("../../../lessons/starter.py");
 
 /// Every lesson, in reading order.
-pub const LESSONS: &[Lesson] = &[Lesson {
-    id: "main-thread",
-    title: "One process, one main thread",
-    concept: "a program is one process with one main thread unless it makes more",
-    section: Section::MainThread,
-    program: include_str!("../../lessons/main-thread.py"),
-}];
+pub const LESSONS: &[Lesson] = &[
+    threads::MAIN_THREAD,
+    threads::THREAD_START_JOIN,
+    threads::JOIN_IN_LOOP,
+    threads::POOL_SUBMIT,
+    threads::POOL_MAP,
+    threads::DOWNLOADS,
+    threads::GIL_CPU,
+    threads::GIL_IO,
+    threads::CONVOY,
+    threads::GIL_RELEASE_NATIVE,
+    threads::FREE_THREADED,
+    threads::ONE_CORE,
+    threads::LIFECYCLE,
+    threads::OBJECT_REFS,
+    processes::PROCESSES,
+    processes::MAIN_GUARD,
+    processes::PROCESS_POOL,
+    processes::MORE_PROCS_THAN_CORES,
+    processes::SHARED_STATE,
+    waiting::ASYNCIO_GATHER,
+    waiting::ASYNCIO_CPU,
+    waiting::RACE,
+    waiting::LOCK,
+    waiting::DEADLOCK,
+    processes::SUBINTERPRETERS,
+    processes::CPU_COUNT,
+];
 
 /// The lesson with this id.
 pub fn find(id: &str) -> Option<&'static Lesson> {
@@ -75,20 +114,4 @@ pub fn find(id: &str) -> Option<&'static Lesson> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_are_unique_and_every_lesson_has_a_program() {
-        let mut ids: Vec<&str> = LESSONS.iter().map(|l| l.id).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        assert_eq!(ids.len(), LESSONS.len());
-        assert!(LESSONS.iter().all(|l| l.program.contains("print(")));
-        assert_eq!(
-            find("main-thread").map(|l| l.section),
-            Some(Section::MainThread)
-        );
-        assert_eq!(find("nope"), None);
-    }
-}
+mod tests;
