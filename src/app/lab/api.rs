@@ -2,6 +2,7 @@
 //! resolves with, and what `lessons` lists.
 
 use serde::Serialize;
+use threadline_core::lab::claims::Verdict;
 use threadline_core::lab::lessons::LESSONS;
 use threadline_core::lab::run::LabRun;
 use threadline_core::program::program_trace;
@@ -23,7 +24,7 @@ pub struct PyResult {
     /// The threads, processes and tasks that ran, by name.
     lanes: Vec<String>,
     /// The lesson's claim checked against this run, if a lesson is open.
-    verdict: Option<serde_json::Value>,
+    verdict: Option<Verdict>,
     /// The run as a Chrome Trace Event object.
     trace: Option<serde_json::Value>,
 }
@@ -41,7 +42,7 @@ impl PyResult {
             lanes: run.record.as_ref().map_or_else(Vec::new, |record| {
                 record.lanes.iter().map(|l| l.name.clone()).collect()
             }),
-            verdict: None,
+            verdict: run.verdict.clone(),
             trace: run.record.as_ref().map(program_trace),
         }
     }

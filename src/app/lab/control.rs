@@ -70,7 +70,7 @@ impl Controller {
                 wall_ms,
                 record,
             }) => {
-                let run = LabRun {
+                let mut run = LabRun {
                     error: (exit_code != 0).then(|| error_mark(&stderr)).flatten(),
                     program,
                     build,
@@ -80,7 +80,10 @@ impl Controller {
                     exit_code,
                     wall_ms,
                     record: record.map(|r| *r),
+                    verdict: None,
                 };
+                let lesson = lab.lesson.as_deref().and_then(lessons::find);
+                run.judge(lesson, state.env.cores as u32);
                 self.store().dispatch(Action::LabDone(Box::new(run)));
                 Ok(self
                     .store()

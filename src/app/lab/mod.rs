@@ -20,6 +20,7 @@ use output::ProgramOutput;
 use run_bar::RunBar;
 use std::rc::Rc;
 use threadline_core::lab::Build;
+use threadline_core::lab::claims::Verdict;
 use threadline_core::lab::lessons;
 use threadline_core::lab::run::LabPhase;
 use threadline_core::page::PageState;
@@ -31,6 +32,31 @@ use yew::prelude::*;
 pub struct LabProps {
     /// The page's state.
     pub state: Rc<PageState>,
+}
+
+/// The lesson's claim: what it says before a run, and after one, whether
+/// the run bore it out, with the figure measured.
+fn lesson_check(says: &'static str, verdict: Option<&Verdict>) -> Html {
+    match verdict {
+        None => html! {
+            <p class="lesson-check" data-testid="lesson-claim">
+                <strong>{ "The claim: " }</strong>{ says }{ " Run the program to check it." }
+            </p>
+        },
+        Some(verdict) => {
+            let status = if verdict.passed { "pass" } else { "fail" };
+            html! {
+                <p class={classes!("lesson-check", status)} data-lesson-check="" data-status={status}
+                   role="status">
+                    <strong>{ if verdict.passed { "✔ Checked on this run: " } else { "✘ Not shown by this run: " } }</strong>
+                    { &verdict.text }
+                    if let Some(caveat) = &verdict.caveat {
+                        <span class="caveat">{ format!(" ({caveat})") }</span>
+                    }
+                </p>
+            }
+        }
+    }
 }
 
 /// The lab view.
@@ -72,6 +98,8 @@ pub fn Lab(props: &LabProps) -> Html {
                     <h2>{ lesson.map_or("Your own program", |l| l.title) }</h2>
                     if let Some(lesson) = lesson {
                         <p class="lesson-concept">{ lesson.concept }</p>
+                        <p class="lesson-text">{ lesson.text }</p>
+                        <p class="lesson-look"><strong>{ "Look for: " }</strong>{ lesson.look_for }</p>
                     }
                 </header>
                 <Editor text={AttrValue::from(state.program().to_string())} {error}
@@ -80,6 +108,9 @@ pub fn Lab(props: &LabProps) -> Html {
                         ready={state.phase.can_run()} {fallback} />
                 <EmbedSnippet params={state.params.clone()} />
                 <ProgramOutput run={state.lab_run.clone()} phase={state.lab_phase.clone()} />
+                if let Some(lesson) = lesson {
+                    { lesson_check(lesson.claim.says, shown_run.as_ref().and_then(|r| r.verdict.as_ref())) }
+                }
                 if shown_lab_run(state).is_some() {
                     <section class="lab-timeline" aria-label="Every thread of the run">
                         <Legend modes={Vec::new()} axis={state.params.axis} scheme={state.scheme()}

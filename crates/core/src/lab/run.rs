@@ -2,6 +2,8 @@
 //! where it failed, and what it recorded.
 
 use super::Build;
+use super::claims::{ClaimInput, Verdict};
+use super::lessons::Lesson;
 use crate::program::ProgramRecord;
 
 /// The file name programs run under: tracebacks say `File "<lab>"`.
@@ -67,6 +69,25 @@ pub struct LabRun {
     pub error: Option<ErrorMark>,
     /// What it recorded, if the interpreter sent a record.
     pub record: Option<ProgramRecord>,
+    /// The open lesson's claim, checked against this run.
+    pub verdict: Option<Verdict>,
+}
+
+impl LabRun {
+    /// Checks `lesson`'s claim against this run (on a machine of `cores`),
+    /// if it recorded anything to check.
+    pub fn judge(&mut self, lesson: Option<&Lesson>, cores: u32) {
+        self.verdict = match (lesson, &self.record) {
+            (Some(lesson), Some(record)) => Some(lesson.claim.judge(&ClaimInput {
+                record,
+                stdout: &self.stdout,
+                exit_code: self.exit_code,
+                build: self.build,
+                cores,
+            })),
+            _ => None,
+        };
+    }
 }
 
 /// Where the lab is with its program.
@@ -86,6 +107,61 @@ pub enum LabPhase {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock::SystemClock;
+    use crate::record::{Activity, LaneInfo, LaneKind, ProcessInfo, Recorder};
+    use std::sync::Arc;
+
+    fn run(record: Option<ProgramRecord>) -> LabRun {
+        LabRun {
+            program: String::new(),
+            build: Build::Gil,
+            fallback: None,
+            stdout: "sum: 1\n".into(),
+            stderr: String::new(),
+            exit_code: 0,
+            wall_ms: 5.0,
+            error: None,
+            record,
+            verdict: None,
+        }
+    }
+
+    #[test]
+    fn a_lessons_claim_is_judged_on_what_the_run_recorded() {
+        let recorder = Recorder::start(Arc::new(SystemClock::default()), true);
+        recorder.name_process(ProcessInfo {
+            process: 0,
+            name: "MainProcess".into(),
+            pid: 7,
+        });
+        recorder.name_lane(LaneInfo {
+            lane: 0,
+            name: "MainThread".into(),
+            process: 0,
+            kind: LaneKind::Thread,
+        });
+        recorder.state_at(0.0, 0, Activity::Cpu, 0, 1);
+        recorder.state_at(4.0, 0, Activity::Done, 0, 9);
+        let lesson = crate::lab::lessons::find("main-thread");
+        let mut one_thread = run(Some(ProgramRecord::of(&recorder, "gil", 5.0)));
+        one_thread.judge(lesson, 2);
+        let verdict = one_thread.verdict.expect("judged");
+        assert!(verdict.passed, "{}", verdict.text);
+        recorder.name_lane(LaneInfo {
+            lane: 1,
+            name: "Thread-1 (work)".into(),
+            process: 0,
+            kind: LaneKind::Thread,
+        });
+        recorder.state_at(1.0, 1, Activity::Cpu, 0, 3);
+        recorder.state_at(2.0, 1, Activity::Done, 0, 3);
+        let mut two_threads = run(Some(ProgramRecord::of(&recorder, "gil", 5.0)));
+        two_threads.judge(lesson, 2);
+        assert!(!two_threads.verdict.expect("judged").passed);
+        let mut unrecorded = run(None);
+        unrecorded.judge(lesson, 2);
+        assert_eq!(unrecorded.verdict, None, "nothing to judge");
+    }
 
     #[test]
     fn a_runtime_error_is_marked_at_the_deepest_line_of_the_program() {

@@ -50,6 +50,7 @@ fn in_the_lab_the_state_follows_its_program_once_the_page_is_ready() {
         wall_ms: 3.0,
         error: None,
         record: None,
+        verdict: None,
     };
     let page = page.reduce(Action::LabDone(Box::new(run)));
     assert_eq!(page.facts().state, "done");
