@@ -43,14 +43,12 @@ enum Fast {
     End,
 }
 
-/// Why `fast_frame` stopped.
-enum Inner {
+/// What the inner fast loop stopped for.
+enum Step {
+    /// The outer level runs this instruction.
+    Op(Op),
     /// Leave the fast loop.
     Out(Fast),
-    /// Call this plain function with these slots (arguments moved in).
-    Call(ObjRef, Vec<Value>),
-    /// The frame returns this value to its caller's stack.
-    Return(Value),
 }
 
 /// What `execute` stopped for.
@@ -480,106 +478,61 @@ impl Vm {
         }
     }
 
-    /// Runs the top frame's instructions for as long as each needs nothing
-    /// but the frame, the constants and the global cache: the common case
-    /// of locals, int/float arithmetic, comparisons, jumps, list and tuple
-    /// indexing and range loops. The frame's value stack and instruction
-    /// pointer live in locals (registers) meanwhile.
+    /// Runs the top frames' instructions for as long as each needs nothing
+    /// that only the general path in `execute` does: the common case of
+    /// locals, int/float arithmetic, comparisons, jumps, indexing, range
+    /// loops, attributes, and calls and returns of plain functions, whose
+    /// frames it switches itself.
     ///
-    /// Stops at the first instruction that needs more (a call, an
-    /// attribute, an operand of another type, an error to build), leaving
-    /// the frame as the instruction found it and the instruction pointer
-    /// past it, so that the general arm in `execute` runs it. `Fast::Tick`:
-    /// a backward jump was taken and the eval breaker wants a look.
+    /// Two levels: the inner loop runs the instructions that call nothing,
+    /// so that the compiler keeps its state in registers; it hands the
+    /// others to the outer level, which calls out (operators on other
+    /// types, attributes, builtins) or switches frames, and goes back in.
+    ///
+    /// Stops at the first instruction it leaves to `execute`, with the
+    /// instruction pointer past it and the stack as the instruction found
+    /// it. `Fast::Tick`: a backward jump was taken and the eval breaker
+    /// wants a look.
+    ///
+    /// The top frame's value stack is out of its `Frame` meanwhile (in a
+    /// local), so whatever this loop calls (each may run Python code in a
+    /// nested loop, on frames above this one) must not read it: builtins
+    /// that do (`locals()`) are marked `reads_frame` and go the general
+    /// way. The instruction pointer is written back before each such call,
+    /// for tracebacks and `--trace`.
     #[inline(never)]
     #[allow(clippy::too_many_lines)]
     fn fast_ops(&mut self, base: usize, budget: &mut u64) -> Fast {
-        loop {
-            let Some(frame) = self.frames.last_mut() else {
-                return Fast::End;
-            };
-            let code_ptr: *const Code = Arc::as_ptr(frame.code());
-            let globals_ptr: *const ObjRef = frame.globals();
-            // SAFETY: the code and the globals belong to the top frame
-            // (through its function, or its own `Arc`s), and the loop below
-            // leaves (through `Inner`) before that frame is popped: a plain
-            // call or return switches frames here, and starts over with the
-            // new top frame's code and globals. Nothing the loop runs in
-            // between (drops of values included) runs Python code or touches
-            // the frame stack.
-            let (code, globals): (&Code, &ObjRef) = unsafe { (&*code_ptr, &*globals_ptr) };
-            let mut stack = std::mem::take(&mut frame.slots);
-            let mut ip = frame.ip;
-            let inner = self.fast_frame(code, globals, &mut stack, &mut ip, base, budget);
-            match inner {
-                Inner::Out(fast) => {
-                    if let Some(frame) = self.frames.last_mut() {
-                        frame.slots = stack;
-                        frame.ip = ip;
-                    }
-                    return fast;
-                }
-                Inner::Call(func, slots) => {
-                    if let Some(frame) = self.frames.last_mut() {
-                        frame.slots = stack;
-                        frame.ip = ip;
-                    }
-                    self.frames.push(Frame {
-                        source: FrameSource::Function(func),
-                        ip: 0,
-                        slots,
-                        namespace: None,
-                        blocks: Vec::new(),
-                        handled: Value::Null,
-                        kind: FrameKind::Normal,
-                    });
-                }
-                Inner::Return(value) => {
-                    self.recycle_slots(stack);
-                    self.frames.pop();
-                    if let Some(caller) = self.frames.last_mut() {
-                        caller.slots.push(value);
-                    }
-                }
-            }
-        }
-    }
-
-    /// The fast loop over one frame's instructions (see [`Vm::fast_ops`]):
-    /// returns when the frame must change or an instruction needs the
-    /// general path.
-    ///
-    /// The frame's value stack is out of its `Frame` meanwhile (in a local),
-    /// so whatever this loop calls (operators, attribute lookups, builtins;
-    /// each may run Python code in a nested loop, on frames above this one)
-    /// must not read it: builtins that do (`locals()`) are marked
-    /// `reads_frame` and go the general way. The instruction pointer is
-    /// written back before each such call, for tracebacks and `--trace`.
-    #[inline(always)]
-    #[allow(clippy::too_many_lines, clippy::too_many_arguments)]
-    fn fast_frame(
-        &mut self,
-        code: &Code,
-        globals: &ObjRef,
-        stack_ref: &mut Vec<Value>,
-        ip_ref: &mut usize,
-        base: usize,
-        budget: &mut u64,
-    ) -> Inner {
-        let ops: &[Op] = &code.ops;
-        let consts: &[Value] = &code.consts;
-        let mut stack = std::mem::take(stack_ref);
-        let mut ip = *ip_ref;
-        let frames_len = self.frames.len();
-        let returns_here = frames_len - 1 > base
+        let Some(frame) = self.frames.last_mut() else {
+            return Fast::End;
+        };
+        // SAFETY (here and at each frame switch below): the code and the
+        // globals belong to the top frame (through its function, or its own
+        // `Arc`s), and are re-read whenever the top frame changes; nothing
+        // this loop runs in between (drops of values included) pops that
+        // frame.
+        let (mut code, mut globals): (&Code, &ObjRef) = unsafe {
+            (
+                &*Arc::as_ptr(frame.code()),
+                &*std::ptr::from_ref(frame.globals()),
+            )
+        };
+        let mut stack = std::mem::take(&mut frame.slots);
+        let mut ip = frame.ip;
+        let mut ops: &[Op] = &code.ops;
+        let mut consts: &[Value] = &code.consts;
+        let mut frames_len = self.frames.len();
+        let mut returns_here = frames_len - 1 > base
             && matches!(self.frames.last().map(|f| &f.kind), Some(FrameKind::Normal));
         macro_rules! out {
             ($fast:expr) => {
-                break Inner::Out($fast)
+                break $fast
             };
         }
+        // Jumps; a backward jump ticks the eval breaker, and leaves (the
+        // inner loop through `$leave`) when it needs a look.
         macro_rules! jump_to {
-            ($target:expr) => {{
+            ($target:expr, $leave:expr) => {{
                 let target = $target as usize;
                 let backward = target < ip;
                 ip = target;
@@ -588,19 +541,10 @@ impl Vm {
                     self.ticks -= 1;
                     if self.ticks == 0 || *budget == 0 || self.breaker.load(Ordering::Relaxed) != 0
                     {
-                        out!(Fast::Tick);
+                        $leave;
                     }
                 }
             }};
-        }
-        // Room for `n` more values, so that no push below reallocates (the
-        // general path grows the stack when it must).
-        macro_rules! room {
-            ($op:expr, $n:expr) => {
-                if stack.capacity() - stack.len() < $n {
-                    out!(Fast::Op($op));
-                }
-            };
         }
         // The outcome of a call out: push the value, or leave with the error.
         macro_rules! push_result {
@@ -675,186 +619,430 @@ impl Vm {
                         for cell in f.closure.iter() {
                             slots.push(Value::Obj(cell.clone()));
                         }
-                        stack.truncate(callee_at);
-                        break Inner::Call(func, slots);
+                        debug_assert!(stack[callee_at..].iter().all(Value::is_null));
+                        // SAFETY: the callable and every argument were moved
+                        // out (`mem::take`), leaving `Null`s, which own
+                        // nothing: shortening the vector over them drops
+                        // nothing that needs dropping.
+                        unsafe { stack.set_len(callee_at) };
+                        let (new_code, new_globals): (*const Code, *const ObjRef) =
+                            (Arc::as_ptr(&f.code), &f.globals);
+                        if let Some(frame) = self.frames.last_mut() {
+                            // The frame's own vector is the empty one left
+                            // when the stack was taken: nothing to drop.
+                            let caller = std::mem::replace(&mut stack, slots);
+                            std::mem::forget(std::mem::replace(&mut frame.slots, caller));
+                            frame.ip = ip;
+                        }
+                        self.frames.push(Frame {
+                            source: FrameSource::Function(func),
+                            ip: 0,
+                            slots: Vec::new(),
+                            namespace: None,
+                            blocks: Vec::new(),
+                            handled: Value::Null,
+                            kind: FrameKind::Normal,
+                        });
+                        // SAFETY: as above; the new top frame owns `func`.
+                        (code, globals) = unsafe { (&*new_code, &*new_globals) };
+                        ip = 0;
+                        ops = &code.ops;
+                        consts = &code.consts;
+                        frames_len += 1;
+                        returns_here = true;
                     }
                     _ => out!(Fast::Op($op)),
                 }
             }};
         }
         let result = loop {
-            let Some(&op) = ops.get(ip) else {
-                out!(Fast::End);
-            };
-            ip += 1;
-            match op {
-                Op::LoadFast(i) => match stack.get(i as usize) {
-                    _ if stack.capacity() == stack.len() => out!(Fast::Op(op)),
-                    Some(value) if !value.is_null() => {
-                        let value = value.clone();
+            // The inner loop: `Step::Op` hands an instruction (the
+            // instruction pointer past it, the stack as it found it) to the
+            // outer level.
+            let step = 'inner: loop {
+                // Room for `n` more values, so that no push below
+                // reallocates (the general path grows the stack).
+                macro_rules! room {
+                    ($op:expr, $n:expr) => {
+                        if stack.capacity() - stack.len() < $n {
+                            break 'inner Step::Out(Fast::Op($op));
+                        }
+                    };
+                }
+                let Some(&op) = ops.get(ip) else {
+                    break Step::Out(Fast::End);
+                };
+                ip += 1;
+                match op {
+                    Op::LoadFast(i) => match stack.get(i as usize) {
+                        _ if stack.capacity() == stack.len() => break Step::Out(Fast::Op(op)),
+                        Some(value) if !value.is_null() => {
+                            let value = value.clone();
+                            push(&mut stack, value);
+                        }
+                        _ => break Step::Out(Fast::Op(op)),
+                    },
+                    Op::StoreFast(i) => {
+                        let value = stack.pop().unwrap_or_default();
+                        if let Some(slot) = stack.get_mut(i as usize) {
+                            *slot = value;
+                        }
+                    }
+                    Op::LoadConst(i) => {
+                        room!(op, 1);
+                        let value = consts.get(i as usize).cloned().unwrap_or_default();
                         push(&mut stack, value);
                     }
-                    _ => out!(Fast::Op(op)),
-                },
-                Op::StoreFast(i) => {
-                    let value = stack.pop().unwrap_or_default();
-                    if let Some(slot) = stack.get_mut(i as usize) {
-                        *slot = value;
+                    Op::PopTop => {
+                        stack.pop();
                     }
-                }
-                Op::LoadConst(i) => {
-                    room!(op, 1);
-                    let value = consts.get(i as usize).cloned().unwrap_or_default();
-                    push(&mut stack, value);
-                }
-                Op::PopTop => {
-                    stack.pop();
-                }
-                Op::BinaryOp(kind) | Op::InplaceOp(kind) => {
-                    let quick = match stack.as_slice() {
-                        [.., a, b] => super::ops::fast_binary(kind, a, b),
-                        _ => out!(Fast::Op(op)),
-                    };
-                    match quick {
-                        Some(value) => {
-                            stack.pop();
-                            if let Some(top) = stack.last_mut() {
-                                *top = value;
+                    Op::BinaryOp(kind) | Op::InplaceOp(kind) => {
+                        let quick = match stack.as_slice() {
+                            [.., a, b] => super::ops::fast_binary(kind, a, b),
+                            _ => break Step::Out(Fast::Op(op)),
+                        };
+                        let Some(value) = quick else {
+                            break Step::Op(op);
+                        };
+                        stack.pop();
+                        if let Some(top) = stack.last_mut() {
+                            *top = value;
+                        }
+                    }
+                    Op::CompareOp(kind) => {
+                        let quick = match stack.as_slice() {
+                            [.., a, b] => super::ops::fast_compare(kind, a, b),
+                            _ => break Step::Out(Fast::Op(op)),
+                        };
+                        let Some(truth) = quick else {
+                            break Step::Op(op);
+                        };
+                        stack.pop();
+                        if let Some(top) = stack.last_mut() {
+                            *top = Value::Bool(truth);
+                        }
+                    }
+                    Op::PopJumpIfFalse(target) | Op::PopJumpIfTrue(target) => {
+                        let truth = match stack.last() {
+                            Some(Value::Bool(b)) => *b,
+                            Some(Value::None) => false,
+                            Some(Value::Int(n)) => *n != 0,
+                            _ => break Step::Op(op),
+                        };
+                        stack.pop();
+                        if truth == matches!(op, Op::PopJumpIfTrue(_)) {
+                            jump_to!(target, break Step::Out(Fast::Tick));
+                        }
+                    }
+                    Op::CompareJumpIfFalse(kind, target) | Op::CompareJumpIfTrue(kind, target) => {
+                        let quick = match stack.as_slice() {
+                            [.., a, b] => super::ops::fast_compare(kind, a, b),
+                            _ => break Step::Out(Fast::Op(op)),
+                        };
+                        let Some(truth) = quick else {
+                            break Step::Op(op);
+                        };
+                        stack.pop();
+                        stack.pop();
+                        if truth == matches!(op, Op::CompareJumpIfTrue(..)) {
+                            jump_to!(target, break Step::Out(Fast::Tick));
+                        }
+                    }
+                    Op::Jump(target) => jump_to!(target, break Step::Out(Fast::Tick)),
+                    Op::ForIter(exit) => {
+                        room!(op, 1);
+                        let Some(Value::Obj(iterator)) = stack.last() else {
+                            break Step::Out(Fast::Op(op));
+                        };
+                        let Object::Iter(Iter { kind }) = &**iterator else {
+                            break Step::Op(op);
+                        };
+                        match kind {
+                            IterKind::Range {
+                                next,
+                                remaining,
+                                step,
+                            } => {
+                                let left = remaining.load(Ordering::Relaxed);
+                                if left > 0 {
+                                    remaining.store(left - 1, Ordering::Relaxed);
+                                    let value = next.load(Ordering::Relaxed);
+                                    next.store(value.wrapping_add(*step), Ordering::Relaxed);
+                                    push(&mut stack, Value::Int(value));
+                                } else {
+                                    stack.pop();
+                                    ip = exit as usize;
+                                }
                             }
-                        }
-                        None => {
-                            let b = stack.pop().unwrap_or_default();
-                            let a = stack.pop().unwrap_or_default();
-                            sync_ip!();
-                            let result = if matches!(op, Op::BinaryOp(_)) {
-                                self.binary_op(a, b, kind)
-                            } else {
-                                self.inplace_op(a, b, kind)
-                            };
-                            push_result!(result);
+                            IterKind::Seq { seq, index } if matches!(&**seq, Object::List(_)) => {
+                                let Object::List(items) = &**seq else {
+                                    break Step::Op(op);
+                                };
+                                let i = crate::objects::iter::load(index);
+                                let item = items.lock().get(i).cloned();
+                                match item {
+                                    Some(value) => {
+                                        crate::objects::iter::store(index, i + 1);
+                                        push(&mut stack, value);
+                                    }
+                                    None => {
+                                        crate::objects::iter::store(index, usize::MAX / 2);
+                                        stack.pop();
+                                        ip = exit as usize;
+                                    }
+                                }
+                            }
+                            _ => break Step::Op(op),
                         }
                     }
+                    Op::BinarySubscr => {
+                        let quick = match stack.as_slice() {
+                            [.., container, key] => super::subscript::fast_getitem(container, key),
+                            _ => break Step::Out(Fast::Op(op)),
+                        };
+                        let Some(value) = quick else {
+                            break Step::Op(op);
+                        };
+                        stack.pop();
+                        if let Some(top) = stack.last_mut() {
+                            *top = value;
+                        }
+                    }
+                    Op::StoreSubscr => {
+                        let len = stack.len();
+                        if len < 3 {
+                            break Step::Out(Fast::Op(op));
+                        }
+                        if !super::subscript::is_fast_setitem(&stack[len - 2], &stack[len - 1]) {
+                            break Step::Op(op);
+                        }
+                        let key = stack.pop().unwrap_or_default();
+                        let container = stack.pop().unwrap_or_default();
+                        let value = stack.pop().unwrap_or_default();
+                        if let Err(err) = super::subscript::fast_setitem(&container, &key, value) {
+                            break Step::Out(Fast::Err(err));
+                        }
+                    }
+                    Op::LoadGlobal(i) => {
+                        room!(op, 1);
+                        let Some(name) = code.names.get(i as usize) else {
+                            break Step::Out(Fast::Op(op));
+                        };
+                        let found = super::globals::cached_global(
+                            &mut self.global_cache,
+                            &self.interp.builtins,
+                            globals,
+                            name,
+                        );
+                        match found {
+                            Some(value) => push(&mut stack, value),
+                            None => break Step::Out(Fast::Op(op)),
+                        }
+                    }
+                    Op::StoreGlobal(i) => {
+                        let (Some(name), Some(value)) = (code.names.get(i as usize), stack.pop())
+                        else {
+                            break Step::Out(Fast::Op(op));
+                        };
+                        let missing = super::globals::cached_store_global(
+                            &mut self.global_cache,
+                            globals,
+                            name,
+                            value,
+                        );
+                        if let Some(value) = missing {
+                            push(&mut stack, value);
+                            break Step::Out(Fast::Op(op));
+                        }
+                    }
+                    Op::LoadFastFast(a, b) => {
+                        match (stack.get(a as usize), stack.get(b as usize)) {
+                            _ if stack.capacity() - stack.len() < 2 => {
+                                break Step::Out(Fast::Op(op));
+                            }
+                            (Some(x), Some(y)) if !x.is_null() && !y.is_null() => {
+                                let (x, y) = (x.clone(), y.clone());
+                                push(&mut stack, x);
+                                push(&mut stack, y);
+                            }
+                            _ => break Step::Out(Fast::Op(op)),
+                        }
+                    }
+                    Op::LoadFastConst(a, c) => match stack.get(a as usize) {
+                        _ if stack.capacity() - stack.len() < 2 => break Step::Out(Fast::Op(op)),
+                        Some(x) if !x.is_null() => {
+                            let x = x.clone();
+                            push(&mut stack, x);
+                            push(
+                                &mut stack,
+                                consts.get(c as usize).cloned().unwrap_or_default(),
+                            );
+                        }
+                        _ => break Step::Out(Fast::Op(op)),
+                    },
+                    Op::BinaryOpFastFast(a, b, kind) => {
+                        room!(op, 1);
+                        let quick = match (stack.get(a as usize), stack.get(b as usize)) {
+                            (Some(x), Some(y)) => super::ops::fast_binary(kind, x, y),
+                            _ => None,
+                        };
+                        match quick {
+                            Some(value) => push(&mut stack, value),
+                            None => break Step::Out(Fast::Op(op)),
+                        }
+                    }
+                    Op::BinaryOpFastConst(a, c, kind) => {
+                        room!(op, 1);
+                        let quick = match (stack.get(a as usize), consts.get(c as usize)) {
+                            (Some(x), Some(y)) => super::ops::fast_binary(kind, x, y),
+                            _ => None,
+                        };
+                        match quick {
+                            Some(value) => push(&mut stack, value),
+                            None => break Step::Out(Fast::Op(op)),
+                        }
+                    }
+                    Op::SubscrFastConst(a, c) => {
+                        room!(op, 1);
+                        let quick = match (stack.get(a as usize), consts.get(c as usize)) {
+                            (Some(x), Some(key)) => super::subscript::fast_getitem(x, key),
+                            _ => None,
+                        };
+                        match quick {
+                            Some(value) => push(&mut stack, value),
+                            None => break Step::Out(Fast::Op(op)),
+                        }
+                    }
+                    Op::InplaceFastConst(a, c, kind) => {
+                        let quick = match (stack.get(a as usize), consts.get(c as usize)) {
+                            (Some(x), Some(y)) => super::ops::fast_binary(kind, x, y),
+                            _ => None,
+                        };
+                        match quick {
+                            Some(value) => stack[a as usize] = value,
+                            None => break Step::Out(Fast::Op(op)),
+                        }
+                    }
+                    Op::StoreSubscrFastConst(a, c) => {
+                        let (Some(container), Some(key)) =
+                            (stack.get(a as usize), consts.get(c as usize))
+                        else {
+                            break Step::Out(Fast::Op(op));
+                        };
+                        if stack.len() <= a as usize + 1
+                            || !super::subscript::is_fast_setitem(container, key)
+                        {
+                            break Step::Out(Fast::Op(op));
+                        }
+                        let value = stack.pop().unwrap_or_default();
+                        if let Err(err) =
+                            super::subscript::fast_setitem(&stack[a as usize], key, value)
+                        {
+                            break Step::Out(Fast::Err(err));
+                        }
+                    }
+                    Op::UnpackSequence(n) => {
+                        room!(op, n as usize);
+                        let done = match stack.last() {
+                            Some(Value::Obj(obj)) => match &**obj {
+                                Object::Tuple(items) if items.len() == n as usize => {
+                                    let obj = obj.clone();
+                                    stack.pop();
+                                    if let Object::Tuple(items) = &*obj {
+                                        for item in items.iter().rev() {
+                                            push(&mut stack, item.clone());
+                                        }
+                                    }
+                                    true
+                                }
+                                _ => false,
+                            },
+                            _ => false,
+                        };
+                        if !done {
+                            break Step::Out(Fast::Op(op));
+                        }
+                    }
+                    Op::Copy(n) => {
+                        room!(op, 1);
+                        let len = stack.len();
+                        let value = stack[len - n as usize].clone();
+                        push(&mut stack, value);
+                    }
+                    Op::Swap(n) => {
+                        let len = stack.len();
+                        stack.swap(len - 1, len - n as usize);
+                    }
+                    Op::Nop => {}
+                    _ => break Step::Op(op),
+                }
+            };
+            let op = match step {
+                Step::Op(op) => op,
+                Step::Out(fast) => out!(fast),
+            };
+            // The outer level: instructions that call out.
+            match op {
+                Op::BinaryOp(kind) | Op::InplaceOp(kind) => {
+                    let b = stack.pop().unwrap_or_default();
+                    let a = stack.pop().unwrap_or_default();
+                    sync_ip!();
+                    let result = if matches!(op, Op::BinaryOp(_)) {
+                        self.binary_op(a, b, kind)
+                    } else {
+                        self.inplace_op(a, b, kind)
+                    };
+                    push_result!(result);
                 }
                 Op::CompareOp(kind) => {
-                    let quick = match stack.as_slice() {
-                        [.., a, b] => super::ops::fast_compare(kind, a, b),
-                        _ => out!(Fast::Op(op)),
-                    };
-                    match quick {
-                        Some(truth) => {
-                            stack.pop();
-                            if let Some(top) = stack.last_mut() {
-                                *top = Value::Bool(truth);
-                            }
-                        }
-                        None => {
-                            let b = stack.pop().unwrap_or_default();
-                            let a = stack.pop().unwrap_or_default();
-                            sync_ip!();
-                            push_result!(self.compare(&a, &b, kind));
-                        }
-                    }
+                    let b = stack.pop().unwrap_or_default();
+                    let a = stack.pop().unwrap_or_default();
+                    sync_ip!();
+                    push_result!(self.compare(&a, &b, kind));
                 }
                 Op::PopJumpIfFalse(target) | Op::PopJumpIfTrue(target) => {
                     let value = stack.pop().unwrap_or_default();
-                    let truth = match value {
-                        Value::Bool(b) => b,
-                        Value::None => false,
-                        Value::Int(n) => n != 0,
-                        other => {
-                            sync_ip!();
-                            match self.truthy(&other) {
-                                Ok(truth) => truth,
-                                Err(err) => out!(Fast::Err(err)),
-                            }
-                        }
+                    sync_ip!();
+                    let truth = match self.truthy(&value) {
+                        Ok(truth) => truth,
+                        Err(err) => out!(Fast::Err(err)),
                     };
                     if truth == matches!(op, Op::PopJumpIfTrue(_)) {
-                        jump_to!(target);
+                        jump_to!(target, out!(Fast::Tick));
                     }
                 }
                 Op::CompareJumpIfFalse(kind, target) | Op::CompareJumpIfTrue(kind, target) => {
-                    let quick = match stack.as_slice() {
-                        [.., a, b] => super::ops::fast_compare(kind, a, b),
-                        _ => out!(Fast::Op(op)),
-                    };
                     let b = stack.pop().unwrap_or_default();
                     let a = stack.pop().unwrap_or_default();
-                    let truth = match quick {
-                        Some(truth) => truth,
-                        None => {
-                            sync_ip!();
-                            let result = match self.compare(&a, &b, kind) {
-                                Ok(Value::Bool(b)) => Ok(b),
-                                Ok(other) => self.truthy(&other),
-                                Err(err) => Err(err),
-                            };
-                            match result {
-                                Ok(truth) => truth,
-                                Err(err) => out!(Fast::Err(err)),
-                            }
-                        }
+                    sync_ip!();
+                    let result = match self.compare(&a, &b, kind) {
+                        Ok(Value::Bool(b)) => Ok(b),
+                        Ok(other) => self.truthy(&other),
+                        Err(err) => Err(err),
+                    };
+                    let truth = match result {
+                        Ok(truth) => truth,
+                        Err(err) => out!(Fast::Err(err)),
                     };
                     if truth == matches!(op, Op::CompareJumpIfTrue(..)) {
-                        jump_to!(target);
+                        jump_to!(target, out!(Fast::Tick));
                     }
                 }
-                Op::Jump(target) => jump_to!(target),
                 Op::ForIter(exit) => {
-                    room!(op, 1);
-                    let Some(Value::Obj(iterator)) = stack.last() else {
-                        out!(Fast::Op(op));
+                    let iterator = match stack.last() {
+                        Some(Value::Obj(obj)) if !matches!(&**obj, Object::Generator(_)) => {
+                            Value::Obj(obj.clone())
+                        }
+                        _ => out!(Fast::Op(op)),
                     };
-                    let Object::Iter(Iter { kind }) = &**iterator else {
-                        out!(Fast::Op(op));
-                    };
-                    match kind {
-                        IterKind::Range {
-                            next,
-                            remaining,
-                            step,
-                        } => {
-                            let left = remaining.load(Ordering::Relaxed);
-                            if left > 0 {
-                                remaining.store(left - 1, Ordering::Relaxed);
-                                let value = next.load(Ordering::Relaxed);
-                                next.store(value.wrapping_add(*step), Ordering::Relaxed);
-                                push(&mut stack, Value::Int(value));
-                            } else {
-                                stack.pop();
-                                ip = exit as usize;
-                            }
+                    sync_ip!();
+                    match self.iter_next(&iterator) {
+                        Ok(Some(value)) => push(&mut stack, value),
+                        Ok(None) => {
+                            stack.pop();
+                            ip = exit as usize;
                         }
-                        IterKind::Seq { seq, index } if matches!(&**seq, Object::List(_)) => {
-                            let Object::List(items) = &**seq else {
-                                out!(Fast::Op(op));
-                            };
-                            let i = crate::objects::iter::load(index);
-                            let item = items.lock().get(i).cloned();
-                            match item {
-                                Some(value) => {
-                                    crate::objects::iter::store(index, i + 1);
-                                    push(&mut stack, value);
-                                }
-                                None => {
-                                    crate::objects::iter::store(index, usize::MAX / 2);
-                                    stack.pop();
-                                    ip = exit as usize;
-                                }
-                            }
-                        }
-                        _ => {
-                            let iterator = Value::Obj(iterator.clone());
-                            sync_ip!();
-                            match self.iter_next(&iterator) {
-                                Ok(Some(value)) => push(&mut stack, value),
-                                Ok(None) => {
-                                    stack.pop();
-                                    ip = exit as usize;
-                                }
-                                Err(err) => out!(Fast::Err(err)),
-                            }
-                        }
+                        Err(err) => out!(Fast::Err(err)),
                     }
                 }
                 Op::GetIter => {
@@ -863,74 +1051,18 @@ impl Vm {
                     push_result!(self.get_iter(&value));
                 }
                 Op::BinarySubscr => {
-                    let quick = match stack.as_slice() {
-                        [.., container, key] => super::subscript::fast_getitem(container, key),
-                        _ => out!(Fast::Op(op)),
-                    };
-                    match quick {
-                        Some(value) => {
-                            stack.pop();
-                            if let Some(top) = stack.last_mut() {
-                                *top = value;
-                            }
-                        }
-                        None => {
-                            let key = stack.pop().unwrap_or_default();
-                            let container = stack.pop().unwrap_or_default();
-                            sync_ip!();
-                            push_result!(self.getitem(&container, &key));
-                        }
-                    }
+                    let key = stack.pop().unwrap_or_default();
+                    let container = stack.pop().unwrap_or_default();
+                    sync_ip!();
+                    push_result!(self.getitem(&container, &key));
                 }
                 Op::StoreSubscr => {
-                    if stack.len() < 3 {
-                        out!(Fast::Op(op));
-                    }
                     let key = stack.pop().unwrap_or_default();
                     let container = stack.pop().unwrap_or_default();
                     let value = stack.pop().unwrap_or_default();
-                    let result = match super::subscript::fast_setitem(&container, &key, value) {
-                        Ok(Some(value)) => {
-                            sync_ip!();
-                            self.setitem(&container, key, value)
-                        }
-                        Ok(None) => Ok(()),
-                        Err(err) => Err(err),
-                    };
-                    if let Err(err) = result {
+                    sync_ip!();
+                    if let Err(err) = self.setitem(&container, key, value) {
                         out!(Fast::Err(err));
-                    }
-                }
-                Op::LoadGlobal(i) => {
-                    room!(op, 1);
-                    let Some(name) = code.names.get(i as usize) else {
-                        out!(Fast::Op(op));
-                    };
-                    let found = super::globals::cached_global(
-                        &mut self.global_cache,
-                        &self.interp.builtins,
-                        globals,
-                        name,
-                    );
-                    match found {
-                        Some(value) => push(&mut stack, value),
-                        None => out!(Fast::Op(op)),
-                    }
-                }
-                Op::StoreGlobal(i) => {
-                    let (Some(name), Some(value)) = (code.names.get(i as usize), stack.pop())
-                    else {
-                        out!(Fast::Op(op));
-                    };
-                    let missing = super::globals::cached_store_global(
-                        &mut self.global_cache,
-                        globals,
-                        name,
-                        value,
-                    );
-                    if let Some(value) = missing {
-                        push(&mut stack, value);
-                        out!(Fast::Op(op));
                     }
                 }
                 Op::LoadAttr(i) => {
@@ -955,7 +1087,9 @@ impl Vm {
                     }
                 }
                 Op::LoadMethod(i) => {
-                    room!(op, 1);
+                    if stack.capacity() == stack.len() {
+                        out!(Fast::Op(op));
+                    }
                     let (Some(name), Some(obj)) = (code.names.get(i as usize), stack.pop()) else {
                         out!(Fast::Op(op));
                     };
@@ -987,127 +1121,37 @@ impl Vm {
                 }
                 Op::ReturnValue if returns_here => {
                     let value = stack.pop().unwrap_or_default();
-                    break Inner::Return(value);
-                }
-                Op::LoadFastFast(a, b) => match (stack.get(a as usize), stack.get(b as usize)) {
-                    _ if stack.capacity() - stack.len() < 2 => out!(Fast::Op(op)),
-                    (Some(x), Some(y)) if !x.is_null() && !y.is_null() => {
-                        let (x, y) = (x.clone(), y.clone());
-                        push(&mut stack, x);
-                        push(&mut stack, y);
-                    }
-                    _ => out!(Fast::Op(op)),
-                },
-                Op::LoadFastConst(a, c) => match stack.get(a as usize) {
-                    _ if stack.capacity() - stack.len() < 2 => out!(Fast::Op(op)),
-                    Some(x) if !x.is_null() => {
-                        let x = x.clone();
-                        push(&mut stack, x);
-                        push(
-                            &mut stack,
-                            consts.get(c as usize).cloned().unwrap_or_default(),
-                        );
-                    }
-                    _ => out!(Fast::Op(op)),
-                },
-                Op::BinaryOpFastFast(a, b, kind) => {
-                    room!(op, 1);
-                    let quick = match (stack.get(a as usize), stack.get(b as usize)) {
-                        (Some(x), Some(y)) => super::ops::fast_binary(kind, x, y),
-                        _ => None,
+                    self.recycle_slots(std::mem::take(&mut stack));
+                    self.frames.pop();
+                    frames_len -= 1;
+                    let Some(frame) = self.frames.last_mut() else {
+                        return Fast::End;
                     };
-                    match quick {
-                        Some(value) => push(&mut stack, value),
-                        None => out!(Fast::Op(op)),
-                    }
-                }
-                Op::BinaryOpFastConst(a, c, kind) => {
-                    room!(op, 1);
-                    let quick = match (stack.get(a as usize), consts.get(c as usize)) {
-                        (Some(x), Some(y)) => super::ops::fast_binary(kind, x, y),
-                        _ => None,
+                    // SAFETY: as above, for the caller's frame.
+                    (code, globals) = unsafe {
+                        (
+                            &*Arc::as_ptr(frame.code()),
+                            &*std::ptr::from_ref(frame.globals()),
+                        )
                     };
-                    match quick {
-                        Some(value) => push(&mut stack, value),
-                        None => out!(Fast::Op(op)),
-                    }
-                }
-                Op::SubscrFastConst(a, c) => {
-                    room!(op, 1);
-                    let quick = match (stack.get(a as usize), consts.get(c as usize)) {
-                        (Some(x), Some(key)) => super::subscript::fast_getitem(x, key),
-                        _ => None,
-                    };
-                    match quick {
-                        Some(value) => push(&mut stack, value),
-                        None => out!(Fast::Op(op)),
-                    }
-                }
-                Op::InplaceFastConst(a, c, kind) => {
-                    let quick = match (stack.get(a as usize), consts.get(c as usize)) {
-                        (Some(x), Some(y)) => super::ops::fast_binary(kind, x, y),
-                        _ => None,
-                    };
-                    match quick {
-                        Some(value) => stack[a as usize] = value,
-                        None => out!(Fast::Op(op)),
-                    }
-                }
-                Op::StoreSubscrFastConst(a, c) => {
-                    let (Some(container), Some(key)) =
-                        (stack.get(a as usize), consts.get(c as usize))
-                    else {
-                        out!(Fast::Op(op));
-                    };
-                    if stack.len() <= a as usize + 1
-                        || !super::subscript::is_fast_setitem(container, key)
-                    {
-                        out!(Fast::Op(op));
-                    }
-                    let value = stack.pop().unwrap_or_default();
-                    if let Err(err) = super::subscript::fast_setitem(&stack[a as usize], key, value)
-                    {
-                        out!(Fast::Err(err));
-                    }
-                }
-                Op::UnpackSequence(n) => {
-                    room!(op, n as usize);
-                    let done = match stack.last() {
-                        Some(Value::Obj(obj)) => match &**obj {
-                            Object::Tuple(items) if items.len() == n as usize => {
-                                let obj = obj.clone();
-                                stack.pop();
-                                if let Object::Tuple(items) = &*obj {
-                                    for item in items.iter().rev() {
-                                        push(&mut stack, item.clone());
-                                    }
-                                }
-                                true
-                            }
-                            _ => false,
-                        },
-                        _ => false,
-                    };
-                    if !done {
-                        out!(Fast::Op(op));
-                    }
-                }
-                Op::Copy(n) => {
-                    room!(op, 1);
-                    let len = stack.len();
-                    let value = stack[len - n as usize].clone();
+                    // `stack` is the empty vector left by `recycle_slots`.
+                    std::mem::forget(std::mem::replace(
+                        &mut stack,
+                        std::mem::take(&mut frame.slots),
+                    ));
+                    ip = frame.ip;
+                    ops = &code.ops;
+                    consts = &code.consts;
+                    returns_here = frames_len - 1 > base && matches!(frame.kind, FrameKind::Normal);
                     push(&mut stack, value);
                 }
-                Op::Swap(n) => {
-                    let len = stack.len();
-                    stack.swap(len - 1, len - n as usize);
-                }
-                Op::Nop => {}
                 _ => out!(Fast::Op(op)),
             }
         };
-        *stack_ref = stack;
-        *ip_ref = ip;
+        if let Some(frame) = self.frames.last_mut() {
+            frame.slots = stack;
+            frame.ip = ip;
+        }
         result
     }
 

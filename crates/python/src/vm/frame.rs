@@ -93,7 +93,7 @@ impl FrameSource {
 
 impl Frame {
     /// The code being run.
-    #[inline]
+    #[inline(always)]
     pub fn code(&self) -> &Arc<Code> {
         match &self.source {
             FrameSource::Function(func) => match &**func {
@@ -105,7 +105,7 @@ impl Frame {
     }
 
     /// The module namespace it reads globals from.
-    #[inline]
+    #[inline(always)]
     pub fn globals(&self) -> &ObjRef {
         match &self.source {
             FrameSource::Function(func) => match &**func {

@@ -45,9 +45,37 @@ fn at_position(map: &DictMap, position: u32, name: &ObjRef) -> Option<Value> {
     }
 }
 
-/// Looks a global up (then the builtins) through the cache.
-#[inline]
+/// Looks a global up (then the builtins) through the cache. The common
+/// case, a name found in the globals at the cached position, is inline.
+#[inline(always)]
 pub(crate) fn cached_global(
+    cache: &mut [GlobalEntry],
+    builtins: &ObjRef,
+    globals: &ObjRef,
+    name: &Value,
+) -> Option<Value> {
+    if let (Value::Obj(name_obj), Object::Dict(globals_dict)) = (name, &**globals) {
+        let (g, n) = (address(globals), address(name_obj));
+        if let Some(entry) = cache.get(slot_of(g, n))
+            && entry.globals == g
+            && entry.name == n
+            && entry.globals_keys == u64::MAX
+        {
+            let map = globals_dict.lock();
+            if let Some(found) = map.entry(entry.position as usize)
+                && let Value::Obj(key) = &found.key
+                && Arc::ptr_eq(key, name_obj)
+            {
+                return Some(found.value.clone());
+            }
+        }
+    }
+    cached_global_slow(cache, builtins, globals, name)
+}
+
+/// `cached_global` past its inline case.
+#[inline(never)]
+fn cached_global_slow(
     cache: &mut [GlobalEntry],
     builtins: &ObjRef,
     globals: &ObjRef,

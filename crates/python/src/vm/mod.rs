@@ -336,7 +336,7 @@ impl Vm {
     }
 
     /// Returns a finished frame's slot vector to the pool.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn recycle_slots(&mut self, mut slots: Vec<Value>) {
         slots.clear();
         if self.slot_pool.len() < 64 && slots.capacity() <= 1024 {
