@@ -1,19 +1,21 @@
-//! Runs the program the page sent: the main thread's frames, a budget at a
-//! time; a sleep at the top level leaves the VM and waits on a timer.
+//! Runs the program the page sent, in the `one-core` build (this worker's
+//! memory is not shared): a budget at a time; when every Python thread
+//! waits, the worker goes back to its event loop on a timer.
 
 use crate::host::{WorkerHost, post};
 use std::sync::Arc;
 use threadline_core::clock::Clock;
-use threadline_python::host::{Wait, WaitOutcome};
 use threadline_python::limits::Limits;
-use threadline_python::vm::RunStatus;
-use threadline_python::{Interpreter, Options, Outcome};
+use threadline_python::vm::Build;
+use threadline_python::{Interpreter, Options, Program, Step};
 use threadline_web::clock::BrowserClock;
 use threadline_web::python::{FromPython, ToPython};
 use threadline_web::timer;
 
 /// How much the VM runs before it looks up (its own unit, "ticks").
 const BUDGET: u64 = 1 << 22;
+/// How often a run whose threads wait for the world outside looks again.
+const OUTSIDE_POLL_MS: f64 = 5.0;
 
 /// Reads the program the worker script left in `threadlineRun` and runs it.
 pub fn start() {
@@ -40,16 +42,21 @@ async fn run(code: String, filename: String) {
             ..Limits::browser()
         },
         argv: vec![filename.clone()],
+        build: Build::OneCore,
         ..Options::default()
     };
     let interpreter = Interpreter::new(Arc::new(WorkerHost), options);
-    let outcome = match interpreter.start_main(&code, &filename) {
-        Ok(mut vm) => loop {
-            match vm.run(BUDGET) {
-                RunStatus::BudgetSpent => {}
-                RunStatus::Blocked(wait) => vm.resume(wait_for(&wait).await),
-                RunStatus::Finished(Ok(_)) => break Outcome::Finished,
-                RunStatus::Finished(Err(err)) => break interpreter.report(&mut vm, err),
+    let outcome = match Program::start(&interpreter, &code, &filename) {
+        Ok(mut program) => loop {
+            match program.step(BUDGET) {
+                Step::Running => {}
+                Step::Idle { until_ms } => {
+                    timer::sleep((until_ms - BrowserClock.now_ms()).max(0.0), None).await;
+                }
+                Step::WaitingOutside => {
+                    timer::sleep(OUTSIDE_POLL_MS, None).await;
+                }
+                Step::Finished(outcome) => break outcome,
             }
         },
         Err(outcome) => outcome,
@@ -58,14 +65,4 @@ async fn run(code: String, filename: String) {
         exit_code: outcome.exit_code(),
         wall_ms: BrowserClock.now_ms() - started,
     });
-}
-
-/// A wait at the top level: the worker's event loop runs meanwhile.
-async fn wait_for(wait: &Wait) -> WaitOutcome {
-    match wait {
-        Wait::Sleep { until_ms } => {
-            timer::sleep((until_ms - BrowserClock.now_ms()).max(0.0), None).await;
-            WaitOutcome::Done
-        }
-    }
 }
