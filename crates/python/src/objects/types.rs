@@ -362,6 +362,7 @@ pub fn new_class(name: &str, qualname: &str, bases: Vec<ObjRef>, dict: ObjRef) -
 
 /// Keeps the flags of a class right after one of its attributes changed.
 pub fn refresh_flags(class: &ObjRef) {
+    crate::vm::lookup::class_changed();
     if let Some(t) = type_obj(class) {
         let computed = compute_flags(&t.dict, &t.mro);
         t.flags.store(computed, Ordering::Relaxed);

@@ -50,7 +50,7 @@ impl Vm {
         if let Some(special) = super::special_attrs::builtin_attribute(self, obj, name)? {
             return Ok(Some(special));
         }
-        match lookup(obj.class(), name) {
+        match self.lookup_cached(obj.class(), name) {
             Some(attr) => self.bind_attribute(attr, obj).map(Some),
             None => Ok(None),
         }
@@ -77,7 +77,7 @@ impl Vm {
                 Err(err) => Err(err),
             };
         }
-        let class_attr = lookup(&class, name);
+        let class_attr = self.lookup_cached(&class, name);
         if let Some(attr) = &class_attr
             && class_flags & flags::HAS_DESCRIPTORS != 0
             && types::is_data_descriptor(attr)
@@ -231,7 +231,7 @@ impl Vm {
             _ => Some(&*EMPTY),
         };
         if let Some(dict) = plain_instance
-            && let Some(attr) = lookup(class, name)
+            && let Some(attr) = self.lookup_cached(class, name)
         {
             let is_method = match &attr {
                 Value::Native(def) => def.kind == NativeKind::Method,
@@ -272,6 +272,10 @@ impl Vm {
                             t.name
                         )));
                     }
+                    let value = match super::lookup::replace_plain_data(&t.dict, name, value) {
+                        Ok(()) => return Ok(()),
+                        Err(value) => value,
+                    };
                     self.dict_set(&t.dict, name.clone(), value)?;
                     types::refresh_flags(o);
                     return Ok(());

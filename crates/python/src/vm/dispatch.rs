@@ -12,7 +12,7 @@
 use super::Vm;
 use super::call::Called;
 use super::frame::{Frame, FrameKind, FrameSource, Resume};
-use crate::compile::{Code, Op};
+use crate::compile::{Code, Op, UnaryKind};
 use crate::objects::function::{Args, NativeDef};
 use crate::objects::iter::{Iter, IterKind};
 use crate::objects::{ObjRef, Object, PyErr, PyResult, Value};
@@ -501,29 +501,63 @@ impl Vm {
     /// way. The instruction pointer is written back before each such call,
     /// for tracebacks and `--trace`.
     #[inline(never)]
-    #[allow(clippy::too_many_lines)]
+    #[allow(clippy::too_many_lines, unused_assignments)]
     fn fast_ops(&mut self, base: usize, budget: &mut u64) -> Fast {
-        let Some(frame) = self.frames.last_mut() else {
+        if self.frames.is_empty() {
             return Fast::End;
-        };
-        // SAFETY (here and at each frame switch below): the code and the
-        // globals belong to the top frame (through its function, or its own
-        // `Arc`s), and are re-read whenever the top frame changes; nothing
-        // this loop runs in between (drops of values included) pops that
-        // frame.
-        let (mut code, mut globals): (&Code, &ObjRef) = unsafe {
-            (
-                &*Arc::as_ptr(frame.code()),
-                &*std::ptr::from_ref(frame.globals()),
-            )
-        };
-        let mut stack = std::mem::take(&mut frame.slots);
-        let mut ip = frame.ip;
-        let mut ops: &[Op] = &code.ops;
-        let mut consts: &[Value] = &code.consts;
-        let mut frames_len = self.frames.len();
-        let mut returns_here = frames_len - 1 > base
-            && matches!(self.frames.last().map(|f| &f.kind), Some(FrameKind::Normal));
+        }
+        let mut code: &Code;
+        let mut globals: &ObjRef;
+        let mut stack: Vec<Value>;
+        let mut ip: usize;
+        let mut ops: &[Op];
+        let mut consts: &[Value];
+        let mut frames_len: usize;
+        // Whether a `ReturnValue` here goes to the caller's stack (a plain
+        // frame above `base`), and whether a `YieldValue` goes to a `for`
+        // loop's `ForIter` in the frame below.
+        let mut returns_here: bool;
+        let mut yields_to_loop: bool;
+        // Takes the top frame's state into the locals.
+        macro_rules! load_frame {
+            () => {{
+                frames_len = self.frames.len();
+                let Some(frame) = self.frames.last_mut() else {
+                    return Fast::End;
+                };
+                // SAFETY (here and at every frame switch): the code and the
+                // globals belong to the top frame (through its function, or
+                // its own `Arc`s), and are read again whenever the top frame
+                // changes; nothing this loop runs in between (drops of
+                // values included) pops that frame.
+                (code, globals) = unsafe {
+                    (
+                        &*Arc::as_ptr(frame.code()),
+                        &*std::ptr::from_ref(frame.globals()),
+                    )
+                };
+                stack = std::mem::take(&mut frame.slots);
+                ip = frame.ip;
+                ops = &code.ops;
+                consts = &code.consts;
+                returns_here = frames_len - 1 > base && matches!(frame.kind, FrameKind::Normal);
+                yields_to_loop = matches!(frame.kind, FrameKind::Generator(_, Resume::ForIter(_)));
+            }};
+        }
+        // Gives the locals back to the top frame (whose own vector is the
+        // empty one left when its stack was taken: nothing to drop).
+        macro_rules! save_frame {
+            () => {
+                if let Some(frame) = self.frames.last_mut() {
+                    std::mem::forget(std::mem::replace(
+                        &mut frame.slots,
+                        std::mem::take(&mut stack),
+                    ));
+                    frame.ip = ip;
+                }
+            };
+        }
+        load_frame!();
         macro_rules! out {
             ($fast:expr) => {
                 break $fast
@@ -588,6 +622,19 @@ impl Vm {
                         stack.truncate(callee_at);
                         push_result!(result);
                     }
+                    Value::Obj(obj) if matches!(&**obj, Object::Type(t) if t.builtin && t.constructor.is_some()) => {
+                        let Object::Type(t) = &**obj else {
+                            out!(Fast::Op($op));
+                        };
+                        let Some(constructor) = t.constructor else {
+                            out!(Fast::Op($op));
+                        };
+                        call_tick!($op);
+                        sync_ip!();
+                        let result = constructor(self, Args::new(&stack[first..]));
+                        stack.truncate(callee_at);
+                        push_result!(result);
+                    }
                     Value::Obj(obj) => {
                         let Object::Function(f) = &**obj else {
                             out!(Fast::Op($op));
@@ -627,13 +674,8 @@ impl Vm {
                         unsafe { stack.set_len(callee_at) };
                         let (new_code, new_globals): (*const Code, *const ObjRef) =
                             (Arc::as_ptr(&f.code), &f.globals);
-                        if let Some(frame) = self.frames.last_mut() {
-                            // The frame's own vector is the empty one left
-                            // when the stack was taken: nothing to drop.
-                            let caller = std::mem::replace(&mut stack, slots);
-                            std::mem::forget(std::mem::replace(&mut frame.slots, caller));
-                            frame.ip = ip;
-                        }
+                        save_frame!();
+                        stack = slots;
                         self.frames.push(Frame {
                             source: FrameSource::Function(func),
                             ip: 0,
@@ -643,13 +685,15 @@ impl Vm {
                             handled: Value::Null,
                             kind: FrameKind::Normal,
                         });
-                        // SAFETY: as above; the new top frame owns `func`.
+                        // SAFETY: as in `load_frame`; the new top frame owns
+                        // `func`, which owns the code and the globals.
                         (code, globals) = unsafe { (&*new_code, &*new_globals) };
                         ip = 0;
                         ops = &code.ops;
                         consts = &code.consts;
                         frames_len += 1;
                         returns_here = true;
+                        yields_to_loop = false;
                     }
                     _ => out!(Fast::Op($op)),
                 }
@@ -973,6 +1017,51 @@ impl Vm {
                         let len = stack.len();
                         stack.swap(len - 1, len - n as usize);
                     }
+                    Op::LoadDeref(i) => {
+                        room!(op, 1);
+                        let slot = code.varnames.len() + i as usize;
+                        let value = match stack.get(slot) {
+                            Some(Value::Obj(cell)) => match &**cell {
+                                Object::Cell(content) => content.lock().clone(),
+                                _ => Value::Null,
+                            },
+                            _ => Value::Null,
+                        };
+                        if value.is_null() {
+                            break Step::Out(Fast::Op(op));
+                        }
+                        push(&mut stack, value);
+                    }
+                    Op::StoreDeref(i) => {
+                        let slot = code.varnames.len() + i as usize;
+                        let is_cell = matches!(stack.get(slot), Some(Value::Obj(c)) if matches!(&**c, Object::Cell(_)));
+                        if !is_cell || stack.len() <= slot + 1 {
+                            break Step::Out(Fast::Op(op));
+                        }
+                        let value = stack.pop().unwrap_or_default();
+                        if let Some(Value::Obj(cell)) = stack.get(slot)
+                            && let Object::Cell(content) = &**cell
+                        {
+                            let old = std::mem::replace(&mut *content.lock(), value);
+                            drop(old);
+                        }
+                    }
+                    Op::UnaryOp(kind) => {
+                        let quick = match (kind, stack.last()) {
+                            (UnaryKind::Neg, Some(Value::Int(n))) => {
+                                n.checked_neg().map(Value::Int)
+                            }
+                            (UnaryKind::Neg, Some(Value::Float(f))) => Some(Value::Float(-f)),
+                            (UnaryKind::Not, Some(Value::Bool(b))) => Some(Value::Bool(!b)),
+                            _ => None,
+                        };
+                        let Some(value) = quick else {
+                            break Step::Op(op);
+                        };
+                        if let Some(top) = stack.last_mut() {
+                            *top = value;
+                        }
+                    }
                     Op::Nop => {}
                     _ => break Step::Op(op),
                 }
@@ -1030,9 +1119,28 @@ impl Vm {
                 }
                 Op::ForIter(exit) => {
                     let iterator = match stack.last() {
-                        Some(Value::Obj(obj)) if !matches!(&**obj, Object::Generator(_)) => {
-                            Value::Obj(obj.clone())
+                        Some(Value::Obj(obj)) if matches!(&**obj, Object::Generator(_)) => {
+                            let generator = obj.clone();
+                            save_frame!();
+                            match self.resume_on_stack(
+                                &generator,
+                                Value::None,
+                                Resume::ForIter(exit),
+                            ) {
+                                Ok(true) => load_frame!(),
+                                Ok(false) => {
+                                    load_frame!();
+                                    stack.pop();
+                                    ip = exit as usize;
+                                }
+                                Err(err) => {
+                                    load_frame!();
+                                    out!(Fast::Err(err));
+                                }
+                            }
+                            continue;
                         }
+                        Some(Value::Obj(obj)) => Value::Obj(obj.clone()),
                         _ => out!(Fast::Op(op)),
                     };
                     sync_ip!();
@@ -1043,6 +1151,25 @@ impl Vm {
                             ip = exit as usize;
                         }
                         Err(err) => out!(Fast::Err(err)),
+                    }
+                }
+                Op::UnaryOp(kind) => {
+                    let value = stack.pop().unwrap_or_default();
+                    sync_ip!();
+                    push_result!(self.unary_op(&value, kind));
+                }
+                Op::BuildList(n) | Op::BuildTuple(n) => {
+                    let Some(start) = stack.len().checked_sub(n as usize) else {
+                        out!(Fast::Op(op));
+                    };
+                    if n == 0 && stack.capacity() == stack.len() {
+                        out!(Fast::Op(op));
+                    }
+                    let items: Vec<Value> = stack.drain(start..).collect();
+                    if matches!(op, Op::BuildTuple(_)) {
+                        push(&mut stack, Value::tuple(items));
+                    } else {
+                        push_result!(Value::list(items));
                     }
                 }
                 Op::GetIter => {
@@ -1127,14 +1254,14 @@ impl Vm {
                     let Some(frame) = self.frames.last_mut() else {
                         return Fast::End;
                     };
-                    // SAFETY: as above, for the caller's frame.
+                    // SAFETY: as in `load_frame`, for the caller's frame.
                     (code, globals) = unsafe {
                         (
                             &*Arc::as_ptr(frame.code()),
                             &*std::ptr::from_ref(frame.globals()),
                         )
                     };
-                    // `stack` is the empty vector left by `recycle_slots`.
+                    // `stack` is the empty vector `recycle_slots` left.
                     std::mem::forget(std::mem::replace(
                         &mut stack,
                         std::mem::take(&mut frame.slots),
@@ -1142,16 +1269,44 @@ impl Vm {
                     ip = frame.ip;
                     ops = &code.ops;
                     consts = &code.consts;
-                    returns_here = frames_len - 1 > base && matches!(frame.kind, FrameKind::Normal);
+                    (returns_here, yields_to_loop) = match frame.kind {
+                        FrameKind::Normal => (frames_len - 1 > base, false),
+                        FrameKind::Generator(_, Resume::ForIter(_)) => (false, true),
+                        _ => (false, false),
+                    };
+                    push(&mut stack, value);
+                }
+                Op::YieldValue if yields_to_loop => {
+                    // The loop's frame was resumed here by whichever path
+                    // ran its `ForIter`: its stack may have no room left.
+                    let caller_full = frames_len < 2
+                        || self
+                            .frames
+                            .get(frames_len - 2)
+                            .is_none_or(|caller| caller.slots.capacity() == caller.slots.len());
+                    if caller_full {
+                        out!(Fast::Op(op));
+                    }
+                    let value = stack.pop().unwrap_or_default();
+                    let Some(mut frame) = self.frames.pop() else {
+                        return Fast::End;
+                    };
+                    std::mem::forget(std::mem::replace(
+                        &mut frame.slots,
+                        std::mem::take(&mut stack),
+                    ));
+                    frame.ip = ip;
+                    if let FrameKind::Generator(gen_obj, _) = &frame.kind {
+                        let gen_obj = gen_obj.clone();
+                        super::generator::suspend(&gen_obj, frame);
+                    }
+                    load_frame!();
                     push(&mut stack, value);
                 }
                 _ => out!(Fast::Op(op)),
             }
         };
-        if let Some(frame) = self.frames.last_mut() {
-            frame.slots = stack;
-            frame.ip = ip;
-        }
+        save_frame!();
         result
     }
 

@@ -42,7 +42,7 @@ pub struct Generator {
 #[derive(Debug, Default)]
 pub struct GenState {
     /// The suspended frame (`None` once finished, or while running).
-    pub frame: Option<Box<Frame>>,
+    pub frame: Option<Frame>,
     /// Whether its frame is on some thread's stack now.
     pub running: bool,
     /// Whether it has run at all.
@@ -63,7 +63,6 @@ impl Generator {
     /// Moves what its frame holds into `graveyard` (end-of-program sweep).
     pub fn drain_into(&self, graveyard: &mut Vec<Value>) {
         if let Some(frame) = self.state.lock().frame.take() {
-            let frame = *frame;
             graveyard.extend(frame.slots);
             graveyard.push(frame.handled);
         }
@@ -91,7 +90,7 @@ pub fn new_generator(func: &Function, frame: Frame) -> Value {
         name: func.name().into(),
         qualname: func.qualname().into(),
         state: Mutex::new(GenState {
-            frame: Some(Box::new(frame)),
+            frame: Some(frame),
             running: false,
             started: false,
         }),
@@ -119,11 +118,7 @@ fn generator_of(obj: &ObjRef) -> PyResult<&Generator> {
 impl Vm {
     /// Takes a generator's frame to run it, checking it may run now.
     /// `None`: it has finished.
-    fn take_generator_frame(
-        &mut self,
-        gen_obj: &ObjRef,
-        sent: &Value,
-    ) -> PyResult<Option<Box<Frame>>> {
+    fn take_generator_frame(&mut self, gen_obj: &ObjRef, sent: &Value) -> PyResult<Option<Frame>> {
         let generator = generator_of(gen_obj)?;
         let mut state = generator.state.lock();
         if state.running {
@@ -166,7 +161,7 @@ impl Vm {
         };
         frame.slots.push(sent);
         frame.kind = FrameKind::Generator(gen_obj.clone(), mode);
-        if let Err(err) = self.push_frame(*frame) {
+        if let Err(err) = self.push_frame(frame) {
             mark_finished(gen_obj);
             return Err(err);
         }
@@ -223,7 +218,7 @@ impl Vm {
             return Err(PyErr::Exception(exc));
         };
         frame.kind = FrameKind::Generator(gen_obj.clone(), Resume::Native);
-        self.push_frame(*frame)?;
+        self.push_frame(frame)?;
         self.add_traceback_here(&exc);
         let base = self.frames.len() - 1;
         self.unwind(PyErr::Exception(exc), base)?;
@@ -308,7 +303,7 @@ impl Vm {
             return Ok(GenStep::Returned(Value::None));
         };
         frame.kind = FrameKind::Generator(gen_obj.clone(), Resume::Native);
-        self.push_frame(*frame)?;
+        self.push_frame(frame)?;
         self.run_generator_frame()
     }
 
@@ -318,7 +313,7 @@ impl Vm {
         };
         frame.slots.pop();
         frame.kind = FrameKind::Generator(gen_obj.clone(), Resume::Native);
-        self.push_frame(*frame)?;
+        self.push_frame(frame)?;
         self.add_traceback_here(&exc);
         let base = self.frames.len() - 1;
         self.unwind(PyErr::Exception(exc), base)?;
@@ -367,7 +362,7 @@ pub fn suspend(gen_obj: &ObjRef, mut frame: Frame) {
     if let Object::Generator(generator) = &**gen_obj {
         frame.kind = FrameKind::Normal;
         let mut state = generator.state.lock();
-        state.frame = Some(Box::new(frame));
+        state.frame = Some(frame);
         state.running = false;
     }
 }

@@ -34,6 +34,7 @@ pub mod generator;
 mod globals;
 pub mod import;
 pub mod iterate;
+pub mod lookup;
 pub mod ops;
 pub mod protocol;
 pub mod repr;
@@ -143,6 +144,8 @@ pub struct Vm {
     pub(crate) ticks: u32,
     /// Where global names were last found (see `globals.rs`).
     pub(crate) global_cache: Box<[globals::GlobalEntry]>,
+    /// Class attribute lookups (see `lookup.rs`).
+    pub(crate) lookup_cache: Box<[lookup::LookupEntry]>,
     /// `sys.getrecursionlimit()` as this thread last read it (refreshed at
     /// every slow eval-breaker check).
     pub(crate) recursion_limit: usize,
@@ -195,6 +198,8 @@ impl Vm {
             stack_base: 0,
             recursion_limit: 1000,
             global_cache: vec![globals::GlobalEntry::default(); globals::CACHE_SIZE]
+                .into_boxed_slice(),
+            lookup_cache: vec![lookup::LookupEntry::default(); lookup::LOOKUP_CACHE_SIZE]
                 .into_boxed_slice(),
             awaiting_wait: false,
             wait_value: None,
