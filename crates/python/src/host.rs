@@ -1,11 +1,25 @@
 //! What the interpreter needs from the world around it, as traits, so that the
 //! same interpreter runs natively (tests, the command line) and in the browser.
 //!
-//! - [`Host`]: the clock, output, waiting (sleep; later locks, queues, joins
-//!   and the network), the number of cores.
-//! - Spawning threads and processes, the network and recording arrive in the
-//!   next issue as further methods and types here; [`Wait`] is where blocking
-//!   operations say what they wait for.
+//! - [`Host`]: the clock, output, letting time pass ([`Host::wait`]), the
+//!   number of cores, and starting host threads ([`Host::spawn_thread`]).
+//!
+//! # The contract with a host, by build
+//!
+//! - `gil` and `free-threaded` run every Python thread on a host thread of
+//!   its own, started with [`Host::spawn_thread`]. A blocked Python thread
+//!   parks its host thread on a `std::sync::Condvar` with a timeout computed
+//!   from [`Host::now_ms`] (so the host's clock must follow real time), and
+//!   the GIL is `threadline_core::gil::Gil` (std `Mutex`/`Condvar`). No
+//!   `std::time::Instant` is read anywhere: every deadline is on the host's
+//!   clock.
+//! - `one-core` never calls `spawn_thread` and never parks on a condition
+//!   variable: every Python thread runs on the host thread that calls
+//!   [`crate::sched::Program::step`], which returns to its caller when every
+//!   thread waits (with the earliest deadline), so the host may wait on its
+//!   own event loop. Only a wait reached inside a builtin that called back
+//!   into Python (`list()` over a generator that blocks) cannot return: it
+//!   calls [`Host::wait`] in place.
 //!
 //! Nothing else in the crate reads a clock, sleeps or spawns: the native
 //! implementation is [`crate::native::NativeHost`] (not built for wasm).
@@ -47,10 +61,19 @@ pub enum WaitOutcome {
 #[derive(Debug, Default, Clone)]
 pub struct CancelFlag(Arc<CancelState>);
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 struct CancelState {
     raised: AtomicBool,
     breakers: parking_lot::Mutex<Vec<std::sync::Weak<AtomicU32>>>,
+    wakers: parking_lot::Mutex<Vec<std::sync::Weak<dyn Fn() + Send + Sync>>>,
+}
+
+impl std::fmt::Debug for CancelState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CancelState")
+            .field("raised", &self.raised)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The eval-breaker bit meaning "cancel requested".
@@ -69,6 +92,29 @@ impl CancelFlag {
             if let Some(breaker) = breaker.upgrade() {
                 breaker.fetch_or(BREAK_CANCEL, Ordering::SeqCst);
             }
+        }
+        let wakers: Vec<_> = self
+            .0
+            .wakers
+            .lock()
+            .iter()
+            .filter_map(|w| w.upgrade())
+            .collect();
+        for wake in wakers {
+            wake();
+        }
+    }
+
+    /// Calls `wake` when the flag is raised (at once if it already is): the
+    /// scheduler wakes its parked threads with it. Held weakly, so a run that
+    /// ended drops its waker.
+    pub fn on_cancel(&self, wake: &Arc<dyn Fn() + Send + Sync>) {
+        let mut wakers = self.0.wakers.lock();
+        wakers.retain(|w| w.strong_count() > 0);
+        wakers.push(Arc::downgrade(wake));
+        drop(wakers);
+        if self.is_cancelled() {
+            wake();
         }
     }
 
@@ -107,6 +153,22 @@ pub trait Host: Send + Sync {
     fn cpu_count(&self) -> usize {
         1
     }
+
+    /// Starts a host thread that runs `body` once, for a Python thread of
+    /// the `gil` and `free-threaded` builds (named `name` as Python names
+    /// it). The thread needs a stack of at least
+    /// [`crate::limits::Limits::thread_stack_bytes`] plus a margin.
+    ///
+    /// The interpreter never assumes that `body` has begun when this
+    /// returns, and never waits for it on anything but its own condition
+    /// variables: a browser host may post `body` to the page, which starts
+    /// (or reuses) a worker on the same memory. An `Err` (with a reason) is
+    /// raised to the program as CPython's `RuntimeError: can't start new
+    /// thread`. Hosts without threads keep this default.
+    fn spawn_thread(&self, name: &str, body: Box<dyn FnOnce() + Send>) -> Result<(), String> {
+        let _ = (name, body);
+        Err("this host runs no threads of its own (use the one-core build)".into())
+    }
 }
 
 /// A host that records output in memory and never sleeps for real: its clock
@@ -114,6 +176,9 @@ pub trait Host: Send + Sync {
 #[derive(Debug, Default)]
 pub struct MemoryHost {
     clock_ms: parking_lot::Mutex<f64>,
+    /// Milliseconds the clock moves at every reading (0: it moves only at
+    /// waits and `advance`): an injected clock for the scheduler's tests.
+    step_ms: f64,
     output: parking_lot::Mutex<Vec<(Stream, String)>>,
 }
 
@@ -133,6 +198,15 @@ impl MemoryHost {
             .collect()
     }
 
+    /// A host whose clock moves `step_ms` at every reading: time passes
+    /// with the work done, the same way in every run.
+    pub fn ticking(step_ms: f64) -> Arc<MemoryHost> {
+        Arc::new(MemoryHost {
+            step_ms,
+            ..MemoryHost::default()
+        })
+    }
+
     /// Advances the clock.
     pub fn advance(&self, ms: f64) {
         *self.clock_ms.lock() += ms;
@@ -141,7 +215,9 @@ impl MemoryHost {
 
 impl Host for MemoryHost {
     fn now_ms(&self) -> f64 {
-        *self.clock_ms.lock()
+        let mut clock = self.clock_ms.lock();
+        *clock += self.step_ms;
+        *clock
     }
 
     fn unix_time_s(&self) -> f64 {

@@ -22,9 +22,14 @@
 //!    reference cycles when a program ends. [`traceback`] prints errors in
 //!    CPython's shape.
 //!
+//! 7. [`sched`] decides who runs when: Python threads in the three builds
+//!    (`gil`, `free-threaded`, `one-core`), blocking and waking, deadlock
+//!    detection, and the run's recording.
+//!
 //! Embedding: [`Interpreter::new`] with a host and [`Options`], then
-//! [`Interpreter::run_main`] for a whole program, or
-//! [`Interpreter::start_main`] and [`vm::Vm::run`] to drive it step by step.
+//! [`Interpreter::run_main`] for a whole program, or [`Program::start`] and
+//! [`Program::step`] to drive it step by step (a `one-core` run gives control
+//! back whenever every thread waits).
 
 pub mod ast;
 pub mod builtins;
@@ -37,6 +42,7 @@ pub mod modules;
 pub mod native;
 pub mod objects;
 pub mod parse;
+pub mod sched;
 pub mod traceback;
 pub mod vm;
 
@@ -51,7 +57,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, AtomicUsize};
 use vm::frame::{Frame, FrameKind};
-use vm::{Build, Interp, TraceEvent, Vm};
+use vm::{Build, Interp, Vm};
+
+pub use sched::{Program, Step};
 
 /// How to run programs.
 #[derive(Clone, Debug, Default)]
@@ -60,10 +68,14 @@ pub struct Options {
     pub build: Build,
     /// The limits of a run.
     pub limits: Limits,
-    /// Whether to record a trace.
+    /// Whether to record the run's timeline (lanes, states, events).
     pub trace: bool,
     /// `sys.argv` (the program's path first).
     pub argv: Vec<String>,
+    /// The seed of `one-core`'s choices (which waiting thread gets the GIL).
+    pub seed: u64,
+    /// The switch interval in ms (`None`: CPython's 5 ms).
+    pub switch_interval_ms: Option<f64>,
 }
 
 /// How a program ended.
@@ -187,6 +199,21 @@ impl Interpreter {
         let start_ms = host.now_ms();
         let interp = {
             let _guard = heap::enter(&heap);
+            let modules = Value::new_dict_obj();
+            let sched_options = sched::SchedOptions {
+                build: options.build,
+                record: options.trace,
+                seed: options.seed,
+                switch_interval_ms: options
+                    .switch_interval_ms
+                    .unwrap_or(threadline_core::gil::DEFAULT_SWITCH_INTERVAL_MS),
+            };
+            let sched = sched::Sched::new(
+                host.clone(),
+                &sched_options,
+                &options.limits,
+                modules.clone(),
+            );
             Interp {
                 host,
                 heap: heap.clone(),
@@ -194,12 +221,11 @@ impl Interpreter {
                 cancel: CancelFlag::new(),
                 build: options.build,
                 builtins: Value::new_dict_obj(),
-                modules: Value::new_dict_obj(),
+                modules,
                 sources: Mutex::new(HashMap::new()),
                 output_used: AtomicUsize::new(0),
                 recursion_limit: AtomicU32::new(options.limits.recursion_limit),
-                switch_interval_us: AtomicU32::new(5000),
-                trace: options.trace.then(|| Mutex::new(Vec::new())),
+                sched: Arc::new(sched),
                 start_ms,
                 argv: options.argv.clone(),
             }
@@ -228,15 +254,6 @@ impl Interpreter {
     /// How many containers of this interpreter's heap are alive.
     pub fn live_containers(&self) -> usize {
         self.interp.heap.live_containers()
-    }
-
-    /// The events recorded so far (with `Options::trace`).
-    pub fn trace_events(&self) -> Vec<TraceEvent> {
-        self.interp
-            .trace
-            .as_ref()
-            .map(|t| t.lock().clone())
-            .unwrap_or_default()
     }
 
     /// The shared interpreter state.
@@ -299,23 +316,14 @@ impl Interpreter {
         Ok(dict)
     }
 
-    /// Runs a whole program on this host thread, printing what it prints and
-    /// its traceback if it fails, then frees its heap.
+    /// Runs a whole program on this host thread (its threads too, as the
+    /// build runs them), printing what it prints and its traceback if it
+    /// fails, then frees its heap.
     pub fn run_main(&self, source: &str, filename: &str) -> Outcome {
-        let mut vm = match self.start_main(source, filename) {
-            Ok(vm) => vm,
-            Err(outcome) => return outcome,
-        };
-        let result = vm.run_to_end();
-        let _guard = heap::enter(&self.interp.heap);
-        let outcome = match result {
-            Ok(_) => Outcome::Finished,
-            Err(err) => self.report(&mut vm, err),
-        };
-        self.interp.host.flush();
-        drop(vm);
-        self.interp.heap.clear_all();
-        outcome
+        match Program::start(self, source, filename) {
+            Ok(mut program) => program.run_to_end(),
+            Err(outcome) => outcome,
+        }
     }
 
     /// Prints how a run failed, as CPython would, and says how it ended.

@@ -11,6 +11,12 @@
 //!   allocation too big for what is left is refused before it is made.
 //! - Output: past `output_bytes` of stdout and stderr together the program
 //!   stops with [`OUTPUT_LIMIT_MESSAGE`].
+//! - Threads: at most `max_threads` Python threads alive at once (CPython's
+//!   `RuntimeError: can't start new thread`, with [`THREAD_LIMIT_MESSAGE`]),
+//!   and at most [`MAX_THREADS_STARTED`] started in one run (each is a lane
+//!   of the timeline).
+//! - Deadlock: when no thread can go on, the run stops with a paragraph
+//!   naming who holds what and who waits for what (exit status 1).
 //! - Cancel: the host's [`crate::host::CancelFlag`] stops the run at the next
 //!   eval-breaker check (backward jumps and calls), inside long builtins and
 //!   inside waits; the program stops with [`CANCEL_MESSAGE`].
@@ -24,6 +30,11 @@ pub const OUTPUT_LIMIT_MESSAGE: &str =
 /// Printed when the time limit is reached.
 pub const TIME_LIMIT_MESSAGE: &str =
     "TimeoutError: the program ran longer than its time limit; it was stopped";
+
+/// Added to `RuntimeError: can't start new thread` at the thread limit.
+pub const THREAD_LIMIT_MESSAGE: &str = "this run allows at most";
+/// Threads one run may start in all (each is a lane of the timeline).
+pub const MAX_THREADS_STARTED: usize = 4000;
 
 /// The limits of one run.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,6 +52,11 @@ pub struct Limits {
     pub output_bytes: usize,
     /// Milliseconds of run time (host clock), if limited.
     pub time_ms: Option<f64>,
+    /// Python threads alive at once (the main thread included).
+    pub max_threads: usize,
+    /// Bytes of stack that nested dispatch loops may use on a thread the
+    /// program starts (its host thread gets this plus a margin).
+    pub thread_stack_bytes: usize,
 }
 
 impl Limits {
@@ -53,6 +69,8 @@ impl Limits {
             memory_bytes: 256 << 20,
             output_bytes: 1 << 20,
             time_ms: None,
+            max_threads: 256,
+            thread_stack_bytes: 8 << 20,
         }
     }
 

@@ -1,12 +1,22 @@
-//! `threadline-python [--build gil|free-threaded|one-core] [--trace OUT.json] FILE.py [ARGS…]`:
-//! runs a program natively, printing what it prints; an uncaught exception
-//! prints its traceback and exits with status 1, as CPython does.
+//! `threadline-python [--build gil|free-threaded|one-core] [--trace OUT.json]
+//! [--seed N] [--switch-interval MS] FILE.py [ARGS…]`: runs a program
+//! natively, printing what it prints; an uncaught exception prints its
+//! traceback and exits with status 1, as CPython does.
+//!
+//! - `--build`: CPython with the GIL (the default), free-threaded CPython,
+//!   or every Python thread on one host thread.
+//! - `--trace OUT.json`: records the run and writes its Chrome trace (one
+//!   lane per Python thread, states, GIL hand-overs, prints, flows).
+//! - `--seed N`: the seed of `one-core`'s choices (same seed, same
+//!   interleaving).
+//! - `--switch-interval MS`: the GIL's switch interval at start
+//!   (`sys.setswitchinterval` changes it later), 5 ms by default.
 
 use std::process::ExitCode;
 use std::sync::Arc;
 use threadline_python::native::NativeHost;
-use threadline_python::vm::{Build, TraceEvent};
-use threadline_python::{Interpreter, Options};
+use threadline_python::vm::Build;
+use threadline_python::{Interpreter, Options, Program};
 
 /// The interpreter runs on a thread with a big stack: builtins that call
 /// back into Python nest Rust calls, and dropping long chains of objects
@@ -20,7 +30,15 @@ struct Command {
 }
 
 fn usage() -> String {
-    "usage: threadline-python [--build gil|free-threaded|one-core] [--trace OUT.json] FILE.py [ARGS...]".to_string()
+    "usage: threadline-python [--build gil|free-threaded|one-core] [--trace OUT.json] [--seed N] [--switch-interval MS] FILE.py [ARGS...]".to_string()
+}
+
+/// The value of an option that takes a number.
+fn number<T: std::str::FromStr>(option: &str, value: Option<String>) -> Result<T, String> {
+    value
+        .as_deref()
+        .and_then(|text| text.parse().ok())
+        .ok_or_else(|| format!("{option} takes a number, not {value:?}"))
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
@@ -41,6 +59,14 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
                 };
             }
             "--trace" => trace = Some(args.next().ok_or_else(usage)?),
+            "--seed" => options.seed = number("--seed", args.next())?,
+            "--switch-interval" => {
+                let interval: f64 = number("--switch-interval", args.next())?;
+                if interval.is_nan() || interval <= 0.0 {
+                    return Err("--switch-interval must be a number of milliseconds above 0".into());
+                }
+                options.switch_interval_ms = Some(interval);
+            }
             "-h" | "--help" => return Err(usage()),
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}\n{}", usage())),
             _ => {
@@ -55,47 +81,6 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
         }
     }
     Err(usage())
-}
-
-fn json_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// The Chrome Trace Event form of the recorded events: one lane per thread.
-fn trace_json(events: &[TraceEvent]) -> String {
-    let mut items = vec![
-        r#"{"name":"process_name","ph":"M","pid":1,"tid":1,"args":{"name":"MainProcess"}}"#
-            .to_string(),
-        r#"{"name":"thread_name","ph":"M","pid":1,"tid":1,"args":{"name":"MainThread"}}"#
-            .to_string(),
-    ];
-    for event in events {
-        items.push(format!(
-            r#"{{"name":{},"ph":"i","s":"t","ts":{:.3},"pid":1,"tid":1,"args":{{"text":{},"line":{},"thread":{}}}}}"#,
-            json_string(event.name),
-            event.at_ms * 1000.0,
-            json_string(&event.detail),
-            event.line,
-            json_string(&event.thread)
-        ));
-    }
-    format!(
-        "{{\"traceEvents\":[\n{}\n],\"displayTimeUnit\":\"ms\"}}\n",
-        items.join(",\n")
-    )
 }
 
 fn run(command: Command) -> u8 {
@@ -126,14 +111,25 @@ fn run(command: Command) -> u8 {
     command.options.limits.stack_bytes = STACK_BYTES / 2;
     let host = Arc::new(NativeHost::new());
     let interpreter = Interpreter::new(host, command.options);
-    let outcome = interpreter.run_main(&source, &command.path);
-    if let Some(path) = &command.trace {
-        let json = trace_json(&interpreter.trace_events());
-        if let Err(err) = std::fs::write(path, json) {
-            eprintln!("threadline-python: cannot write the trace to {path}: {err}");
+    let outcome = match Program::start(&interpreter, &source, &command.path) {
+        Ok(mut program) => {
+            let outcome = program.run_to_end();
+            if let Some(path) = &command.trace {
+                write_trace(path, &program);
+            }
+            outcome
         }
-    }
+        Err(outcome) => outcome,
+    };
     outcome.exit_code().clamp(0, 255) as u8
+}
+
+/// Writes the run's Chrome trace to `path`.
+fn write_trace(path: &str, program: &Program) {
+    let trace = threadline_core::program::program_trace(&program.record());
+    if let Err(err) = std::fs::write(path, format!("{trace}\n")) {
+        eprintln!("threadline-python: cannot write the trace to {path}: {err}");
+    }
 }
 
 fn main() -> ExitCode {

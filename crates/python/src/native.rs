@@ -9,6 +9,9 @@ use std::time::Duration;
 
 /// Sleeps are cut into slices this long so that a cancel is seen quickly.
 const SLEEP_SLICE: Duration = Duration::from_millis(10);
+/// The stack of a host thread that runs a Python thread: the default
+/// `Limits::thread_stack_bytes` for nested dispatch loops, plus a margin.
+const THREAD_STACK_BYTES: usize = 16 << 20;
 
 /// A host on the operating system.
 #[derive(Debug)]
@@ -97,5 +100,14 @@ impl Host for NativeHost {
 
     fn cpu_count(&self) -> usize {
         std::thread::available_parallelism().map_or(1, |n| n.get())
+    }
+
+    fn spawn_thread(&self, name: &str, body: Box<dyn FnOnce() + Send>) -> Result<(), String> {
+        std::thread::Builder::new()
+            .name(name.replace('\0', " "))
+            .stack_size(THREAD_STACK_BYTES)
+            .spawn(body)
+            .map(|_| ())
+            .map_err(|err| err.to_string())
     }
 }

@@ -18,9 +18,10 @@ pub fn report(vm: &mut Vm, err: PyErr) -> Outcome {
     match &err {
         PyErr::Halt(halt) => {
             let message = match halt {
-                Halt::Cancelled => limits::CANCEL_MESSAGE,
-                Halt::OutputLimit => limits::OUTPUT_LIMIT_MESSAGE,
-                Halt::TimeLimit => limits::TIME_LIMIT_MESSAGE,
+                Halt::Cancelled => limits::CANCEL_MESSAGE.to_string(),
+                Halt::OutputLimit => limits::OUTPUT_LIMIT_MESSAGE.to_string(),
+                Halt::TimeLimit => limits::TIME_LIMIT_MESSAGE.to_string(),
+                Halt::Deadlock => vm.interp.sched.stop_message().trim_end().to_string(),
             };
             vm.interp
                 .host

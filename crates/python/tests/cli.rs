@@ -110,7 +110,7 @@ fn options_are_accepted_and_trace_is_written() {
     let (stdout, _, status) = run(BINARY, &path, &["--trace", &trace_arg]);
     assert_eq!((stdout.as_str(), status), ("one\ntwo\n", 0));
     let json = std::fs::read_to_string(&trace).unwrap_or_default();
-    assert!(json.starts_with("{\"traceEvents\":["), "{json}");
+    assert!(json.contains("\"traceEvents\":["), "{json}");
     assert!(json.contains("\"displayTimeUnit\":\"ms\""));
     assert_eq!(json.matches("\"name\":\"print\"").count(), 2);
     assert!(json.contains("\"text\":\"one\\n\""));

@@ -5,10 +5,9 @@
 mod support;
 
 use support::{last_error_line, run};
-use threadline_python::Outcome;
-use threadline_python::host::{MemoryHost, Stream, Wait};
-use threadline_python::vm::RunStatus;
-use threadline_python::{Interpreter, Options};
+use threadline_python::host::{MemoryHost, Stream};
+use threadline_python::vm::{Build, RunStatus};
+use threadline_python::{Interpreter, Options, Outcome, Program, Step};
 
 #[test]
 fn refcounts_are_cpython_s_for_the_usual_cases() {
@@ -68,24 +67,29 @@ fn cycles_are_freed_when_a_program_ends() {
 }
 
 #[test]
-fn time_sleep_blocks_the_thread_and_resumes_it() {
+fn a_one_core_sleep_hands_control_back_to_the_driver() {
     let host = MemoryHost::new();
-    let interpreter = Interpreter::new(host.clone(), Options::default());
-    let Ok(mut vm) = interpreter.start_main(
-        "import time\nprint('a')\ntime.sleep(1.5)\nprint('b')\n",
-        "sleep.py",
-    ) else {
+    let options = Options {
+        build: Build::OneCore,
+        ..Options::default()
+    };
+    let interpreter = Interpreter::new(host.clone(), options);
+    let source = "import time\nprint('a')\ntime.sleep(1.5)\nprint('b')\n";
+    let Ok(mut program) = Program::start(&interpreter, source, "sleep.py") else {
         panic!("the program did not compile");
     };
-    let status = vm.run(u64::MAX);
-    let RunStatus::Blocked(Wait::Sleep { until_ms }) = status else {
-        panic!("expected the thread to block, got {status:?}");
+    let step = program.step(u64::MAX);
+    let Step::Idle { until_ms } = step else {
+        panic!("expected every thread to wait, got {step:?}");
     };
     assert_eq!(host.text(Stream::Stdout), "a\n");
     assert!((until_ms - 1500.0).abs() < 1e-6);
+    assert!(
+        matches!(program.step(u64::MAX), Step::Idle { .. }),
+        "a step before the deadline finds nothing to do"
+    );
     host.advance(1500.0);
-    vm.resume(threadline_python::host::WaitOutcome::Done);
-    assert!(matches!(vm.run(u64::MAX), RunStatus::Finished(Ok(_))));
+    assert_eq!(program.step(u64::MAX), Step::Finished(Outcome::Finished));
     assert_eq!(host.text(Stream::Stdout), "a\nb\n");
 }
 

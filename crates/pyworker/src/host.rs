@@ -56,21 +56,31 @@ impl Host for WorkerHost {
         });
     }
 
-    /// A wait reached from inside a builtin (which cannot leave the VM) keeps
-    /// the worker busy until its deadline: this worker's memory is not shared,
-    /// so it cannot sleep on an atomic. Waits at the top level leave the VM
-    /// and are timers instead (see `run`).
+    /// A wait the interpreter hands its host: on the threaded build the
+    /// worker sleeps on an atomic (allowed off the page's thread), a slice
+    /// at a time to see a cancel; on the plain build, whose memory is not
+    /// shared and cannot be slept on, it stays busy until the deadline
+    /// (`one-core` waits at the top level leave the VM and are timers
+    /// instead: see `run`).
     fn wait(&self, wait: &Wait, cancel: &CancelFlag) -> WaitOutcome {
         match wait {
-            Wait::Sleep { until_ms } => {
-                while BrowserClock.now_ms() < *until_ms {
-                    if cancel.is_cancelled() {
-                        return WaitOutcome::Cancelled;
-                    }
+            Wait::Sleep { until_ms } => loop {
+                if cancel.is_cancelled() {
+                    return WaitOutcome::Cancelled;
                 }
-                WaitOutcome::Done
-            }
+                let left = until_ms - BrowserClock.now_ms();
+                if left <= 0.0 {
+                    return WaitOutcome::Done;
+                }
+                #[cfg(feature = "threads")]
+                std::thread::sleep(std::time::Duration::from_secs_f64(left.min(10.0) / 1000.0));
+            },
         }
+    }
+
+    #[cfg(feature = "threads")]
+    fn spawn_thread(&self, name: &str, body: Box<dyn FnOnce() + Send>) -> Result<(), String> {
+        crate::threads::spawn_thread(name, body)
     }
 
     fn cpu_count(&self) -> usize {

@@ -231,6 +231,10 @@ pub enum Op {
     Send(u32),
     /// Starts a block whose exceptions go to the handler.
     SetupFinally(u32),
+    /// Starts a `with` block: like `SetupFinally`, but the handler's stack
+    /// leaves out the `__enter__` result on top (popped or stored next),
+    /// keeping only the `__exit__` below it.
+    SetupWith(u32),
     /// Ends the innermost block.
     PopBlock,
     /// At a handler's start: `[exc]` becomes `[previous_handled, exc]`.

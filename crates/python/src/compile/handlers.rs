@@ -214,7 +214,7 @@ impl<'a> Compiler<'a> {
         } else {
             self.emit(Op::BeforeWith);
         }
-        self.emit(Op::SetupFinally(on_exception as u32));
+        self.emit(Op::SetupWith(on_exception as u32));
         match &item.optional_vars {
             Some(target) => self.store_target(target)?,
             None => {

@@ -233,6 +233,7 @@ impl<'a> Compiler<'a> {
                 Op::PopJumpIfNotNone(l) => Op::PopJumpIfNotNone(resolve(l)),
                 Op::ForIter(l) => Op::ForIter(resolve(l)),
                 Op::SetupFinally(l) => Op::SetupFinally(resolve(l)),
+                Op::SetupWith(l) => Op::SetupWith(resolve(l)),
                 Op::Send(l) => Op::Send(resolve(l)),
                 Op::CompareJumpIfFalse(k, l) => Op::CompareJumpIfFalse(k, resolve(l)),
                 Op::CompareJumpIfTrue(k, l) => Op::CompareJumpIfTrue(k, resolve(l)),

@@ -11,6 +11,8 @@ pub mod math;
 pub mod os;
 pub mod random;
 pub mod sys;
+pub mod thread;
+pub mod thread_lock;
 pub mod time;
 
 use crate::objects::names::intern;
@@ -30,6 +32,14 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("math", ModuleDef::Native(math::init)),
     ("sys", ModuleDef::Native(sys::init)),
     ("time", ModuleDef::Native(time::init)),
+    ("_thread", ModuleDef::Native(thread::init)),
+    (
+        "threading",
+        ModuleDef::Source(concat!(
+            include_str!("py/threading.py"),
+            include_str!("py/threading_thread.py")
+        )),
+    ),
     ("random", ModuleDef::Native(random::init)),
     ("os", ModuleDef::Native(os::init)),
     ("collections", ModuleDef::Native(collections::init)),
@@ -48,6 +58,23 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ),
     ("typing", ModuleDef::Source(include_str!("py/typing.py"))),
     ("heapq", ModuleDef::Source(include_str!("py/heapq.py"))),
+    ("queue", ModuleDef::Source(include_str!("py/queue.py"))),
+    ("concurrent", ModuleDef::Source("")),
+    (
+        "concurrent.futures",
+        ModuleDef::Source(include_str!("py/concurrent_futures.py")),
+    ),
+    (
+        "concurrent.futures._base",
+        ModuleDef::Source(concat!(
+            include_str!("py/futures_base.py"),
+            include_str!("py/futures_future.py")
+        )),
+    ),
+    (
+        "concurrent.futures.thread",
+        ModuleDef::Source(include_str!("py/futures_thread.py")),
+    ),
     ("bisect", ModuleDef::Source(include_str!("py/bisect.py"))),
     (
         "operator",

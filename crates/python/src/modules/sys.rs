@@ -46,9 +46,7 @@ fn setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn getswitchinterval(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.exact("getswitchinterval", 0, 0)?;
-    Ok(Value::Float(
-        vm.interp.switch_interval_us.load(Ordering::Relaxed) as f64 / 1e6,
-    ))
+    Ok(Value::Float(vm.interp.sched.switch_interval_ms() / 1000.0))
 }
 
 fn setswitchinterval(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -60,10 +58,9 @@ fn setswitchinterval(vm: &mut Vm, args: Args<'_>) -> PyResult {
             "switch interval must be strictly positive",
         ));
     }
-    let micros = (seconds * 1e6).round().clamp(1.0, u32::MAX as f64) as u32;
-    vm.interp
-        .switch_interval_us
-        .store(micros, Ordering::Relaxed);
+    // CPython keeps whole microseconds, at least one.
+    let micros = (seconds * 1e6).round().clamp(1.0, u32::MAX as f64);
+    vm.interp.sched.set_switch_interval_ms(micros / 1000.0);
     Ok(Value::None)
 }
 

@@ -1,8 +1,8 @@
-//! `time`: clocks from the host, and `sleep` as a real wait the VM leaves
-//! `run()` for (the host waits; the thread resumes after).
+//! `time`: clocks from the host, and `sleep` as a real wait: a blocked state
+//! of the thread that lets go of the GIL (see `crate::sched`).
 
-use crate::host::Wait;
 use crate::objects::{Args, NativeDef, ObjRef, PyErr, PyResult, Value};
+use crate::sched::{WaitOn, WaitSpec};
 use crate::vm::Vm;
 
 fn seconds_since_start(vm: &Vm) -> f64 {
@@ -36,8 +36,19 @@ fn process_time(vm: &mut Vm, args: Args<'_>) -> PyResult {
     ))
 }
 
-/// `time.sleep(seconds)`: asks the VM to block; from a nested call the host
-/// waits in place.
+/// `time.thread_time()`: the time this thread spent running bytecode
+/// (holding the GIL under `gil`, scheduled under `one-core`).
+fn thread_time(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.exact("thread_time", 0, 0)?;
+    let now = vm.interp.host.now_ms();
+    let ms = match &vm.thread {
+        Some(thread) => thread.cpu_ms(now),
+        None => now - vm.interp.start_ms,
+    };
+    Ok(Value::Float(ms / 1000.0))
+}
+
+/// `time.sleep(seconds)`: the thread blocks until the deadline.
 fn sleep(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = args.exact("sleep", 1, 1)?;
     let seconds = match crate::objects::float::as_float(&a[0]) {
@@ -56,7 +67,7 @@ fn sleep(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(PyErr::value_error("sleep length must be non-negative"));
     }
     let until_ms = vm.interp.host.now_ms() + seconds * 1000.0;
-    Err(PyErr::Block(Box::new(Wait::Sleep { until_ms })))
+    vm.block(WaitSpec::new(WaitOn::Sleep, Some(until_ms)))
 }
 
 static FUNCTIONS: &[NativeDef] = &[
@@ -67,7 +78,7 @@ static FUNCTIONS: &[NativeDef] = &[
     NativeDef::function("time", "monotonic", perf_counter),
     NativeDef::function("time", "monotonic_ns", perf_counter_ns),
     NativeDef::function("time", "process_time", process_time),
-    NativeDef::function("time", "thread_time", process_time),
+    NativeDef::function("time", "thread_time", thread_time),
     NativeDef::function("time", "sleep", sleep),
 ];
 

@@ -8,8 +8,8 @@
 use super::{Instance, NativeBase, ObjRef, Object, Value, types};
 use crate::compile::Code;
 use crate::heap;
-use crate::host::Wait;
 use crate::objects::lock::Lock as Mutex;
+use crate::sched::WaitSpec;
 use std::sync::Arc;
 
 /// Why a run stops for good, past every `except` and `finally`.
@@ -21,6 +21,8 @@ pub enum Halt {
     OutputLimit,
     /// The run took longer than its time limit.
     TimeLimit,
+    /// No thread could go on (the paragraph naming the cycle was printed).
+    Deadlock,
 }
 
 /// What interrupts the normal flow of a Python thread.
@@ -28,9 +30,10 @@ pub enum Halt {
 pub enum PyErr {
     /// A raised exception (an instance of a `BaseException` subclass).
     Exception(ObjRef),
-    /// A builtin asks the thread to wait (see `host::Wait`); the VM leaves
-    /// `run()` and the host resumes it with the wait's result.
-    Block(Box<Wait>),
+    /// A builtin asks the thread to wait (`one-core`, see
+    /// [`crate::sched::WaitSpec`]); the VM leaves `run()` and the scheduler
+    /// resumes it with the wait's result.
+    Block(Box<WaitSpec>),
     /// The run must stop now.
     Halt(Halt),
 }

@@ -384,7 +384,7 @@ impl Vm {
     /// Calls a native function from Rust: a wait it asks for happens in place.
     pub(crate) fn call_native(&mut self, def: &NativeDef, args: Args<'_>) -> PyResult {
         match (def.func)(self, args) {
-            Err(PyErr::Block(wait)) => self.wait_in_place(&wait),
+            Err(PyErr::Block(wait)) => self.wait_in_place(*wait),
             other => other,
         }
     }
@@ -478,8 +478,8 @@ impl Vm {
                 RunStatus::Finished(result) => return result,
                 RunStatus::BudgetSpent => {}
                 RunStatus::Blocked(wait) => {
-                    let outcome = self.interp.host.wait(&wait, &self.interp.cancel);
-                    self.resume(outcome);
+                    let value = self.wait_in_place(*wait)?;
+                    self.resume_with(value);
                 }
             }
         }

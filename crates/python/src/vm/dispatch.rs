@@ -75,7 +75,7 @@ impl Vm {
                 Ok(Control::Exit(exit)) => return Ok(exit),
                 Ok(Control::Reraise(err)) => err,
                 Err(PyErr::Block(wait)) if self.nested > 0 => {
-                    let value = self.wait_in_place(&wait);
+                    let value = self.wait_in_place(*wait);
                     match value {
                         Ok(value) => {
                             self.push(value);
@@ -1341,7 +1341,11 @@ impl Vm {
         self.ticks = super::TICKS_PER_CHECK;
         self.recursion_limit = self.interp.recursion_limit.load(Ordering::Relaxed) as usize;
         let bits = self.breaker.load(Ordering::Relaxed);
-        if bits & crate::host::BREAK_CANCEL != 0 || self.interp.cancel.is_cancelled() {
+        if bits & (crate::host::BREAK_CANCEL | crate::sched::BREAK_GIL) != 0 {
+            let sched = self.interp.sched.clone();
+            sched.serve_breaker(self, bits)?;
+        }
+        if self.interp.cancel.is_cancelled() {
             return Err(PyErr::Halt(crate::objects::exception::Halt::Cancelled));
         }
         if bits & super::BREAK_SLICE != 0 {

@@ -134,6 +134,11 @@ impl Vm {
                 let depth = (frame.slots.len() - frame.stack_base()) as u32;
                 frame.blocks.push(Block { handler, depth });
             }
+            Op::SetupWith(handler) => {
+                let frame = self.top_frame()?;
+                let depth = (frame.slots.len() - frame.stack_base()).saturating_sub(1) as u32;
+                frame.blocks.push(Block { handler, depth });
+            }
             Op::PopBlock => {
                 self.top_frame()?.blocks.pop();
             }

@@ -149,6 +149,22 @@ impl Vm {
         Ok(None)
     }
 
+    /// Calls a `with` statement's `__enter__` from this loop, not from a
+    /// nested one: a Python `__enter__` runs as an ordinary frame, and a
+    /// native one that must wait (`with lock:`) blocks at the top of the
+    /// loop, where `one-core` can switch threads.
+    fn enter_in_loop(&mut self, enter: Value) -> PyResult<Option<Control>> {
+        let at = self.top_frame()?.slots.len();
+        self.push(enter);
+        match self.call_on_stack(at + 1, Value::Null)? {
+            super::call::Called::Value(value) => {
+                self.push(value);
+                Ok(None)
+            }
+            super::call::Called::Frame => Ok(Some(Control::Switch)),
+        }
+    }
+
     fn execute_last(&mut self, op: Op, code: &Code) -> PyResult<Option<Control>> {
         match op {
             Op::GetYieldFromIter => {
@@ -192,6 +208,9 @@ impl Vm {
                 let exit = self.bind_attribute(exit, &manager)?;
                 let enter = self.bind_attribute(enter, &manager)?;
                 self.push(exit);
+                if op == Op::BeforeWith {
+                    return self.enter_in_loop(enter);
+                }
                 let entered = self.call(&enter, &[])?;
                 let entered = if op == Op::BeforeAsyncWith {
                     self.get_awaitable(entered)?

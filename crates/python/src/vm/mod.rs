@@ -44,15 +44,17 @@ pub mod subscript;
 pub mod unwind;
 
 use crate::heap::Heap;
-use crate::host::{CancelFlag, Host, Stream, Wait, WaitOutcome};
+use crate::host::{CancelFlag, Host, Stream, WaitOutcome};
 use crate::limits::Limits;
 use crate::objects::exception::Halt;
 use crate::objects::{ObjRef, PyErr, PyResult, Value};
+use crate::sched::{PyThread, Sched, WaitSpec};
 use frame::Frame;
 use parking_lot::Mutex;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use threadline_core::record::EventKind;
 
 /// Which interpreter build runs the program (PYTHON.md section 3). With one
 /// Python thread the three behave alike.
@@ -65,21 +67,6 @@ pub enum Build {
     FreeThreaded,
     /// All Python threads on one host thread.
     OneCore,
-}
-
-/// One recorded event of the trace (issue 11 brings a proper recorder).
-#[derive(Clone, Debug, PartialEq)]
-pub struct TraceEvent {
-    /// Host milliseconds.
-    pub at_ms: f64,
-    /// The Python thread.
-    pub thread: String,
-    /// What happened (`print`).
-    pub name: &'static str,
-    /// Details (the printed text).
-    pub detail: String,
-    /// The source line.
-    pub line: u32,
 }
 
 /// What all threads of one interpreter share.
@@ -104,10 +91,8 @@ pub struct Interp {
     pub output_used: AtomicUsize,
     /// `sys.getrecursionlimit()`.
     pub recursion_limit: AtomicU32,
-    /// `sys.getswitchinterval()`, in microseconds.
-    pub switch_interval_us: AtomicU32,
-    /// Recorded events, when tracing.
-    pub trace: Option<Mutex<Vec<TraceEvent>>>,
+    /// Who runs when: threads, the GIL, waits, the recorder.
+    pub sched: Arc<Sched>,
     /// The clock when the run started.
     pub start_ms: f64,
     /// `sys.argv`.
@@ -127,8 +112,9 @@ impl std::fmt::Debug for Interp {
 pub enum RunStatus {
     /// The budget was spent; call `run` again to go on.
     BudgetSpent,
-    /// The thread waits; the host waits, then calls [`Vm::resume`].
-    Blocked(Wait),
+    /// The thread waits (`one-core` only: the other builds wait in place);
+    /// the scheduler completes the wait, then calls [`Vm::resume_with`].
+    Blocked(Box<WaitSpec>),
     /// The bottom frame returned (or raised, or the run halted).
     Finished(Result<Value, PyErr>),
 }
@@ -168,6 +154,12 @@ pub struct Vm {
     /// Set while the thread is blocked at the top level: the value of the
     /// wait goes on the top frame's stack when it resumes.
     pub(crate) awaiting_wait: bool,
+    /// What the wait returned (`None` when it ended without a value).
+    pub(crate) wait_value: Option<Value>,
+    /// The Python thread this `Vm` runs, once the scheduler knows it.
+    pub thread: Option<Arc<PyThread>>,
+    /// Bytes of host stack its nested dispatch loops may use.
+    pub(crate) stack_limit: usize,
 }
 
 impl std::fmt::Debug for Vm {
@@ -210,6 +202,9 @@ impl Vm {
             lookup_cache: vec![lookup::LookupEntry::default(); lookup::LOOKUP_CACHE_SIZE]
                 .into_boxed_slice(),
             awaiting_wait: false,
+            wait_value: None,
+            thread: None,
+            stack_limit: 0,
         }
     }
 
@@ -226,7 +221,8 @@ impl Vm {
                 self.frames.clear();
                 return RunStatus::Finished(Err(PyErr::Halt(Halt::Cancelled)));
             }
-            self.push_result(Value::None);
+            let value = self.wait_value.take().unwrap_or(Value::None);
+            self.push_result(value);
         }
         if self.frames.is_empty() {
             return RunStatus::Finished(Ok(Value::None));
@@ -238,7 +234,7 @@ impl Vm {
             Ok(dispatch::Exit::Budget) => RunStatus::BudgetSpent,
             Err(PyErr::Block(wait)) => {
                 self.awaiting_wait = true;
-                RunStatus::Blocked(*wait)
+                RunStatus::Blocked(wait)
             }
             Err(err) => {
                 self.frames.clear();
@@ -255,18 +251,15 @@ impl Vm {
         }
     }
 
+    /// Tells the thread its wait ended with `value` (what the blocking call
+    /// returns); the next `run` goes on after it.
+    pub fn resume_with(&mut self, value: Value) {
+        self.wait_value = Some(value);
+    }
+
     fn push_result(&mut self, value: Value) {
         if let Some(frame) = self.frames.last_mut() {
             frame.slots.push(value);
-        }
-    }
-
-    /// Blocks this host thread on `wait` (a builtin reached from a nested
-    /// loop cannot leave the VM, so the host waits in place).
-    pub fn wait_in_place(&mut self, wait: &Wait) -> PyResult<Value> {
-        match self.interp.host.wait(wait, &self.interp.cancel) {
-            WaitOutcome::Done => Ok(Value::None),
-            WaitOutcome::Cancelled => Err(PyErr::Halt(Halt::Cancelled)),
         }
     }
 
@@ -280,15 +273,17 @@ impl Vm {
         if used > self.interp.limits.output_bytes {
             return Err(PyErr::Halt(Halt::OutputLimit));
         }
-        if let Some(trace) = &self.interp.trace {
-            let line = self.frames.last().map_or(0, Frame::line);
-            trace.lock().push(TraceEvent {
-                at_ms: self.interp.host.now_ms(),
-                thread: self.name.clone(),
-                name: "print",
-                detail: text.to_string(),
+        let sched = &self.interp.sched;
+        if sched.is_recording() {
+            let line = self.line();
+            sched.event_at(
+                sched.now(),
+                self.lane(),
+                EventKind::Print,
                 line,
-            });
+                Some(text.to_string()),
+                None,
+            );
         }
         self.interp.host.write(stream, text);
         Ok(())
@@ -298,6 +293,9 @@ impl Vm {
     /// this every few thousand steps.
     #[inline]
     pub fn check_cancel(&self) -> PyResult<()> {
+        if self.breaker.load(Ordering::Relaxed) & crate::host::BREAK_CANCEL != 0 {
+            return Err(PyErr::Halt(self.interp.sched.halt_now()));
+        }
         if self.interp.cancel.is_cancelled() {
             return Err(PyErr::Halt(Halt::Cancelled));
         }
@@ -313,7 +311,11 @@ impl Vm {
         } else {
             self.stack_base.saturating_sub(here)
         };
-        if self.nested >= self.interp.limits.native_depth || used > self.interp.limits.stack_bytes {
+        let limit = match self.stack_limit {
+            0 => self.interp.limits.stack_bytes,
+            limit => limit,
+        };
+        if self.nested >= self.interp.limits.native_depth || used > limit {
             return Err(PyErr::recursion_error(
                 "maximum recursion depth exceeded while calling a Python object",
             ));

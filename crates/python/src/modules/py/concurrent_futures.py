@@ -1,0 +1,14 @@
+# concurrent.futures: run calls asynchronously. The thread pool is here; the
+# process and interpreter pools join it from their own modules.
+
+from concurrent.futures._base import (FIRST_COMPLETED, FIRST_EXCEPTION,
+                                      ALL_COMPLETED, CancelledError,
+                                      TimeoutError, InvalidStateError,
+                                      BrokenExecutor, Future, Executor,
+                                      wait, as_completed)
+from concurrent.futures.thread import ThreadPoolExecutor
+
+__all__ = ('FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED',
+           'CancelledError', 'TimeoutError', 'InvalidStateError',
+           'BrokenExecutor', 'Future', 'Executor', 'wait', 'as_completed',
+           'ThreadPoolExecutor')

@@ -1,0 +1,592 @@
+//! The `one-core` build: every Python thread on the one host thread that
+//! drives the run, switched at the eval breaker's points (a slice of
+//! [`SLICE_TICKS`] ends at one) by the GIL's own rules: the core's
+//! [`GilState`] on the host clock decides when a waiter asks for the GIL and
+//! when the holder must let go, and a seeded generator picks which waiter
+//! gets it (CPython leaves that to the OS's wake-up order). With the same
+//! seed and the same clock readings, the interleaving repeats exactly.
+//!
+//! A thread that blocks at the top of its dispatch loop leaves it
+//! (`RunStatus::Blocked`) and waits here as a state. A thread that blocks
+//! inside a builtin that called back into Python (its Rust frames are on
+//! this host thread's stack) runs this same loop nested, until its wait
+//! completes and the GIL comes back to it; threads suspended lower on the
+//! stack cannot run meanwhile (a "stall" if the program needs them to).
+
+use super::deadlock;
+use super::wait::WaitSpec;
+use super::{Sched, lock};
+use crate::objects::exception::Halt;
+use crate::objects::{PyErr, PyResult, Value};
+use crate::vm::{RunStatus, Vm};
+use threadline_core::gil::{GilState, WaitRound};
+use threadline_core::record::{Activity, GilEvent, Marker};
+
+/// Ticks (backward jumps and calls) a thread runs before the scheduler
+/// looks at the clock again: a drop request is served at most this late.
+pub(crate) const SLICE_TICKS: u64 = 1000;
+
+/// How one thread stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SlotState {
+    /// It wants the GIL (or holds it and runs).
+    Ready,
+    /// It waits on its `WaitSpec`.
+    Blocked,
+}
+
+/// One Python thread of the build.
+struct Slot {
+    /// Its thread; `None` while its Rust frames run it (the thread being run
+    /// now, or one waiting in place lower on the stack).
+    vm: Option<Vm>,
+    state: SlotState,
+    /// Its current timed wait for the GIL, while it wants it.
+    round: Option<WaitRound>,
+    /// What its wait returned, given back when it runs again.
+    resume: Option<Value>,
+    /// Its wait and the line it waits on, while blocked.
+    wait: Option<(WaitSpec, u32)>,
+    /// It waits in place (nested), not at the top of its loop.
+    nested: bool,
+}
+
+/// The build's state: the threads, the GIL, the seeded choice.
+pub(crate) struct OneCore {
+    slots: Vec<Option<Slot>>,
+    gil: GilState,
+    rng: u64,
+    forced_out: Option<u16>,
+}
+
+/// What the loop does next.
+enum Pick {
+    /// Run this thread's next slice.
+    Run(u16, Box<Vm>),
+    /// The nested wait's own thread got the GIL back, with its wait's value.
+    Target(Value),
+    /// Nothing can run before this time (`None`: nothing will).
+    Idle(Option<f64>),
+    /// A ready thread is suspended lower on the stack, and nothing else can
+    /// go on.
+    Stall,
+}
+
+/// Why the loop returned to its caller.
+pub(crate) enum Exit {
+    /// The budget was spent.
+    Budget,
+    /// Every thread waits until this time.
+    Idle(f64),
+    /// Every thread waits, some for the world outside.
+    Outside,
+    /// The nested wait completed with this value; its thread holds the GIL.
+    Resume(Value),
+    /// Every thread ended.
+    Empty,
+    /// The run stops (or the main thread ended, and the rest with it).
+    Halted(Halt),
+}
+
+impl OneCore {
+    /// No threads yet; `seed` fixes every choice.
+    pub(crate) fn new(seed: u64, interval_ms: f64) -> OneCore {
+        OneCore {
+            slots: Vec::new(),
+            gil: GilState::new(interval_ms),
+            rng: seed ^ 0x9E37_79B9_7F4A_7C15,
+            forced_out: None,
+        }
+    }
+
+    pub(crate) fn set_interval(&mut self, interval_ms: f64) {
+        self.gil.set_interval(interval_ms);
+    }
+
+    /// A thread that wants the GIL from `now_ms` on.
+    pub(crate) fn add(&mut self, lane: u16, vm: Vm, now_ms: f64) {
+        let index = usize::from(lane);
+        if self.slots.len() <= index {
+            self.slots.resize_with(index + 1, || None);
+        }
+        self.slots[index] = Some(Slot {
+            vm: Some(vm),
+            state: SlotState::Ready,
+            round: Some(self.gil.begin_wait(now_ms)),
+            resume: None,
+            wait: None,
+            nested: false,
+        });
+    }
+
+    /// A splitmix64 step: the seeded choice among waiters.
+    fn next_random(&mut self) -> u64 {
+        self.rng = self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.rng;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn slot_mut(&mut self, lane: u16) -> Option<&mut Slot> {
+        self.slots.get_mut(usize::from(lane))?.as_mut()
+    }
+
+    fn lanes(&self) -> Vec<u16> {
+        (0..self.slots.len())
+            .filter(|&i| self.slots[i].is_some())
+            .filter_map(|i| u16::try_from(i).ok())
+            .collect()
+    }
+
+    /// The earliest deadline of a blocked thread.
+    fn earliest_deadline(&self) -> Option<f64> {
+        self.slots
+            .iter()
+            .flatten()
+            .filter(|slot| slot.state == SlotState::Blocked)
+            .filter_map(|slot| slot.wait.as_ref()?.0.deadline)
+            .reduce(f64::min)
+    }
+
+    /// Whether any blocked thread waits for the world outside.
+    fn waits_outside(&self) -> bool {
+        self.slots.iter().flatten().any(|slot| {
+            slot.wait
+                .as_ref()
+                .is_some_and(|(spec, _)| spec.is_outside())
+        })
+    }
+}
+
+impl Sched {
+    fn one_core(&self) -> std::sync::MutexGuard<'_, OneCore> {
+        lock(&self.one_core)
+    }
+
+    /// Adds a thread to the build, wanting the GIL.
+    pub(crate) fn one_core_add(&self, lane: u16, vm: Vm) {
+        let now = self.now();
+        self.one_core().add(lane, vm, now);
+    }
+
+    /// Drops every thread the build still holds (the run ended).
+    pub(crate) fn clear_one_core(&self) {
+        let slots = std::mem::take(&mut self.one_core().slots);
+        drop(slots);
+    }
+
+    /// Runs threads for `budget` ticks, from the driver's top level.
+    pub(crate) fn one_core_step(&self, budget: u64) -> Exit {
+        self.one_core_loop(None, budget)
+    }
+
+    /// A wait in place: runs the other threads until `vm`'s wait completes
+    /// and its thread holds the GIL again.
+    pub(crate) fn wait_nested(&self, vm: &mut Vm, spec: WaitSpec) -> PyResult {
+        let lane = vm.lane();
+        let line = vm.line();
+        if let Some(value) = self.one_core_block(lane, None, spec, line, true) {
+            return Ok(value);
+        }
+        loop {
+            match self.one_core_loop(Some(lane), u64::MAX) {
+                Exit::Resume(value) => return Ok(value),
+                Exit::Halted(halt) => return Err(PyErr::Halt(halt)),
+                Exit::Idle(until) => {
+                    let cancel = crate::host::CancelFlag::new();
+                    self.host
+                        .wait(&crate::host::Wait::Sleep { until_ms: until }, &cancel);
+                }
+                Exit::Outside => {
+                    let until = self.now() + 5.0;
+                    let cancel = crate::host::CancelFlag::new();
+                    self.host
+                        .wait(&crate::host::Wait::Sleep { until_ms: until }, &cancel);
+                }
+                Exit::Budget | Exit::Empty => {
+                    return Err(PyErr::system_error(
+                        "one-core: a nested wait lost its thread",
+                    ));
+                }
+            }
+        }
+    }
+
+    /// The thread on `lane` blocks on `spec` (its `vm` goes back to its
+    /// slot, or stays on the stack if `nested`), letting go of the GIL,
+    /// unless the wait completes at once: then it keeps the GIL, and the
+    /// wait's value is returned (and handed to its `vm`). Trying again
+    /// under the table's lock marks a lock contended, so that its release
+    /// wakes this thread.
+    fn one_core_block(
+        &self,
+        lane: u16,
+        mut vm: Option<Vm>,
+        spec: WaitSpec,
+        line: u32,
+        nested: bool,
+    ) -> Option<Value> {
+        let now = self.now();
+        let forever = spec.deadline.is_none() && !spec.is_outside();
+        let (completed, deadlock) = {
+            let mut one_core = self.one_core();
+            let mut table = self.table();
+            match spec.try_complete(lane, true) {
+                Some(value) => {
+                    if let (Some(slot), Some(mut vm)) = (one_core.slot_mut(lane), vm.take()) {
+                        vm.resume_with(value.clone());
+                        slot.vm = Some(vm);
+                    }
+                    (Some(value), None)
+                }
+                None => {
+                    table.block(lane, &spec);
+                    if one_core.gil.holder() == Some(lane) {
+                        one_core.gil.release(lane, now);
+                        self.recorder.gil(now, lane, GilEvent::Dropped);
+                    }
+                    if let Some(slot) = one_core.slot_mut(lane) {
+                        slot.state = SlotState::Blocked;
+                        slot.round = None;
+                        slot.wait = Some((spec.clone(), line));
+                        slot.nested = nested;
+                        if vm.is_some() {
+                            slot.vm = vm;
+                        }
+                    }
+                    let found = forever.then(|| deadlock::detect(&table, lane, &self.modules));
+                    (None, found.flatten())
+                }
+            }
+        };
+        if let Some(value) = completed {
+            self.wait_completed(&self.modules, &spec, lane, line);
+            return Some(value);
+        }
+        let note = self.wait_note(&self.modules, &spec);
+        let at = self.mark_at(now, lane, spec.activity(), note, line);
+        if let Some(thread) = self.thread(lane) {
+            thread.cpu_stops(at);
+        }
+        if let Some(message) = deadlock {
+            self.declare_deadlock(lane, line, message);
+        }
+        None
+    }
+
+    /// The loop: wakes due waits, serves drop requests, picks the holder,
+    /// runs it a slice at a time.
+    fn one_core_loop(&self, target: Option<u16>, budget: u64) -> Exit {
+        let mut left = budget;
+        loop {
+            if let Some(halt) = self.stop_reason() {
+                return Exit::Halted(halt);
+            }
+            let now = self.now();
+            if self.past_deadline(now) {
+                self.stop(Halt::TimeLimit);
+                continue;
+            }
+            match self.one_core_pick(now, target) {
+                Pick::Target(value) => return Exit::Resume(value),
+                Pick::Run(lane, vm) => {
+                    if let Some(exit) = self.one_core_slice(lane, *vm, &mut left) {
+                        return exit;
+                    }
+                    if left == 0 {
+                        return Exit::Budget;
+                    }
+                }
+                Pick::Idle(Some(until)) => return Exit::Idle(until),
+                Pick::Idle(None) => {
+                    if let Some(exit) = self.one_core_idle_forever(target) {
+                        return exit;
+                    }
+                }
+                Pick::Stall => {
+                    let message = "Deadlock (one-core): a thread waiting inside a builtin that called back into Python holds up another thread suspended below it on the stack; nothing else can go on, so the run was stopped. The gil build runs this program.\n".to_string();
+                    self.declare_deadlock(target.unwrap_or(0), 0, message);
+                }
+            }
+        }
+    }
+
+    /// Nothing can run and nothing has a deadline: the outside, or nobody
+    /// left, or a deadlock.
+    fn one_core_idle_forever(&self, target: Option<u16>) -> Option<Exit> {
+        let (outside, empty) = {
+            let one_core = self.one_core();
+            (one_core.waits_outside(), one_core.lanes().is_empty())
+        };
+        if outside {
+            return Some(Exit::Outside);
+        }
+        if empty {
+            return Some(Exit::Empty);
+        }
+        let message = deadlock::every_thread_stuck(&self.table(), &self.modules).unwrap_or_else(|| {
+            "Deadlock: every thread is blocked and none can wake another. No thread can go on, so the run was stopped.\n".into()
+        });
+        self.declare_deadlock(target.unwrap_or(0), 0, message);
+        None
+    }
+
+    /// Runs one slice of the thread on `lane`; `Some` when the loop must
+    /// return.
+    fn one_core_slice(&self, lane: u16, mut vm: Vm, left: &mut u64) -> Option<Exit> {
+        let slice = SLICE_TICKS.min(*left);
+        let status = vm.run(slice);
+        *left = left.saturating_sub(slice);
+        match status {
+            RunStatus::BudgetSpent => {
+                if let Some(slot) = self.one_core().slot_mut(lane) {
+                    slot.vm = Some(vm);
+                }
+                None
+            }
+            RunStatus::Blocked(spec) => {
+                let line = vm.line();
+                let _ = self.one_core_block(lane, Some(vm), *spec, line, false);
+                None
+            }
+            RunStatus::Finished(result) => {
+                let at = self.now();
+                {
+                    let mut one_core = self.one_core();
+                    if one_core.gil.holder() == Some(lane) {
+                        one_core.gil.release(lane, at);
+                        self.recorder.gil(at, lane, GilEvent::Dropped);
+                    }
+                    if let Some(slot) = one_core.slots.get_mut(usize::from(lane)) {
+                        *slot = None;
+                    }
+                }
+                if lane == 0 {
+                    if self.main_finished(&mut vm, result) {
+                        self.one_core_resume_main(vm);
+                    } else {
+                        self.main_done(&mut vm);
+                    }
+                    return None;
+                }
+                self.thread_ends(&mut vm, result);
+                drop(vm);
+                None
+            }
+        }
+    }
+
+    /// Puts the main thread back (to run `threading._shutdown`), holding
+    /// the GIL.
+    pub(crate) fn one_core_resume_main(&self, vm: Vm) {
+        let now = self.now();
+        let mut one_core = self.one_core();
+        one_core.add(0, vm, now);
+        if one_core.gil.try_take(0).is_some() {
+            self.recorder.gil(now, 0, GilEvent::Took);
+            if let Some(slot) = one_core.slot_mut(0) {
+                slot.round = None;
+            }
+        }
+    }
+
+    /// Wakes the waits that are due, serves drop requests, and picks what
+    /// runs next.
+    fn one_core_pick(&self, now: f64, target: Option<u16>) -> Pick {
+        let mut one_core = self.one_core();
+        self.one_core_wake(&mut one_core, now);
+        self.one_core_requests(&mut one_core, now);
+        if let Some(holder) = one_core.gil.holder() {
+            if Some(holder) == target {
+                let value = one_core
+                    .slot_mut(holder)
+                    .and_then(|slot| slot.resume.take())
+                    .unwrap_or(Value::None);
+                return Pick::Target(value);
+            }
+            return match one_core.slot_mut(holder).and_then(|slot| slot.vm.take()) {
+                Some(vm) => Pick::Run(holder, Box::new(vm)),
+                // The holder is suspended lower on the stack.
+                None => Pick::Stall,
+            };
+        }
+        self.one_core_choose(&mut one_core, now, target)
+    }
+
+    /// Gives the free GIL to a waiter that can run at this level, chosen by
+    /// the seeded generator.
+    fn one_core_choose(&self, one_core: &mut OneCore, now: f64, target: Option<u16>) -> Pick {
+        let ready: Vec<u16> = one_core
+            .lanes()
+            .into_iter()
+            .filter(|&lane| {
+                one_core.slots[usize::from(lane)]
+                    .as_ref()
+                    .is_some_and(|slot| slot.state == SlotState::Ready)
+            })
+            .collect();
+        let runnable: Vec<u16> = ready
+            .iter()
+            .copied()
+            .filter(|&lane| {
+                Some(lane) == target
+                    || one_core.slots[usize::from(lane)]
+                        .as_ref()
+                        .is_some_and(|slot| slot.vm.is_some())
+            })
+            .collect();
+        let mut candidates = runnable.clone();
+        if let Some(forced) = one_core.forced_out {
+            if one_core.gil.switched_away_from(forced) {
+                one_core.forced_out = None;
+            } else if candidates.len() > 1 {
+                candidates.retain(|&lane| lane != forced);
+            }
+        }
+        if candidates.is_empty() {
+            let deadline = one_core.earliest_deadline();
+            if !ready.is_empty() && deadline.is_none() {
+                return Pick::Stall;
+            }
+            return Pick::Idle(deadline);
+        }
+        let index = (one_core.next_random() % candidates.len() as u64) as usize;
+        let chosen = candidates[index];
+        one_core.gil.try_take(chosen);
+        self.recorder.gil(now, chosen, GilEvent::Took);
+        let line = self.one_core_took(one_core, chosen, now);
+        let at = self.mark_at(now, chosen, Activity::Cpu, 0, line);
+        if let Some(thread) = self.thread(chosen) {
+            thread.cpu_starts(at);
+        }
+        if Some(chosen) == target {
+            let value = one_core
+                .slot_mut(chosen)
+                .and_then(|slot| slot.resume.take())
+                .unwrap_or(Value::None);
+            return Pick::Target(value);
+        }
+        match one_core.slot_mut(chosen).and_then(|slot| slot.vm.take()) {
+            Some(vm) => Pick::Run(chosen, Box::new(vm)),
+            None => Pick::Idle(Some(now)),
+        }
+    }
+
+    /// The chosen thread takes the GIL: its round ends, its wait's value is
+    /// handed to its `Vm`. Returns the line it stands on.
+    fn one_core_took(&self, one_core: &mut OneCore, lane: u16, _now: f64) -> u32 {
+        let Some(slot) = one_core.slot_mut(lane) else {
+            return 0;
+        };
+        slot.round = None;
+        let line = slot.vm.as_ref().map_or(0, Vm::line);
+        if let (Some(vm), false) = (slot.vm.as_mut(), slot.nested)
+            && let Some(value) = slot.resume.take()
+        {
+            vm.resume_with(value);
+        }
+        line
+    }
+
+    /// Completes the waits that can: a deadline passed, or a wake-up and a
+    /// successful retry. Completed threads want the GIL from now.
+    fn one_core_wake(&self, one_core: &mut OneCore, now: f64) {
+        let mut table = self.table();
+        for lane in one_core.lanes() {
+            let Some(slot) = one_core.slot_mut(lane) else {
+                continue;
+            };
+            if slot.state != SlotState::Blocked {
+                continue;
+            }
+            let Some((spec, line)) = slot.wait.clone() else {
+                continue;
+            };
+            let woken = table
+                .entry(lane)
+                .and_then(|entry| entry.waiting.as_ref())
+                .is_some_and(|waiting| waiting.woken);
+            let due = spec.deadline.is_some_and(|deadline| now >= deadline);
+            if !woken && !due {
+                continue;
+            }
+            let value = match spec.try_complete(lane, true) {
+                Some(value) => {
+                    self.wait_completed(&self.modules, &spec, lane, line);
+                    value
+                }
+                None if due => spec.timeout_value(),
+                None => {
+                    table.block(lane, &spec);
+                    continue;
+                }
+            };
+            table.unblock(lane);
+            let round = one_core.gil.begin_wait(now);
+            if let Some(slot) = one_core.slot_mut(lane) {
+                slot.state = SlotState::Ready;
+                slot.wait = None;
+                slot.resume = Some(value);
+                slot.round = Some(round);
+            }
+            self.mark_at(now, lane, Activity::WaitGil, 0, line);
+        }
+    }
+
+    /// The waiters' timed waits: one that timed out with no switch asks for
+    /// the GIL; the holder then lets go at this eval-breaker point.
+    fn one_core_requests(&self, one_core: &mut OneCore, now: f64) {
+        let Some(holder) = one_core.gil.holder() else {
+            return;
+        };
+        for lane in one_core.lanes() {
+            if lane == holder {
+                continue;
+            }
+            let Some(mut round) = one_core.slot_mut(lane).and_then(|slot| slot.round) else {
+                continue;
+            };
+            loop {
+                let deadline = one_core.gil.deadline(round);
+                if now < deadline {
+                    break;
+                }
+                if one_core.gil.wait_timed_out(round, now) {
+                    self.recorder.gil(deadline, lane, GilEvent::Requested);
+                    round = one_core.gil.begin_wait(deadline);
+                    break;
+                }
+                round = one_core.gil.begin_wait(deadline);
+            }
+            if let Some(slot) = one_core.slot_mut(lane) {
+                slot.round = Some(round);
+            }
+        }
+        if one_core.gil.drop_requested() {
+            self.one_core_drop(one_core, holder, now);
+        }
+    }
+
+    /// The holder lets go on request, and may not take the GIL back before
+    /// another thread has held it.
+    fn one_core_drop(&self, one_core: &mut OneCore, holder: u16, now: f64) {
+        let forced = one_core.gil.release(holder, now);
+        self.recorder.gil(now, holder, GilEvent::Dropped);
+        if forced {
+            one_core.forced_out = Some(holder);
+        }
+        let round = one_core.gil.begin_wait(now);
+        let line = match one_core.slot_mut(holder) {
+            Some(slot) => {
+                slot.round = Some(round);
+                slot.vm.as_ref().map_or(0, Vm::line)
+            }
+            None => 0,
+        };
+        let at = self.mark_at(now, holder, Activity::WaitGil, 0, line);
+        if let Some(thread) = self.thread(holder) {
+            thread.cpu_stops(at);
+        }
+    }
+}

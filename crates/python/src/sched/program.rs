@@ -1,0 +1,314 @@
+//! A whole run, driven from outside: [`Program::step`] for drivers that must
+//! get control back (the browser's one-core worker returns to JavaScript's
+//! event loop whenever every thread waits), and [`Program::run_to_end`] for
+//! the native host, which simply sleeps until the next deadline.
+//!
+//! The end of a run follows CPython's: when the main thread's code ends (or
+//! raises, whose traceback is printed then), `threading._shutdown()` runs on
+//! it to join the threads that are not daemons; then daemon threads are
+//! stopped where they stand, every host thread is waited for, the lanes are
+//! closed and the heap is freed.
+
+use super::Sched;
+use super::onecore::Exit;
+use crate::host::{Stream, Wait};
+use crate::objects::exception::Halt;
+use crate::objects::names::intern;
+use crate::objects::{Object, PyErr, PyResult, Value};
+use crate::vm::frame::{Frame, FrameKind, FrameSource};
+use crate::vm::{Build, Interp, RunStatus, Vm};
+use crate::{Interpreter, Outcome, limits};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use threadline_core::program::ProgramRecord;
+
+/// How long the end of a run waits for host threads to leave their Python
+/// threads (they are told to stop at once; this only bounds a stuck one).
+const HOST_THREAD_GRACE_MS: f64 = 2000.0;
+/// How long a driver that waits for the world outside sleeps between looks
+/// when it has nothing better to wait on.
+const OUTSIDE_POLL_MS: f64 = 5.0;
+
+/// What [`Program::step`] did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// The budget was spent: call `step` again.
+    Running,
+    /// `one-core` only: every thread waits, the earliest until `until_ms` on
+    /// the host clock. Call `step` again at that time, or earlier (a call
+    /// before it finds nothing to do and says `Idle` again).
+    Idle {
+        /// The earliest deadline of a waiting thread.
+        until_ms: f64,
+    },
+    /// `one-core` only: every thread waits, some for the world outside (a
+    /// network reply): call `step` again once the host has delivered it (it
+    /// raises the thread's [`super::Signal`] through
+    /// [`Sched::raise_signal`]).
+    WaitingOutside,
+    /// The run is over; its output and any traceback have been written.
+    Finished(Outcome),
+}
+
+/// A program's run in progress.
+pub struct Program {
+    interp: Arc<Interp>,
+    /// The main thread's `Vm` in `gil` and `free-threaded` (it runs on the
+    /// driver's host thread); `one-core` keeps it with the other threads.
+    main: Option<Vm>,
+    finished: Option<Outcome>,
+}
+
+impl std::fmt::Debug for Program {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Program")
+            .field("build", &self.interp.build)
+            .field("finished", &self.finished)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Program {
+    /// Compiles `source` and makes its main thread ready (nothing runs yet).
+    /// A syntax error is printed and returned.
+    pub fn start(
+        interpreter: &Interpreter,
+        source: &str,
+        filename: &str,
+    ) -> Result<Program, Outcome> {
+        let mut vm = interpreter.start_main(source, filename)?;
+        let interp = interpreter.interp().clone();
+        let sched = interp.sched.clone();
+        sched.watch_cancel(&interp.cancel);
+        let registered = {
+            let _heap = crate::heap::enter(&interp.heap);
+            sched.register_main(&mut vm)
+        };
+        let mut program = Program {
+            interp,
+            main: None,
+            finished: None,
+        };
+        match (registered, sched.build) {
+            (Err(PyErr::Halt(halt)), _) => {
+                sched.stop(halt);
+                program.main = Some(vm);
+                program.finish();
+            }
+            (Err(err), _) => {
+                let _heap = crate::heap::enter(&program.interp.heap);
+                let outcome = interpreter.report(&mut vm, err);
+                sched.store_outcome(outcome);
+                program.main = Some(vm);
+                program.finish();
+            }
+            (Ok(()), Build::OneCore) => sched.one_core_add(0, vm),
+            (Ok(()), _) => program.main = Some(vm),
+        }
+        Ok(program)
+    }
+
+    /// Runs for about `budget` ticks (backward jumps and calls, over all
+    /// threads in `one-core`; of the main thread in the other builds, whose
+    /// waits park the calling host thread in place).
+    pub fn step(&mut self, budget: u64) -> Step {
+        if let Some(outcome) = &self.finished {
+            return Step::Finished(outcome.clone());
+        }
+        let sched = self.interp.sched.clone();
+        match self.main.as_mut() {
+            Some(vm) => {
+                if run_main_thread(&sched, vm, budget) {
+                    return Step::Running;
+                }
+            }
+            None => match sched.one_core_step(budget) {
+                Exit::Budget | Exit::Resume(_) => return Step::Running,
+                Exit::Idle(until_ms) => return Step::Idle { until_ms },
+                Exit::Outside => return Step::WaitingOutside,
+                Exit::Empty | Exit::Halted(_) => {}
+            },
+        }
+        Step::Finished(self.finish())
+    }
+
+    /// Runs to the end on this host thread, sleeping (through the host)
+    /// whenever every thread waits.
+    pub fn run_to_end(&mut self) -> Outcome {
+        loop {
+            let until_ms = match self.step(u64::MAX) {
+                Step::Running => continue,
+                Step::Idle { until_ms } => until_ms,
+                Step::WaitingOutside => self.interp.host.now_ms() + OUTSIDE_POLL_MS,
+                Step::Finished(outcome) => return outcome,
+            };
+            let _ = self
+                .interp
+                .host
+                .wait(&Wait::Sleep { until_ms }, &self.interp.cancel);
+        }
+    }
+
+    /// The scheduler of the run (to raise signals from outside, to read the
+    /// recorder as it fills).
+    pub fn sched(&self) -> &Arc<Sched> {
+        &self.interp.sched
+    }
+
+    /// Everything recorded so far: lanes, states, events, GIL hand-overs.
+    pub fn record(&self) -> ProgramRecord {
+        let sched = &self.interp.sched;
+        let recorder = sched.recorder();
+        let build = match self.interp.build {
+            Build::Gil => "gil",
+            Build::FreeThreaded => "free-threaded",
+            Build::OneCore => "one-core",
+        };
+        ProgramRecord::of(recorder, build, recorder.elapsed_ms())
+    }
+
+    /// Ends the run: stops what still runs, waits for host threads, closes
+    /// the lanes, prints why it halted (if it did) and frees the heap.
+    fn finish(&mut self) -> Outcome {
+        let sched = self.interp.sched.clone();
+        sched.end_run();
+        let _heap = crate::heap::enter(&self.interp.heap);
+        sched.wait_host_threads(HOST_THREAD_GRACE_MS);
+        sched.clear_one_core();
+        sched.close_lanes();
+        let outcome = match (sched.halt(), sched.take_outcome()) {
+            (Some(halt), _) => {
+                self.interp
+                    .host
+                    .write(Stream::Stderr, &format!("{}\n", sched.halt_message(&halt)));
+                Outcome::Halted(halt)
+            }
+            (None, Some(outcome)) => outcome,
+            (None, None) => Outcome::Finished,
+        };
+        self.interp.host.flush();
+        if let Some(mut vm) = self.main.take() {
+            vm.frames.clear();
+        }
+        self.interp.heap.clear_all();
+        self.finished = Some(outcome.clone());
+        outcome
+    }
+}
+
+impl Drop for Program {
+    fn drop(&mut self) {
+        if self.finished.is_none() {
+            self.interp.sched.stop(Halt::Cancelled);
+            self.finish();
+        }
+    }
+}
+
+/// Runs the main thread of `gil` or `free-threaded` for `budget`; `true`
+/// while it has more to do.
+fn run_main_thread(sched: &Sched, vm: &mut Vm, budget: u64) -> bool {
+    loop {
+        let result = match vm.run(budget) {
+            RunStatus::BudgetSpent => return true,
+            RunStatus::Blocked(spec) => match vm.wait_in_place(*spec) {
+                Ok(value) => {
+                    vm.resume_with(value);
+                    continue;
+                }
+                Err(err) => Err(err),
+            },
+            RunStatus::Finished(result) => result,
+        };
+        if !sched.main_finished(vm, result) {
+            sched.main_done(vm);
+            return false;
+        }
+    }
+}
+
+/// What a frame that calls `threading._shutdown()` runs.
+const SHUTDOWN: &str = "_shutdown()\n";
+
+impl Sched {
+    /// The main thread's code ended with `result`: prints its traceback (if
+    /// it raised) and keeps its outcome; returns `true` if `threading` was
+    /// imported and the main thread must now run `threading._shutdown()`.
+    pub(crate) fn main_finished(&self, vm: &mut Vm, result: PyResult) -> bool {
+        let _heap = crate::heap::enter(&vm.interp.heap);
+        let first_end = !self.shutting_down.swap(true, Ordering::SeqCst);
+        match result {
+            Ok(_) => {}
+            Err(PyErr::Halt(halt)) => {
+                self.stop(halt);
+                return false;
+            }
+            Err(err) => {
+                let outcome = crate::traceback::report(vm, err);
+                self.store_outcome(outcome);
+            }
+        }
+        first_end && self.push_shutdown(vm)
+    }
+
+    /// Pushes the call of `threading._shutdown()` on the main thread, if
+    /// the program imported `threading`.
+    fn push_shutdown(&self, vm: &mut Vm) -> bool {
+        let module = crate::objects::types::dict_get_str(&self.modules, &intern("threading"));
+        let Some(Value::Obj(module)) = module else {
+            return false;
+        };
+        let Object::Module(module) = &*module else {
+            return false;
+        };
+        let Ok(code) = crate::compile_source(SHUTDOWN, "<shutdown>") else {
+            return false;
+        };
+        let globals = module.dict.clone();
+        vm.frames.clear();
+        vm.frames.push(Frame {
+            source: FrameSource::Code(code.clone(), globals.clone()),
+            ip: 0,
+            slots: Vec::with_capacity(code.slot_count() + code.max_stack as usize),
+            namespace: Some(globals),
+            blocks: Vec::new(),
+            handled: Value::Null,
+            kind: FrameKind::Native,
+        });
+        true
+    }
+
+    /// The main thread is done for good: its lane ends, and so does the run
+    /// (daemon threads stop where they stand).
+    pub(crate) fn main_done(&self, vm: &mut Vm) {
+        if let Some(thread) = vm.thread.clone() {
+            let line = vm.line();
+            self.close_thread(&thread, line);
+            let at = self.now();
+            self.drop_gil(&thread, at);
+        }
+        self.end_run();
+    }
+
+    /// Keeps how the main thread ended (the first time it is told).
+    pub(crate) fn store_outcome(&self, outcome: Outcome) {
+        let mut stored = self.outcome.lock();
+        if stored.is_none() {
+            *stored = Some(outcome);
+        }
+    }
+
+    fn take_outcome(&self) -> Option<Outcome> {
+        self.outcome.lock().take()
+    }
+
+    /// What a halted run prints last.
+    pub(crate) fn halt_message(&self, halt: &Halt) -> String {
+        match halt {
+            Halt::Cancelled => limits::CANCEL_MESSAGE.to_string(),
+            Halt::OutputLimit => limits::OUTPUT_LIMIT_MESSAGE.to_string(),
+            Halt::TimeLimit => limits::TIME_LIMIT_MESSAGE.to_string(),
+            Halt::Deadlock => self.stop_message().trim_end().to_string(),
+        }
+    }
+}
