@@ -121,3 +121,56 @@ test('Embed gives an iframe snippet of the program being edited, which opens it 
   await embedded.close();
   await page.close();
 });
+
+// Three threads that compute, then meet under a lock; the main thread joins them.
+const THREADS = `import threading
+results = []
+lock = threading.Lock()
+
+def work(n):
+    total = 0
+    for i in range(30_000 * n):
+        total += i * i
+    with lock:
+        results.append((n, total % 1000))
+
+threads = [threading.Thread(target=work, args=(n,)) for n in range(1, 4)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(sorted(results))
+print(threading.active_count(), threading.current_thread().name)
+`;
+
+test('threads run for real on every build, each a lane of the timeline and the trace', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const expected = execFileSync('python3', ['-c', THREADS], { encoding: 'utf8' });
+  const page = await app.open('view=lab');
+  await editorReady(page);
+  for (const build of ['gil', 'free-threaded', 'one-core']) {
+    const result = await page.evaluate(([code, b]) => window.threadline.runPython(code, { build: b }), [THREADS, build]);
+    assert.equal(result.stdout, expected, `${build}: ${result.stderr}`);
+    assert.deepEqual([result.exitCode, result.build], [0, build]);
+    assert.deepEqual([...result.lanes].sort(), ['MainThread', 'Thread-1 (work)', 'Thread-2 (work)', 'Thread-3 (work)'], build);
+    const named = result.trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => e.args.name);
+    assert.ok(named.includes('Thread-3 (work)'), `${build}: the trace names the threads`);
+    const computed = result.trace.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'cpu');
+    assert.equal(new Set(computed.map((e) => e.tid)).size, 4, `${build}: every thread computed`);
+    await page.locator('[data-py-run][data-lanes="4"]').waitFor();
+    assert.equal(await page.locator('#timeline-lanes [data-process="MainProcess"][data-lanes="4"]').count(), 1);
+  }
+  await page.close();
+});
+
+test("a lesson's claim is checked against its run", async () => {
+  const page = await app.open('view=lab&lesson=join-in-loop');
+  await editorReady(page);
+  assert.match(await page.locator('[data-testid=lesson-claim]').innerText(), /claim/i);
+  await page.locator('[data-testid=py-run]').click();
+  const check = page.locator('[data-lesson-check]');
+  await check.waitFor({ timeout: 60_000 });
+  assert.equal(await check.getAttribute('data-status'), 'pass', await check.innerText());
+  assert.match(await check.innerText(), /longest overlap \d/);
+  await page.close();
+});

@@ -7,9 +7,28 @@ import { withFirefox } from '../support/firefox.mjs';
 
 const firefox = withFirefox();
 
-// A program of the main thread alone (its build and what it printed).
-const PROGRAM = 'import os\ntotal = 0\nfor n in range(1, 200_001):\n    total += n * n\nprint(f"sum of squares: {total}")\nprint(os.cpu_count() >= 1)\n';
-const EXPECTED = 'sum of squares: 2666686666700000\nTrue\n';
+// Three threads that compute and meet under a lock; the main thread joins them.
+const PROGRAM = `import threading
+results = []
+lock = threading.Lock()
+
+def work(n):
+    total = 0
+    for i in range(30_000 * n):
+        total += i * i
+    with lock:
+        results.append((n, total % 1000))
+
+threads = [threading.Thread(target=work, args=(n,)) for n in range(1, 4)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(sorted(results))
+print(threading.active_count(), threading.current_thread().name)
+`;
+const EXPECTED = '[(1, 0), (2, 0), (3, 0)]\n1 MainThread\n';
+const LANES = ['MainThread', 'Thread-1 (work)', 'Thread-2 (work)', 'Thread-3 (work)'];
 
 // Runs it in the lab as a reader's own program; what the page shows.
 async function runProgram(target) {
@@ -19,16 +38,17 @@ async function runProgram(target) {
   return { ...result, facts, notice };
 }
 
-test('isolated: a program runs on the threaded gil build and prints what CPython prints', async () => {
+test('isolated: a threaded program runs on the gil build, each thread a lane, and prints what CPython prints', async () => {
   const page = await firefox.open({ query: 'view=lab' });
   await page.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: 30_000 });
   const result = await runProgram(page);
   assert.deepEqual([result.exitCode, result.build, result.stdout], [0, 'gil', EXPECTED], result.stderr);
   assert.deepEqual([result.facts.exitCode, result.facts.build], ['0', 'gil']);
+  assert.deepEqual([...result.lanes].sort(), LANES, 'each thread on a worker of its own, recorded');
   await page.close();
 });
 
-test('in a bare cross-origin embed the lab runs a program on one core and says why', async () => {
+test('in a bare cross-origin embed the same program runs on one core and says why', async () => {
   const embedded = await firefox.embed({ query: 'embed=1&view=lab' });
   const { page, frame } = embedded;
   try {
@@ -36,6 +56,7 @@ test('in a bare cross-origin embed the lab runs a program on one core and says w
     const result = await runProgram(frame);
     assert.deepEqual([result.exitCode, result.build, result.stdout], [0, 'one-core', EXPECTED], result.stderr);
     assert.match(result.fallback, /not cross-origin isolated/);
+    assert.deepEqual([...result.lanes].sort(), LANES, 'the same threads, taking turns on one core');
     assert.match(result.notice, /not cross-origin isolated/, 'the lab says why');
   } finally {
     await page.close();

@@ -24,8 +24,29 @@ const MAX_THREADS: usize = 64;
 /// What a thread's nested calls may use of its worker's 4 MB stack.
 const THREAD_STACK_BYTES: usize = 3 << 20;
 
+/// A panic (a fault of the interpreter, never of the program) aborts the
+/// worker: its message goes to the page first, as stderr, so that the run
+/// fails saying why. Hooks are global: this one serves every thread worker
+/// on the same memory too.
+fn report_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
+        post(&FromPython::Output {
+            err: true,
+            text: format!(
+                "threadline: the interpreter failed: {}{place}\n",
+                threadline_web::panic::message(info)
+            ),
+        });
+        threadline_web::panic::hook(info);
+    }));
+}
+
 /// Reads the program the worker script left in `threadlineRun` and runs it.
 pub fn start() {
+    report_panics();
     let text = js_sys::Reflect::get(&js_sys::global(), &"threadlineRun".into())
         .ok()
         .and_then(|v| v.as_string())

@@ -56,6 +56,23 @@ pub fn label_state(
     (group.done_by(overlay.playhead_us), states)
 }
 
+/// `name`, cut to `room` px with an ellipsis if it is wider.
+fn fitted(c: &web_sys::CanvasRenderingContext2d, name: &str, room: f64) -> String {
+    let width = |text: &str| c.measure_text(text).map_or(0.0, |t| t.width());
+    if width(name) <= room {
+        return name.to_string();
+    }
+    let mut chars: Vec<char> = name.chars().collect();
+    while chars.len() > 1 {
+        chars.pop();
+        let cut: String = chars.iter().collect::<String>() + "…";
+        if width(&cut) <= room {
+            return cut;
+        }
+    }
+    "…".to_string()
+}
+
 fn label_row(pen: &Pen<'_>, row: &Row, name: &str, state: Option<Lifecycle>) {
     let Pen { c, p, m } = *pen;
     if row.height < 9.0 {
@@ -69,8 +86,15 @@ fn label_row(pen: &Pen<'_>, row: &Row, name: &str, state: Option<Lifecycle>) {
     });
     c.set_font("12px system-ui, sans-serif");
     c.set_text_baseline("middle");
-    let _ = c.fill_text(name, 8.0, mid);
-    if let (Some(state), true) = (state, row.height >= 14.0 && m.label_width >= 120.0) {
+    let shows_state = state.is_some() && row.height >= 14.0 && m.label_width >= 120.0;
+    // A long name (`Thread-12 (download)`) stops short of the state word.
+    let room = if shows_state {
+        m.label_width - 54.0
+    } else {
+        m.label_width - 12.0
+    };
+    let _ = c.fill_text(&fitted(c, name, room), 8.0, mid);
+    if let (Some(state), true) = (state, shows_state) {
         c.set_fill_style_str(&p.muted);
         c.set_font("10px system-ui, sans-serif");
         let _ = c.fill_text(state.word(), m.label_width - 46.0, mid);

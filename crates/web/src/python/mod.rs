@@ -106,6 +106,14 @@ fn finish(running: &Rc<RefCell<Running>>, outcome: Result<(), String>) {
         threads.terminate();
     }
     let run = std::mem::take(&mut state.run);
+    // A crash's own words (a panic's message) reach stderr just before it.
+    let outcome =
+        outcome.map_err(
+            |why| match run.stderr.lines().rev().find(|l| l.contains("threadline:")) {
+                Some(said) => format!("{why} ({})", said.trim()),
+                None => why,
+            },
+        );
     if let Some(done) = state.done.take() {
         let _ = done.send(outcome.map(|()| run));
     }

@@ -18,6 +18,8 @@ use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions};
 const SCRIPT: &str = "./python-thread.js";
 /// Each thread's stack, in the shared memory.
 pub const STACK_BYTES: u32 = 4 << 20;
+/// Workers started before the program asks for any.
+const WARM_WORKERS: usize = 2;
 /// Most thread workers one program may have: a program with more live
 /// threads than this waits for one of them to end before the next starts.
 pub const MAX_WORKERS: usize = 64;
@@ -88,8 +90,11 @@ impl ThreadWorkers {
         match field(data, "type").as_string().as_deref() {
             Some("threadline:memory") => {
                 self.0.borrow_mut().memory = Some(field(data, "memory"));
-                // One warm worker, so that the first `start()` waits less.
-                self.start_worker();
+                // Warm workers, so that the first threads start sooner: a
+                // new worker takes tens to hundreds of ms to be ready.
+                for _ in 0..WARM_WORKERS {
+                    self.start_worker();
+                }
             }
             Some("threadline:spawn") => {
                 let entry = field(data, "entry").as_f64().unwrap_or(0.0) as u32;
