@@ -75,6 +75,9 @@ pub fn ReplayBar(props: &ReplayBarProps) -> Html {
     {
         let replay = replay.clone();
         use_effect_with((), move |_| {
+            // A bar that appears with its timeline (the lab's, after a run)
+            // mounts after the timeline loaded the replay: look once now.
+            update.force_update();
             let subscription =
                 replay.map(|r| r.subscribe(Callback::from(move |()| update.force_update())));
             move || drop(subscription)

@@ -172,5 +172,10 @@ test("a lesson's claim is checked against its run", async () => {
   await check.waitFor({ timeout: 60_000 });
   assert.equal(await check.getAttribute('data-status'), 'pass', await check.innerText());
   assert.match(await check.innerText(), /longest overlap \d/);
+  // The run can be replayed: its three sleeps of 0.3, 0.4 and 0.5 s one after another.
+  const scrubber = page.locator('[data-testid=replay-scrubber]');
+  assert.ok(Number(await scrubber.getAttribute('max')) >= 1200, await scrubber.getAttribute('max'));
+  await page.locator('[data-testid=replay-step]').click();
+  await page.waitForFunction(() => Number(document.querySelector('.replay')?.dataset.playheadMs) > 0);
   await page.close();
 });
