@@ -63,3 +63,16 @@ test('in a bare cross-origin embed the same program runs on one core and says wh
     await embedded.close();
   }
 });
+
+test("isolated: a threads lesson runs and its claim is checked against the run", async () => {
+  const page = await firefox.open({ query: 'view=lab&lesson=join-in-loop' });
+  await page.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: 30_000 });
+  await page.click('[data-testid=py-run]');
+  const check = await page.waitForSelector('[data-lesson-check]', { timeout: 60_000 });
+  const [status, text] = await check.evaluate((e) => [e.dataset.status, e.textContent]);
+  assert.equal(status, 'pass', text);
+  assert.match(text, /longest overlap \d/);
+  const lanes = await page.$eval('[data-py-run]', (e) => e.dataset.lanes);
+  assert.equal(lanes, '4', 'MainThread and its three threads');
+  await page.close();
+});
