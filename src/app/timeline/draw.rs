@@ -176,8 +176,10 @@ struct Bar {
     height: f64,
 }
 
-/// Who holds the GIL: alternating tones per holder, labelled.
-fn draw_holder(c: &Context, p: &Palette, bar: &Bar, holder: u32) {
+/// Who holds the GIL: alternating tones per holder, labelled with the
+/// holder's lane name (`w1` for a comparison's `worker-1`, a program's
+/// thread name as far as it fits).
+fn draw_holder(c: &Context, p: &Palette, bar: &Bar, holder: u32, name: &str) {
     c.set_fill_style_str(if holder.is_multiple_of(2) {
         &p.holder_a
     } else {
@@ -187,8 +189,11 @@ fn draw_holder(c: &Context, p: &Palette, bar: &Bar, holder: u32) {
     if bar.width >= 26.0 {
         c.set_fill_style_str(&p.on_fill);
         c.set_font("600 10px system-ui, sans-serif");
+        let short = name
+            .strip_prefix("worker-")
+            .map_or_else(|| name.to_string(), |n| format!("w{n}"));
         let _ = c.fill_text(
-            &format!("w{}", holder + 1),
+            &fitted(c, &short, bar.width - 8.0),
             bar.x + 4.0,
             bar.y + bar.height / 2.0,
         );
@@ -241,7 +246,9 @@ fn draw_span(
         height: (row.height - 2.0 * inset).max(1.0),
     };
     if row.lane == GIL_TRACK {
-        draw_holder(c, p, &bar, span.task.unwrap_or(0));
+        let holder = span.task.unwrap_or(0);
+        let name = laid.lane_name(u16::try_from(holder).unwrap_or(u16::MAX));
+        draw_holder(c, p, &bar, holder, &name);
         return;
     }
     draw_activity(c, p, &bar, row, span);
