@@ -150,6 +150,19 @@ async fn build(size: usize) -> Result<WorkerPool, String> {
     let address = receiver as *const Receiver<ThreadBuilder> as u32;
     let main_js = MAIN_JS.with(Clone::clone);
     let first_slot = NEXT_SLOT.with(|n| n.replace(n.get() + size as u32));
+    // The pool first: its threads' builders wait in the channel, so that no
+    // worker is blocked in `recv` while this (the page's) thread sends. A
+    // send that finds a receiver registering would wait on crossbeam's lock,
+    // and the page's thread may not wait (`Atomics.wait` traps there).
+    let pool = ThreadPoolBuilder::new()
+        .num_threads(size)
+        .spawn_handler(move |thread| {
+            sender
+                .send(thread)
+                .map_err(|_| std::io::Error::other("pool workers are gone"))
+        })
+        .build()
+        .map_err(|e| format!("the pool of {size} did not build: {e}"))?;
     let starting: Vec<js_sys::Promise> = (0..size)
         .map(|i| {
             let name = format!("threadline thread {} of {size}", i + 1);
@@ -170,15 +183,6 @@ async fn build(size: usize) -> Result<WorkerPool, String> {
             .map_err(|e| format!("a pool worker did not start: {e:?}"))?;
         workers.push(worker.unchecked_into::<web_sys::Worker>());
     }
-    let pool = ThreadPoolBuilder::new()
-        .num_threads(size)
-        .spawn_handler(move |thread| {
-            sender
-                .send(thread)
-                .map_err(|_| std::io::Error::other("pool workers are gone"))
-        })
-        .build()
-        .map_err(|e| format!("the pool of {size} did not build: {e}"))?;
     let crash = Rc::new(RefCell::new(None));
     let on_crash = Rc::new(RefCell::new(None));
     let watching = workers
