@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withHostedApp, openApp } from '../support/app.mjs';
+import { THREADS, THREAD_LANES } from '../support/programs.mjs';
 
 const app = withHostedApp();
 
@@ -122,27 +123,6 @@ test('Embed gives an iframe snippet of the program being edited, which opens it 
   await page.close();
 });
 
-// Three threads that compute, then meet under a lock; the main thread joins them.
-const THREADS = `import threading
-results = []
-lock = threading.Lock()
-
-def work(n):
-    total = 0
-    for i in range(30_000 * n):
-        total += i * i
-    with lock:
-        results.append((n, total % 1000))
-
-threads = [threading.Thread(target=work, args=(n,)) for n in range(1, 4)]
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-print(sorted(results))
-print(threading.active_count(), threading.current_thread().name)
-`;
-
 test('threads run for real on every build, each a lane of the timeline and the trace', async () => {
   const { execFileSync } = await import('node:child_process');
   const expected = execFileSync('python3', ['-c', THREADS], { encoding: 'utf8' });
@@ -152,7 +132,7 @@ test('threads run for real on every build, each a lane of the timeline and the t
     const result = await page.evaluate(([code, b]) => window.threadline.runPython(code, { build: b }), [THREADS, build]);
     assert.equal(result.stdout, expected, `${build}: ${result.stderr}`);
     assert.deepEqual([result.exitCode, result.build], [0, build]);
-    assert.deepEqual([...result.lanes].sort(), ['MainThread', 'Thread-1 (work)', 'Thread-2 (work)', 'Thread-3 (work)'], build);
+    assert.deepEqual([...result.lanes].sort(), THREAD_LANES, build);
     const named = result.trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => e.args.name);
     assert.ok(named.includes('Thread-3 (work)'), `${build}: the trace names the threads`);
     const computed = result.trace.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'cpu');

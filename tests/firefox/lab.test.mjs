@@ -4,31 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withFirefox } from '../support/firefox.mjs';
+import { THREADS as PROGRAM, THREAD_LANES } from '../support/programs.mjs';
 
 const firefox = withFirefox();
 
-// Three threads that compute and meet under a lock; the main thread joins them.
-const PROGRAM = `import threading
-results = []
-lock = threading.Lock()
-
-def work(n):
-    total = 0
-    for i in range(30_000 * n):
-        total += i * i
-    with lock:
-        results.append((n, total % 1000))
-
-threads = [threading.Thread(target=work, args=(n,)) for n in range(1, 4)]
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-print(sorted(results))
-print(threading.active_count(), threading.current_thread().name)
-`;
 const EXPECTED = '[(1, 0), (2, 0), (3, 0)]\n1 MainThread\n';
-const LANES = ['MainThread', 'Thread-1 (work)', 'Thread-2 (work)', 'Thread-3 (work)'];
 
 // Runs it in the lab as a reader's own program; what the page shows.
 async function runProgram(target) {
@@ -44,7 +24,7 @@ test('isolated: a threaded program runs on the gil build, each thread a lane, an
   const result = await runProgram(page);
   assert.deepEqual([result.exitCode, result.build, result.stdout], [0, 'gil', EXPECTED], result.stderr);
   assert.deepEqual([result.facts.exitCode, result.facts.build], ['0', 'gil']);
-  assert.deepEqual([...result.lanes].sort(), LANES, 'each thread on a worker of its own, recorded');
+  assert.deepEqual([...result.lanes].sort(), THREAD_LANES, 'each thread on a worker of its own, recorded');
   await page.close();
 });
 
@@ -56,7 +36,7 @@ test('in a bare cross-origin embed the same program runs on one core and says wh
     const result = await runProgram(frame);
     assert.deepEqual([result.exitCode, result.build, result.stdout], [0, 'one-core', EXPECTED], result.stderr);
     assert.match(result.fallback, /not cross-origin isolated/);
-    assert.deepEqual([...result.lanes].sort(), LANES, 'the same threads, taking turns on one core');
+    assert.deepEqual([...result.lanes].sort(), THREAD_LANES, 'the same threads, taking turns on one core');
     assert.match(result.notice, /not cross-origin isolated/, 'the lab says why');
   } finally {
     await page.close();
