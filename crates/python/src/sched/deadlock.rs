@@ -130,7 +130,11 @@ fn cycle_sentence(table: &Table, modules: &ObjRef, cycle: &[u16]) -> String {
 /// Looks for a deadlock now that the thread on `lane` waits with no
 /// timeout: the paragraph to print, if there is one.
 pub(crate) fn detect(table: &Table, lane: u16, modules: &ObjRef) -> Option<String> {
-    if let Some(cycle) = cycle_through(table, lane) {
+    if let Some(mut cycle) = cycle_through(table, lane) {
+        // Told from the thread started first, whichever thread found it.
+        if let Some(first) = (0..cycle.len()).min_by_key(|&i| cycle[i]) {
+            cycle.rotate_left(first);
+        }
         let mut text = format!("Deadlock: {}", cycle_sentence(table, modules, &cycle));
         for entry in table.alive() {
             let other = entry.thread.lane;
