@@ -455,6 +455,15 @@ impl Sched {
         let chosen = candidates[index];
         one_core.gil.try_take(chosen);
         self.recorder.gil(now, chosen, GilEvent::Took);
+        for lane in ready {
+            let round = one_core.gil.begin_wait(now);
+            if let Some(slot) = one_core.slot_mut(lane)
+                && lane != chosen
+                && slot.round.is_none()
+            {
+                slot.round = Some(round);
+            }
+        }
         let line = self.one_core_took(one_core, chosen, now);
         let at = self.mark_at(now, chosen, Activity::Cpu, 0, line);
         if let Some(thread) = self.thread(chosen) {
@@ -576,10 +585,11 @@ impl Sched {
         if forced {
             one_core.forced_out = Some(holder);
         }
-        let round = one_core.gil.begin_wait(now);
+        // As in CPython, its timed wait for the GIL begins only once
+        // another thread has taken it (see `one_core_choose`).
         let line = match one_core.slot_mut(holder) {
             Some(slot) => {
-                slot.round = Some(round);
+                slot.round = None;
                 slot.vm.as_ref().map_or(0, Vm::line)
             }
             None => 0,

@@ -33,9 +33,19 @@ enum Parked {
 }
 
 impl Vm {
-    /// The line this thread stands on.
+    /// The line of the program this thread stands on: its innermost frame
+    /// in the program's own code (the bundled modules' frames, such as
+    /// `threading`'s inside `Event.wait`, are looked through).
     pub fn line(&self) -> u32 {
-        self.frames.last().map_or(0, crate::vm::frame::Frame::line)
+        let program_frame = self
+            .frames
+            .iter()
+            .rev()
+            .find(|frame| !frame.code().filename.starts_with('<'));
+        match program_frame.or(self.frames.last()) {
+            Some(frame) => frame.line(),
+            None => 0,
+        }
     }
 
     /// The lane of this thread (0 for a `Vm` the scheduler does not know).
