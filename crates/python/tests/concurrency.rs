@@ -19,9 +19,13 @@ use std::path::{Path, PathBuf};
 /// The builds every program runs under.
 const BUILDS: [&str; 3] = ["gil", "free-threaded", "one-core"];
 
-/// Programs that print a fact about the GIL itself, which a build without one does not share
-/// with CPython by design: `(program, build)`.
-const DIFFERENT_BY_DESIGN: &[(&str, &str)] = &[("140_gil_cpu_bound.py", "free-threaded")];
+/// Programs that print a fact about the GIL itself, which a build without one (or without a
+/// second host thread) does not share with CPython by design: `(program, build)`.
+const DIFFERENT_BY_DESIGN: &[(&str, &str)] = &[
+    ("140_gil_cpu_bound.py", "free-threaded"),
+    ("152_hashlib_releases_gil.py", "one-core"),
+    ("154_switch_interval_turns.py", "free-threaded"),
+];
 
 /// Whether a program of the directory is this part's: threads, queues, thread pools, the
 /// GIL's programs (140 and on); not processes (074, 080-099) or asyncio (110-139).

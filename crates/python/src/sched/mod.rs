@@ -29,6 +29,7 @@ mod deadlock;
 mod lock;
 mod names;
 mod onecore;
+mod onecore_turns;
 mod park;
 mod program;
 mod record;
