@@ -272,3 +272,41 @@ print(results.qsize(), total)\n";
         os_threads()
     );
 }
+
+#[test]
+fn a_driver_stepping_in_small_budgets_runs_every_thread_to_the_end() {
+    let source = "import threading\nimport queue\nq = queue.Queue()\n\
+def produce():\n    for i in range(200):\n        q.put(i)\n    q.put(None)\n\
+t = threading.Thread(target=produce)\nt.start()\ntotal = 0\n\
+while (item := q.get()) is not None:\n    total += item\nt.join()\nprint(total)\n";
+    for (name, build) in BUILDS {
+        let host = CaptureHost::new();
+        let options = Options {
+            build,
+            ..Options::default()
+        };
+        let interpreter = Interpreter::new(host.clone(), options);
+        let Ok(mut program) = Program::start(&interpreter, source, "steps.py") else {
+            panic!("the program did not compile");
+        };
+        let mut steps = 0;
+        let outcome = loop {
+            steps += 1;
+            match program.step(200) {
+                threadline_python::Step::Finished(outcome) => break outcome,
+                threadline_python::Step::Idle { .. } | threadline_python::Step::Running => {
+                    std::thread::sleep(std::time::Duration::from_micros(200));
+                }
+                threadline_python::Step::WaitingOutside => panic!("nothing waits outside"),
+            }
+        };
+        assert_eq!(
+            outcome,
+            Outcome::Finished,
+            "{name}: {}",
+            host.text(Stream::Stderr)
+        );
+        assert_eq!(host.text(Stream::Stdout), "19900\n", "{name}");
+        assert!(steps > 5, "{name}: {steps} steps");
+    }
+}
