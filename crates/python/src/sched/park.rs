@@ -131,7 +131,7 @@ impl Sched {
     /// A wait of the `gil` and `free-threaded` builds.
     fn park(&self, vm: &mut Vm, spec: WaitSpec) -> PyResult {
         let Some(thread) = vm.thread.clone() else {
-            return self.wait_unscheduled(&spec);
+            return self.wait_unscheduled(&spec, &vm.interp.cancel);
         };
         let modules = vm.interp.modules.clone();
         let line = vm.line();
@@ -153,16 +153,20 @@ impl Sched {
 
     /// A sleep of a `Vm` no thread of the run owns (a bare interpreter
     /// driven by hand): the host lets the time pass.
-    fn wait_unscheduled(&self, spec: &WaitSpec) -> PyResult {
+    fn wait_unscheduled(&self, spec: &WaitSpec, cancel: &crate::host::CancelFlag) -> PyResult {
+        if let Some(value) = spec.try_complete(0, false) {
+            return Ok(value);
+        }
         let Some(until_ms) = spec.deadline else {
             return Err(PyErr::runtime_error(
-                "this wait needs a thread of a running program",
+                "this wait needs a thread of a program started with Program::start",
             ));
         };
-        let cancel = crate::host::CancelFlag::new();
-        self.host
-            .wait(&crate::host::Wait::Sleep { until_ms }, &cancel);
-        Ok(spec.timeout_value())
+        let sleep = crate::host::Wait::Sleep { until_ms };
+        match self.host.wait(&sleep, cancel) {
+            crate::host::WaitOutcome::Done => Ok(spec.timeout_value()),
+            crate::host::WaitOutcome::Cancelled => Err(PyErr::Halt(Halt::Cancelled)),
+        }
     }
 
     /// Parks until the wait completes, its deadline passes or the run stops.
