@@ -41,6 +41,7 @@ mod lock;
 mod names;
 mod onecore;
 mod onecore_turns;
+mod onecore_wait;
 mod park;
 mod program;
 mod record;

@@ -16,8 +16,8 @@
 use super::deadlock;
 use super::wait::WaitSpec;
 use super::{Sched, lock};
+use crate::objects::Value;
 use crate::objects::exception::Halt;
-use crate::objects::{PyErr, PyResult, Value};
 use crate::vm::{RunStatus, Vm};
 use threadline_core::gil::{GilState, WaitRound};
 use threadline_core::record::{GilEvent, Marker};
@@ -139,6 +139,40 @@ impl OneCore {
             .collect()
     }
 
+    /// The threads that want the GIL, and those of them that can take it
+    /// now: not suspended lower on the host stack (unless it is `target`,
+    /// the thread whose nested wait runs this loop), and not the thread
+    /// forced out by a drop request before another has held the GIL.
+    pub(crate) fn candidates(&mut self, target: Option<u16>) -> (Vec<u16>, Vec<u16>) {
+        let ready: Vec<u16> = self
+            .lanes()
+            .into_iter()
+            .filter(|&lane| {
+                self.slots[usize::from(lane)]
+                    .as_ref()
+                    .is_some_and(|slot| slot.state == SlotState::Ready)
+            })
+            .collect();
+        let mut candidates: Vec<u16> = ready
+            .iter()
+            .copied()
+            .filter(|&lane| {
+                Some(lane) == target
+                    || self.slots[usize::from(lane)]
+                        .as_ref()
+                        .is_some_and(|slot| slot.vm.is_some())
+            })
+            .collect();
+        if let Some(forced) = self.forced_out {
+            if self.gil.switched_away_from(forced) {
+                self.forced_out = None;
+            } else if candidates.len() > 1 {
+                candidates.retain(|&lane| lane != forced);
+            }
+        }
+        (ready, candidates)
+    }
+
     /// The earliest deadline of a blocked thread.
     pub(crate) fn earliest_deadline(&self) -> Option<f64> {
         self.slots
@@ -181,103 +215,9 @@ impl Sched {
         self.one_core_loop(None, budget)
     }
 
-    /// A wait in place: runs the other threads until `vm`'s wait completes
-    /// and its thread holds the GIL again.
-    pub(crate) fn wait_nested(&self, vm: &mut Vm, spec: WaitSpec) -> PyResult {
-        let lane = vm.lane();
-        let line = vm.line();
-        if let Some(value) = self.one_core_block(lane, None, spec, line, true) {
-            return Ok(value);
-        }
-        loop {
-            match self.one_core_loop(Some(lane), u64::MAX) {
-                Exit::Resume(value) => return Ok(value),
-                Exit::Halted(halt) => return Err(PyErr::Halt(halt)),
-                Exit::Idle(until) => {
-                    let cancel = crate::host::CancelFlag::new();
-                    self.host
-                        .wait(&crate::host::Wait::Sleep { until_ms: until }, &cancel);
-                }
-                Exit::Outside => {
-                    let until = self.now() + 5.0;
-                    let cancel = crate::host::CancelFlag::new();
-                    self.host
-                        .wait(&crate::host::Wait::Sleep { until_ms: until }, &cancel);
-                }
-                Exit::Budget | Exit::Empty => {
-                    return Err(PyErr::system_error(
-                        "one-core: a nested wait lost its thread",
-                    ));
-                }
-            }
-        }
-    }
-
-    /// The thread on `lane` blocks on `spec` (its `vm` goes back to its
-    /// slot, or stays on the stack if `nested`), letting go of the GIL,
-    /// unless the wait completes at once: then it keeps the GIL, and the
-    /// wait's value is returned (and handed to its `vm`). Trying again
-    /// under the table's lock marks a lock contended, so that its release
-    /// wakes this thread.
-    fn one_core_block(
-        &self,
-        lane: u16,
-        mut vm: Option<Vm>,
-        spec: WaitSpec,
-        line: u32,
-        nested: bool,
-    ) -> Option<Value> {
-        let now = self.now();
-        let forever = spec.deadline.is_none() && !spec.is_outside();
-        let (completed, deadlock) = {
-            let mut one_core = self.one_core();
-            let mut table = self.table();
-            match spec.try_complete(lane, true) {
-                Some(value) => {
-                    if let (Some(slot), Some(mut vm)) = (one_core.slot_mut(lane), vm.take()) {
-                        vm.resume_with(value.clone());
-                        slot.vm = Some(vm);
-                    }
-                    (Some(value), None)
-                }
-                None => {
-                    table.block(lane, &spec);
-                    if one_core.gil.holder() == Some(lane) {
-                        one_core.gil.release(lane, now);
-                        self.recorder.gil(now, lane, GilEvent::Dropped);
-                    }
-                    if let Some(slot) = one_core.slot_mut(lane) {
-                        slot.state = SlotState::Blocked;
-                        slot.round = None;
-                        slot.wait = Some((spec.clone(), line));
-                        slot.nested = nested;
-                        if vm.is_some() {
-                            slot.vm = vm;
-                        }
-                    }
-                    let found = forever.then(|| deadlock::detect(&table, lane, &self.modules));
-                    (None, found.flatten())
-                }
-            }
-        };
-        if let Some(value) = completed {
-            self.wait_completed(&self.modules, &spec, lane, line);
-            return Some(value);
-        }
-        let note = self.wait_note(&self.modules, &spec);
-        let at = self.mark_at(now, lane, spec.activity(), note, line);
-        if let Some(thread) = self.thread(lane) {
-            thread.cpu_stops(at);
-        }
-        if let Some(message) = deadlock {
-            self.declare_deadlock(lane, line, message);
-        }
-        None
-    }
-
     /// The loop: wakes due waits, serves drop requests, picks the holder,
     /// runs it a slice at a time.
-    fn one_core_loop(&self, target: Option<u16>, budget: u64) -> Exit {
+    pub(crate) fn one_core_loop(&self, target: Option<u16>, budget: u64) -> Exit {
         let mut left = budget;
         loop {
             if let Some(halt) = self.stop_reason() {

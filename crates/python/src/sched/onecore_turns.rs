@@ -37,33 +37,7 @@ impl Sched {
     /// Gives the free GIL to a waiter that can run at this level, chosen by
     /// the seeded generator.
     fn one_core_choose(&self, one_core: &mut OneCore, now: f64, target: Option<u16>) -> Pick {
-        let ready: Vec<u16> = one_core
-            .lanes()
-            .into_iter()
-            .filter(|&lane| {
-                one_core.slots[usize::from(lane)]
-                    .as_ref()
-                    .is_some_and(|slot| slot.state == SlotState::Ready)
-            })
-            .collect();
-        let runnable: Vec<u16> = ready
-            .iter()
-            .copied()
-            .filter(|&lane| {
-                Some(lane) == target
-                    || one_core.slots[usize::from(lane)]
-                        .as_ref()
-                        .is_some_and(|slot| slot.vm.is_some())
-            })
-            .collect();
-        let mut candidates = runnable.clone();
-        if let Some(forced) = one_core.forced_out {
-            if one_core.gil.switched_away_from(forced) {
-                one_core.forced_out = None;
-            } else if candidates.len() > 1 {
-                candidates.retain(|&lane| lane != forced);
-            }
-        }
+        let (ready, candidates) = one_core.candidates(target);
         if candidates.is_empty() {
             let deadline = one_core.earliest_deadline();
             if !ready.is_empty() && deadline.is_none() {
