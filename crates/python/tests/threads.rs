@@ -74,7 +74,9 @@ def worker():\n    print('got', tasks.get())\n\
 t = threading.Thread(target=worker)\nt.start()\nt.join()\n";
     for (name, build) in BUILDS {
         let run = run_build(join_cycle, build);
-        assert_eq!(run.stdout, "started\n", "{name}");
+        // The cycle is certain as soon as it closes, which may be before
+        // the main thread prints.
+        assert!(["", "started\n"].contains(&run.stdout.as_str()), "{name}");
         // A join cycle is certain as soon as it closes: the main thread may
         // or may not be waiting yet when it is found.
         assert!(

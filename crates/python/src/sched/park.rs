@@ -231,6 +231,9 @@ impl Sched {
 
     /// Stops the run for a deadlock found by the thread on `lane`.
     pub(crate) fn declare_deadlock(&self, lane: u16, line: u32, message: String) {
+        if self.is_ending() {
+            return;
+        }
         self.event_at(
             self.now(),
             lane,

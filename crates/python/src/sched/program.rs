@@ -291,6 +291,9 @@ impl Sched {
     /// The main thread is done for good: its lane ends, and so does the run
     /// (daemon threads stop where they stand).
     pub(crate) fn main_done(&self, vm: &mut Vm) {
+        // Ending first: a daemon thread that blocks meanwhile is not stuck
+        // in a deadlock, it is left behind.
+        self.ending.store(true, Ordering::SeqCst);
         if let Some(thread) = vm.thread.clone() {
             let line = vm.line();
             self.close_thread(&thread, line);
