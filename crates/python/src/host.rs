@@ -7,19 +7,26 @@
 //! # The contract with a host, by build
 //!
 //! - `gil` and `free-threaded` run every Python thread on a host thread of
-//!   its own, started with [`Host::spawn_thread`]. A blocked Python thread
-//!   parks its host thread on a `std::sync::Condvar` with a timeout computed
-//!   from [`Host::now_ms`] (so the host's clock must follow real time), and
-//!   the GIL is `threadline_core::gil::Gil` (std `Mutex`/`Condvar`). No
+//!   its own, started with [`Host::spawn_thread`]; the main thread runs on
+//!   the host thread that calls [`crate::sched::Program::step`] (and lets go
+//!   of the GIL between two steps). A blocked Python thread parks its host
+//!   thread on a `std::sync::Condvar` with a timeout computed from
+//!   [`Host::now_ms`] (so the host's clock must follow real time; a clock
+//!   that does not is moved on with [`Host::wait`] after each real timeout),
+//!   and the GIL is `threadline_core::gil::Gil` (std `Mutex`/`Condvar`). So
+//!   every host thread of these builds, the driver's included, must be one
+//!   that may block (a Web Worker of the threaded build, not the page). No
 //!   `std::time::Instant` is read anywhere: every deadline is on the host's
 //!   clock.
 //! - `one-core` never calls `spawn_thread` and never parks on a condition
 //!   variable: every Python thread runs on the host thread that calls
 //!   [`crate::sched::Program::step`], which returns to its caller when every
-//!   thread waits (with the earliest deadline), so the host may wait on its
-//!   own event loop. Only a wait reached inside a builtin that called back
-//!   into Python (`list()` over a generator that blocks) cannot return: it
-//!   calls [`Host::wait`] in place.
+//!   thread waits (`Step::Idle` with the earliest deadline, or
+//!   `Step::WaitingOutside`), so the host may wait on its own event loop.
+//!   Only a wait reached inside a builtin that called back into Python
+//!   (`list()` over a generator that blocks) cannot return: it runs the
+//!   other threads from there, and when they all wait too, calls
+//!   [`Host::wait`] in place.
 //!
 //! Nothing else in the crate reads a clock, sleeps or spawns: the native
 //! implementation is [`crate::native::NativeHost`] (not built for wasm).

@@ -261,8 +261,11 @@ impl Interpreter {
         &self.interp
     }
 
-    /// Compiles a program and makes the main thread ready to run it
-    /// (nothing runs yet). A syntax error is printed and returned.
+    /// Compiles a program and makes its main thread ready to run it
+    /// (nothing runs yet), as a bare `Vm` the scheduler does not know: it
+    /// can run single-threaded code with [`vm::Vm::run`] (its sleeps wait in
+    /// place), but not start threads. [`Program::start`] is the whole run.
+    /// A syntax error is printed and returned.
     pub fn start_main(&self, source: &str, filename: &str) -> Result<Vm, Outcome> {
         let _guard = heap::enter(&self.interp.heap);
         self.interp

@@ -7,6 +7,8 @@
 //!   or every Python thread on one host thread.
 //! - `--trace OUT.json`: records the run and writes its Chrome trace (one
 //!   lane per Python thread, states, GIL hand-overs, prints, flows).
+//! - `--record`: records the run as `--trace` does but writes nothing (to
+//!   measure what recording costs).
 //! - `--seed N`: the seed of `one-core`'s choices (same seed, same
 //!   interleaving).
 //! - `--switch-interval MS`: the GIL's switch interval at start
@@ -30,7 +32,7 @@ struct Command {
 }
 
 fn usage() -> String {
-    "usage: threadline-python [--build gil|free-threaded|one-core] [--trace OUT.json] [--seed N] [--switch-interval MS] FILE.py [ARGS...]".to_string()
+    "usage: threadline-python [--build gil|free-threaded|one-core] [--trace OUT.json] [--record] [--seed N] [--switch-interval MS] FILE.py [ARGS...]".to_string()
 }
 
 /// The value of an option that takes a number.
@@ -59,6 +61,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
                 };
             }
             "--trace" => trace = Some(args.next().ok_or_else(usage)?),
+            "--record" => options.trace = true,
             "--seed" => options.seed = number("--seed", args.next())?,
             "--switch-interval" => {
                 let interval: f64 = number("--switch-interval", args.next())?;
@@ -71,7 +74,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}\n{}", usage())),
             _ => {
                 options.argv = std::iter::once(arg.clone()).chain(args).collect();
-                options.trace = trace.is_some();
+                options.trace |= trace.is_some();
                 return Ok(Command {
                     options,
                     trace,

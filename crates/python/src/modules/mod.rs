@@ -7,6 +7,7 @@
 
 pub mod collections;
 pub mod functools;
+pub mod hashlib;
 pub mod math;
 pub mod os;
 pub mod random;
@@ -33,6 +34,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("sys", ModuleDef::Native(sys::init)),
     ("time", ModuleDef::Native(time::init)),
     ("_thread", ModuleDef::Native(thread::init)),
+    ("hashlib", ModuleDef::Native(hashlib::init)),
     (
         "threading",
         ModuleDef::Source(concat!(

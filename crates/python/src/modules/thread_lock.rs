@@ -138,7 +138,14 @@ pub fn acquire_core(
     if core.try_acquire(lane, false) {
         let sched = vm.interp.sched.clone();
         let line = vm.line();
-        sched.lock_event(&vm.interp.modules, core, lane, EventKind::Acquire, line);
+        sched.lock_event(
+            &vm.interp.modules,
+            core,
+            lane,
+            EventKind::Acquire,
+            line,
+            false,
+        );
         return Ok(Value::Bool(true));
     }
     if !blocking {
@@ -155,7 +162,14 @@ pub fn release_core(vm: &mut Vm, core: &Arc<LockCore>) -> PyResult<()> {
     let sched = vm.interp.sched.clone();
     if sched.is_recording() && !core.internal {
         let line = vm.line();
-        sched.lock_event(&vm.interp.modules, core, lane, EventKind::Release, line);
+        sched.lock_event(
+            &vm.interp.modules,
+            core,
+            lane,
+            EventKind::Release,
+            line,
+            false,
+        );
     }
     if wake {
         sched.wake_lock(core);
@@ -240,7 +254,17 @@ fn release_save(vm: &mut Vm, args: Args<'_>) -> PyResult {
     };
     let sched = vm.interp.sched.clone();
     let line = vm.line();
-    sched.lock_event(&vm.interp.modules, &core, lane, EventKind::Release, line);
+    sched.lock_event(
+        &vm.interp.modules,
+        &core,
+        lane,
+        EventKind::Release,
+        line,
+        false,
+    );
+    // Every acquisition is undone at once.
+    core.recorded_holds
+        .store(0, std::sync::atomic::Ordering::Relaxed);
     if wake {
         sched.wake_lock(&core);
     }

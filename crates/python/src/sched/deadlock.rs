@@ -127,42 +127,83 @@ fn cycle_sentence(table: &Table, modules: &ObjRef, cycle: &[u16]) -> String {
     sentence
 }
 
+/// Whether every wait of `cycle` can only end by its holder's or joined
+/// thread's doing: joins and `RLock`s. A plain `Lock` may be released by any
+/// thread, so a cycle through one is a deadlock only once every thread is
+/// stuck.
+fn is_certain(table: &Table, cycle: &[u16]) -> bool {
+    cycle.iter().all(|&lane| {
+        let on = table
+            .entry(lane)
+            .and_then(|entry| entry.waiting.as_ref())
+            .map(|waiting| &waiting.spec.on);
+        match on {
+            Some(WaitOn::Join(_)) => true,
+            Some(WaitOn::Lock(core)) => core.kind == LockKind::Reentrant,
+            _ => false,
+        }
+    })
+}
+
+/// The paragraph naming `cycle`, and what the other stuck threads wait for.
+fn cycle_paragraph(table: &Table, modules: &ObjRef, mut cycle: Vec<u16>) -> String {
+    // Told from the thread started first, whichever thread found it.
+    if let Some(first) = (0..cycle.len()).min_by_key(|&i| cycle[i]) {
+        cycle.rotate_left(first);
+    }
+    let mut text = format!("Deadlock: {}", cycle_sentence(table, modules, &cycle));
+    for entry in table.alive() {
+        let other = entry.thread.lane;
+        if !cycle.contains(&other) && stuck(entry) {
+            text.push_str(&format!(
+                " {} {}.",
+                entry.thread.name(),
+                describe_wait(table, modules, other, false)
+            ));
+        }
+    }
+    text.push_str(" No thread can go on, so the run was stopped.\n");
+    text
+}
+
+/// Whether every live thread waits for good.
+fn all_stuck(table: &Table) -> bool {
+    let mut alive = table.alive().peekable();
+    alive.peek().is_some() && table.alive().all(stuck)
+}
+
 /// Looks for a deadlock now that the thread on `lane` waits with no
 /// timeout: the paragraph to print, if there is one.
 pub(crate) fn detect(table: &Table, lane: u16, modules: &ObjRef) -> Option<String> {
-    if let Some(cycle) = cycle_through(table, lane) {
-        let mut text = format!("Deadlock: {}", cycle_sentence(table, modules, &cycle));
-        for entry in table.alive() {
-            let other = entry.thread.lane;
-            if !cycle.contains(&other) && stuck(entry) {
-                text.push_str(&format!(
-                    " {} {}.",
-                    entry.thread.name(),
-                    describe_wait(table, modules, other, false)
-                ));
-            }
-        }
-        text.push_str(" No thread can go on, so the run was stopped.\n");
-        return Some(text);
+    if let Some(cycle) = cycle_through(table, lane)
+        && is_certain(table, &cycle)
+    {
+        return Some(cycle_paragraph(table, modules, cycle));
     }
     every_thread_stuck(table, modules)
 }
 
-/// The paragraph for a run whose every live thread waits for good, if so.
+/// The paragraph for a run whose every live thread waits for good, if so:
+/// a cycle among them if there is one, else what each waits for.
 pub(crate) fn every_thread_stuck(table: &Table, modules: &ObjRef) -> Option<String> {
-    let mut alive = table.alive().peekable();
-    alive.peek()?;
-    let mut lines = Vec::new();
-    for entry in alive {
-        if !stuck(entry) {
-            return None;
-        }
-        lines.push(format!(
-            "{} {}",
-            entry.thread.name(),
-            describe_wait(table, modules, entry.thread.lane, false)
-        ));
+    if !all_stuck(table) {
+        return None;
     }
+    let lanes: Vec<u16> = table.alive().map(|entry| entry.thread.lane).collect();
+    if let Some(cycle) = lanes.iter().find_map(|&lane| cycle_through(table, lane)) {
+        return Some(cycle_paragraph(table, modules, cycle));
+    }
+    let lines: Vec<String> = lanes
+        .iter()
+        .filter_map(|&lane| table.entry(lane))
+        .map(|entry| {
+            format!(
+                "{} {}",
+                entry.thread.name(),
+                describe_wait(table, modules, entry.thread.lane, false)
+            )
+        })
+        .collect();
     Some(format!(
         "Deadlock: every thread is blocked and none can wake another. {}. No thread can go on, so the run was stopped.\n",
         lines.join("; ")

@@ -52,7 +52,17 @@ pub struct LockCore {
     pub owner: Option<Weak<Object>>,
     /// Its name and note number, worked out once from the program's names.
     pub(crate) label: OnceLock<(String, u32)>,
+    /// Acquisitions recorded so far (see [`LOCK_EVENTS_RECORDED`]).
+    pub(crate) recorded: AtomicU32,
+    /// Recorded acquisitions not yet matched by a recorded release.
+    pub(crate) recorded_holds: AtomicU32,
 }
+
+/// A lock's acquisitions (and their releases) recorded as events: the first
+/// this many, and after them only those that had to wait. A loop taking a
+/// lock a million times would otherwise spend more on its events than on
+/// its work, and no timeline can show them all.
+pub const LOCK_EVENTS_RECORDED: u32 = 256;
 
 impl LockCore {
     /// A free lock.
@@ -66,6 +76,8 @@ impl LockCore {
             internal,
             owner: None,
             label: OnceLock::new(),
+            recorded: AtomicU32::new(0),
+            recorded_holds: AtomicU32::new(0),
         }
     }
 

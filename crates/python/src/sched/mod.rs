@@ -19,16 +19,29 @@
 //! waits. [`Program`] (`program.rs`) drives a whole run for either kind of
 //! host.
 //!
-//! For the parts that come next: [`Signal`] with [`Sched::raise_signal`] is
-//! the thread-safe way to block on "any of these" (a selector raises one
-//! signal for every source); [`Sched::allocate_lane`] hands out lanes for
-//! asyncio tasks and processes; [`Sched::recorder`] records into the run's
-//! one recorder.
+//! For the parts that come next:
+//! - Blocking on "any of these" (asyncio's selector, a process's pipe): make
+//!   one [`Signal`] (`outside: true` when only the world outside the program
+//!   can raise it, which keeps deadlock detection away and makes `one-core`
+//!   answer [`Step::WaitingOutside`]), have every source call
+//!   [`Sched::raise_signal`] (from any host thread), and wait with
+//!   `vm.block(WaitSpec::new(WaitOn::Signal(signal), deadline))`: the wait
+//!   returns `True` when raised, `False` at its deadline, and is recorded
+//!   (`Io` when outside, else `Wait`, noted with the signal's label).
+//! - Lanes: [`Sched::allocate_lane`] hands out the run's lanes (asyncio
+//!   tasks, processes' threads); name them with
+//!   `sched.recorder().name_lane(LaneInfo { .. })` and mark their states
+//!   with [`Sched::mark_at`] and their events with [`Sched::event_at`] and
+//!   [`Sched::flow`].
+//! - [`Sched::recorder`] is the run's one recorder; `Program::record` turns
+//!   it into the `ProgramRecord` the trace is written from.
 
 mod deadlock;
 mod lock;
 mod names;
 mod onecore;
+mod onecore_turns;
+mod onecore_wait;
 mod park;
 mod program;
 mod record;

@@ -48,7 +48,7 @@ pub(crate) fn binding_of(modules: &ObjRef, is_target: impl Fn(&Value) -> bool) -
         };
         if let Some((attr, _)) = items(&instance.dict)
             .iter()
-            .find(|(_, value)| is_target(value))
+            .find(|(attr, value)| !attr.starts_with('_') && is_target(value))
         {
             return Some(format!("{name}.{attr}"));
         }

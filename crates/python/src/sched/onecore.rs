@@ -16,11 +16,11 @@
 use super::deadlock;
 use super::wait::WaitSpec;
 use super::{Sched, lock};
+use crate::objects::Value;
 use crate::objects::exception::Halt;
-use crate::objects::{PyErr, PyResult, Value};
 use crate::vm::{RunStatus, Vm};
 use threadline_core::gil::{GilState, WaitRound};
-use threadline_core::record::{Activity, GilEvent, Marker};
+use threadline_core::record::{GilEvent, Marker};
 
 /// Ticks (backward jumps and calls) a thread runs before the scheduler
 /// looks at the clock again: a drop request is served at most this late.
@@ -28,7 +28,7 @@ pub(crate) const SLICE_TICKS: u64 = 1000;
 
 /// How one thread stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum SlotState {
+pub(crate) enum SlotState {
     /// It wants the GIL (or holds it and runs).
     Ready,
     /// It waits on its `WaitSpec`.
@@ -36,31 +36,31 @@ enum SlotState {
 }
 
 /// One Python thread of the build.
-struct Slot {
+pub(crate) struct Slot {
     /// Its thread; `None` while its Rust frames run it (the thread being run
     /// now, or one waiting in place lower on the stack).
-    vm: Option<Vm>,
-    state: SlotState,
+    pub(crate) vm: Option<Vm>,
+    pub(crate) state: SlotState,
     /// Its current timed wait for the GIL, while it wants it.
-    round: Option<WaitRound>,
+    pub(crate) round: Option<WaitRound>,
     /// What its wait returned, given back when it runs again.
-    resume: Option<Value>,
+    pub(crate) resume: Option<Value>,
     /// Its wait and the line it waits on, while blocked.
-    wait: Option<(WaitSpec, u32)>,
+    pub(crate) wait: Option<(WaitSpec, u32)>,
     /// It waits in place (nested), not at the top of its loop.
-    nested: bool,
+    pub(crate) nested: bool,
 }
 
 /// The build's state: the threads, the GIL, the seeded choice.
 pub(crate) struct OneCore {
-    slots: Vec<Option<Slot>>,
-    gil: GilState,
-    rng: u64,
-    forced_out: Option<u16>,
+    pub(crate) slots: Vec<Option<Slot>>,
+    pub(crate) gil: GilState,
+    pub(crate) rng: u64,
+    pub(crate) forced_out: Option<u16>,
 }
 
 /// What the loop does next.
-enum Pick {
+pub(crate) enum Pick {
     /// Run this thread's next slice.
     Run(u16, Box<Vm>),
     /// The nested wait's own thread got the GIL back, with its wait's value.
@@ -120,7 +120,7 @@ impl OneCore {
     }
 
     /// A splitmix64 step: the seeded choice among waiters.
-    fn next_random(&mut self) -> u64 {
+    pub(crate) fn next_random(&mut self) -> u64 {
         self.rng = self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.rng;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -128,19 +128,53 @@ impl OneCore {
         z ^ (z >> 31)
     }
 
-    fn slot_mut(&mut self, lane: u16) -> Option<&mut Slot> {
+    pub(crate) fn slot_mut(&mut self, lane: u16) -> Option<&mut Slot> {
         self.slots.get_mut(usize::from(lane))?.as_mut()
     }
 
-    fn lanes(&self) -> Vec<u16> {
+    pub(crate) fn lanes(&self) -> Vec<u16> {
         (0..self.slots.len())
             .filter(|&i| self.slots[i].is_some())
             .filter_map(|i| u16::try_from(i).ok())
             .collect()
     }
 
+    /// The threads that want the GIL, and those of them that can take it
+    /// now: not suspended lower on the host stack (unless it is `target`,
+    /// the thread whose nested wait runs this loop), and not the thread
+    /// forced out by a drop request before another has held the GIL.
+    pub(crate) fn candidates(&mut self, target: Option<u16>) -> (Vec<u16>, Vec<u16>) {
+        let ready: Vec<u16> = self
+            .lanes()
+            .into_iter()
+            .filter(|&lane| {
+                self.slots[usize::from(lane)]
+                    .as_ref()
+                    .is_some_and(|slot| slot.state == SlotState::Ready)
+            })
+            .collect();
+        let mut candidates: Vec<u16> = ready
+            .iter()
+            .copied()
+            .filter(|&lane| {
+                Some(lane) == target
+                    || self.slots[usize::from(lane)]
+                        .as_ref()
+                        .is_some_and(|slot| slot.vm.is_some())
+            })
+            .collect();
+        if let Some(forced) = self.forced_out {
+            if self.gil.switched_away_from(forced) {
+                self.forced_out = None;
+            } else if candidates.len() > 1 {
+                candidates.retain(|&lane| lane != forced);
+            }
+        }
+        (ready, candidates)
+    }
+
     /// The earliest deadline of a blocked thread.
-    fn earliest_deadline(&self) -> Option<f64> {
+    pub(crate) fn earliest_deadline(&self) -> Option<f64> {
         self.slots
             .iter()
             .flatten()
@@ -160,7 +194,7 @@ impl OneCore {
 }
 
 impl Sched {
-    fn one_core(&self) -> std::sync::MutexGuard<'_, OneCore> {
+    pub(crate) fn one_core(&self) -> std::sync::MutexGuard<'_, OneCore> {
         lock(&self.one_core)
     }
 
@@ -181,103 +215,9 @@ impl Sched {
         self.one_core_loop(None, budget)
     }
 
-    /// A wait in place: runs the other threads until `vm`'s wait completes
-    /// and its thread holds the GIL again.
-    pub(crate) fn wait_nested(&self, vm: &mut Vm, spec: WaitSpec) -> PyResult {
-        let lane = vm.lane();
-        let line = vm.line();
-        if let Some(value) = self.one_core_block(lane, None, spec, line, true) {
-            return Ok(value);
-        }
-        loop {
-            match self.one_core_loop(Some(lane), u64::MAX) {
-                Exit::Resume(value) => return Ok(value),
-                Exit::Halted(halt) => return Err(PyErr::Halt(halt)),
-                Exit::Idle(until) => {
-                    let cancel = crate::host::CancelFlag::new();
-                    self.host
-                        .wait(&crate::host::Wait::Sleep { until_ms: until }, &cancel);
-                }
-                Exit::Outside => {
-                    let until = self.now() + 5.0;
-                    let cancel = crate::host::CancelFlag::new();
-                    self.host
-                        .wait(&crate::host::Wait::Sleep { until_ms: until }, &cancel);
-                }
-                Exit::Budget | Exit::Empty => {
-                    return Err(PyErr::system_error(
-                        "one-core: a nested wait lost its thread",
-                    ));
-                }
-            }
-        }
-    }
-
-    /// The thread on `lane` blocks on `spec` (its `vm` goes back to its
-    /// slot, or stays on the stack if `nested`), letting go of the GIL,
-    /// unless the wait completes at once: then it keeps the GIL, and the
-    /// wait's value is returned (and handed to its `vm`). Trying again
-    /// under the table's lock marks a lock contended, so that its release
-    /// wakes this thread.
-    fn one_core_block(
-        &self,
-        lane: u16,
-        mut vm: Option<Vm>,
-        spec: WaitSpec,
-        line: u32,
-        nested: bool,
-    ) -> Option<Value> {
-        let now = self.now();
-        let forever = spec.deadline.is_none() && !spec.is_outside();
-        let (completed, deadlock) = {
-            let mut one_core = self.one_core();
-            let mut table = self.table();
-            match spec.try_complete(lane, true) {
-                Some(value) => {
-                    if let (Some(slot), Some(mut vm)) = (one_core.slot_mut(lane), vm.take()) {
-                        vm.resume_with(value.clone());
-                        slot.vm = Some(vm);
-                    }
-                    (Some(value), None)
-                }
-                None => {
-                    table.block(lane, &spec);
-                    if one_core.gil.holder() == Some(lane) {
-                        one_core.gil.release(lane, now);
-                        self.recorder.gil(now, lane, GilEvent::Dropped);
-                    }
-                    if let Some(slot) = one_core.slot_mut(lane) {
-                        slot.state = SlotState::Blocked;
-                        slot.round = None;
-                        slot.wait = Some((spec.clone(), line));
-                        slot.nested = nested;
-                        if vm.is_some() {
-                            slot.vm = vm;
-                        }
-                    }
-                    let found = forever.then(|| deadlock::detect(&table, lane, &self.modules));
-                    (None, found.flatten())
-                }
-            }
-        };
-        if let Some(value) = completed {
-            self.wait_completed(&self.modules, &spec, lane, line);
-            return Some(value);
-        }
-        let note = self.wait_note(&self.modules, &spec);
-        let at = self.mark_at(now, lane, spec.activity(), note, line);
-        if let Some(thread) = self.thread(lane) {
-            thread.cpu_stops(at);
-        }
-        if let Some(message) = deadlock {
-            self.declare_deadlock(lane, line, message);
-        }
-        None
-    }
-
     /// The loop: wakes due waits, serves drop requests, picks the holder,
     /// runs it a slice at a time.
-    fn one_core_loop(&self, target: Option<u16>, budget: u64) -> Exit {
+    pub(crate) fn one_core_loop(&self, target: Option<u16>, budget: u64) -> Exit {
         let mut left = budget;
         loop {
             if let Some(halt) = self.stop_reason() {
@@ -298,7 +238,11 @@ impl Sched {
                         return Exit::Budget;
                     }
                 }
-                Pick::Idle(Some(until)) => return Exit::Idle(until),
+                Pick::Idle(Some(until)) => {
+                    // The driver comes back by the run's time limit at the latest.
+                    let limit = self.deadline_ms.unwrap_or(f64::INFINITY);
+                    return Exit::Idle(until.min(limit));
+                }
                 Pick::Idle(None) => {
                     if let Some(exit) = self.one_core_idle_forever(target) {
                         return exit;
@@ -388,205 +332,6 @@ impl Sched {
             if let Some(slot) = one_core.slot_mut(0) {
                 slot.round = None;
             }
-        }
-    }
-
-    /// Wakes the waits that are due, serves drop requests, and picks what
-    /// runs next.
-    fn one_core_pick(&self, now: f64, target: Option<u16>) -> Pick {
-        let mut one_core = self.one_core();
-        self.one_core_wake(&mut one_core, now);
-        self.one_core_requests(&mut one_core, now);
-        if let Some(holder) = one_core.gil.holder() {
-            if Some(holder) == target {
-                let value = one_core
-                    .slot_mut(holder)
-                    .and_then(|slot| slot.resume.take())
-                    .unwrap_or(Value::None);
-                return Pick::Target(value);
-            }
-            return match one_core.slot_mut(holder).and_then(|slot| slot.vm.take()) {
-                Some(vm) => Pick::Run(holder, Box::new(vm)),
-                // The holder is suspended lower on the stack.
-                None => Pick::Stall,
-            };
-        }
-        self.one_core_choose(&mut one_core, now, target)
-    }
-
-    /// Gives the free GIL to a waiter that can run at this level, chosen by
-    /// the seeded generator.
-    fn one_core_choose(&self, one_core: &mut OneCore, now: f64, target: Option<u16>) -> Pick {
-        let ready: Vec<u16> = one_core
-            .lanes()
-            .into_iter()
-            .filter(|&lane| {
-                one_core.slots[usize::from(lane)]
-                    .as_ref()
-                    .is_some_and(|slot| slot.state == SlotState::Ready)
-            })
-            .collect();
-        let runnable: Vec<u16> = ready
-            .iter()
-            .copied()
-            .filter(|&lane| {
-                Some(lane) == target
-                    || one_core.slots[usize::from(lane)]
-                        .as_ref()
-                        .is_some_and(|slot| slot.vm.is_some())
-            })
-            .collect();
-        let mut candidates = runnable.clone();
-        if let Some(forced) = one_core.forced_out {
-            if one_core.gil.switched_away_from(forced) {
-                one_core.forced_out = None;
-            } else if candidates.len() > 1 {
-                candidates.retain(|&lane| lane != forced);
-            }
-        }
-        if candidates.is_empty() {
-            let deadline = one_core.earliest_deadline();
-            if !ready.is_empty() && deadline.is_none() {
-                return Pick::Stall;
-            }
-            return Pick::Idle(deadline);
-        }
-        let index = (one_core.next_random() % candidates.len() as u64) as usize;
-        let chosen = candidates[index];
-        one_core.gil.try_take(chosen);
-        self.recorder.gil(now, chosen, GilEvent::Took);
-        let line = self.one_core_took(one_core, chosen, now);
-        let at = self.mark_at(now, chosen, Activity::Cpu, 0, line);
-        if let Some(thread) = self.thread(chosen) {
-            thread.cpu_starts(at);
-        }
-        if Some(chosen) == target {
-            let value = one_core
-                .slot_mut(chosen)
-                .and_then(|slot| slot.resume.take())
-                .unwrap_or(Value::None);
-            return Pick::Target(value);
-        }
-        match one_core.slot_mut(chosen).and_then(|slot| slot.vm.take()) {
-            Some(vm) => Pick::Run(chosen, Box::new(vm)),
-            None => Pick::Idle(Some(now)),
-        }
-    }
-
-    /// The chosen thread takes the GIL: its round ends, its wait's value is
-    /// handed to its `Vm`. Returns the line it stands on.
-    fn one_core_took(&self, one_core: &mut OneCore, lane: u16, _now: f64) -> u32 {
-        let Some(slot) = one_core.slot_mut(lane) else {
-            return 0;
-        };
-        slot.round = None;
-        let line = slot.vm.as_ref().map_or(0, Vm::line);
-        if let (Some(vm), false) = (slot.vm.as_mut(), slot.nested)
-            && let Some(value) = slot.resume.take()
-        {
-            vm.resume_with(value);
-        }
-        line
-    }
-
-    /// Completes the waits that can: a deadline passed, or a wake-up and a
-    /// successful retry. Completed threads want the GIL from now.
-    fn one_core_wake(&self, one_core: &mut OneCore, now: f64) {
-        let mut table = self.table();
-        for lane in one_core.lanes() {
-            let Some(slot) = one_core.slot_mut(lane) else {
-                continue;
-            };
-            if slot.state != SlotState::Blocked {
-                continue;
-            }
-            let Some((spec, line)) = slot.wait.clone() else {
-                continue;
-            };
-            let woken = table
-                .entry(lane)
-                .and_then(|entry| entry.waiting.as_ref())
-                .is_some_and(|waiting| waiting.woken);
-            let due = spec.deadline.is_some_and(|deadline| now >= deadline);
-            if !woken && !due {
-                continue;
-            }
-            let value = match spec.try_complete(lane, true) {
-                Some(value) => {
-                    self.wait_completed(&self.modules, &spec, lane, line);
-                    value
-                }
-                None if due => spec.timeout_value(),
-                None => {
-                    table.block(lane, &spec);
-                    continue;
-                }
-            };
-            table.unblock(lane);
-            let round = one_core.gil.begin_wait(now);
-            if let Some(slot) = one_core.slot_mut(lane) {
-                slot.state = SlotState::Ready;
-                slot.wait = None;
-                slot.resume = Some(value);
-                slot.round = Some(round);
-            }
-            self.mark_at(now, lane, Activity::WaitGil, 0, line);
-        }
-    }
-
-    /// The waiters' timed waits: one that timed out with no switch asks for
-    /// the GIL; the holder then lets go at this eval-breaker point.
-    fn one_core_requests(&self, one_core: &mut OneCore, now: f64) {
-        let Some(holder) = one_core.gil.holder() else {
-            return;
-        };
-        for lane in one_core.lanes() {
-            if lane == holder {
-                continue;
-            }
-            let Some(mut round) = one_core.slot_mut(lane).and_then(|slot| slot.round) else {
-                continue;
-            };
-            loop {
-                let deadline = one_core.gil.deadline(round);
-                if now < deadline {
-                    break;
-                }
-                if one_core.gil.wait_timed_out(round, now) {
-                    self.recorder.gil(deadline, lane, GilEvent::Requested);
-                    round = one_core.gil.begin_wait(deadline);
-                    break;
-                }
-                round = one_core.gil.begin_wait(deadline);
-            }
-            if let Some(slot) = one_core.slot_mut(lane) {
-                slot.round = Some(round);
-            }
-        }
-        if one_core.gil.drop_requested() {
-            self.one_core_drop(one_core, holder, now);
-        }
-    }
-
-    /// The holder lets go on request, and may not take the GIL back before
-    /// another thread has held it.
-    fn one_core_drop(&self, one_core: &mut OneCore, holder: u16, now: f64) {
-        let forced = one_core.gil.release(holder, now);
-        self.recorder.gil(now, holder, GilEvent::Dropped);
-        if forced {
-            one_core.forced_out = Some(holder);
-        }
-        let round = one_core.gil.begin_wait(now);
-        let line = match one_core.slot_mut(holder) {
-            Some(slot) => {
-                slot.round = Some(round);
-                slot.vm.as_ref().map_or(0, Vm::line)
-            }
-            None => 0,
-        };
-        let at = self.mark_at(now, holder, Activity::WaitGil, 0, line);
-        if let Some(thread) = self.thread(holder) {
-            thread.cpu_stops(at);
         }
     }
 }

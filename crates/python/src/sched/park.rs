@@ -33,9 +33,19 @@ enum Parked {
 }
 
 impl Vm {
-    /// The line this thread stands on.
+    /// The line of the program this thread stands on: its innermost frame
+    /// in the program's own code (the bundled modules' frames, such as
+    /// `threading`'s inside `Event.wait`, are looked through).
     pub fn line(&self) -> u32 {
-        self.frames.last().map_or(0, crate::vm::frame::Frame::line)
+        let program_frame = self
+            .frames
+            .iter()
+            .rev()
+            .find(|frame| !frame.code().filename.starts_with('<'));
+        match program_frame.or(self.frames.last()) {
+            Some(frame) => frame.line(),
+            None => 0,
+        }
     }
 
     /// The lane of this thread (0 for a `Vm` the scheduler does not know).
@@ -121,7 +131,7 @@ impl Sched {
     /// A wait of the `gil` and `free-threaded` builds.
     fn park(&self, vm: &mut Vm, spec: WaitSpec) -> PyResult {
         let Some(thread) = vm.thread.clone() else {
-            return self.wait_unscheduled(&spec);
+            return self.wait_unscheduled(&spec, &vm.interp.cancel);
         };
         let modules = vm.interp.modules.clone();
         let line = vm.line();
@@ -143,16 +153,20 @@ impl Sched {
 
     /// A sleep of a `Vm` no thread of the run owns (a bare interpreter
     /// driven by hand): the host lets the time pass.
-    fn wait_unscheduled(&self, spec: &WaitSpec) -> PyResult {
+    fn wait_unscheduled(&self, spec: &WaitSpec, cancel: &crate::host::CancelFlag) -> PyResult {
+        if let Some(value) = spec.try_complete(0, false) {
+            return Ok(value);
+        }
         let Some(until_ms) = spec.deadline else {
             return Err(PyErr::runtime_error(
-                "this wait needs a thread of a running program",
+                "this wait needs a thread of a program started with Program::start",
             ));
         };
-        let cancel = crate::host::CancelFlag::new();
-        self.host
-            .wait(&crate::host::Wait::Sleep { until_ms }, &cancel);
-        Ok(spec.timeout_value())
+        let sleep = crate::host::Wait::Sleep { until_ms };
+        match self.host.wait(&sleep, cancel) {
+            crate::host::WaitOutcome::Done => Ok(spec.timeout_value()),
+            crate::host::WaitOutcome::Cancelled => Err(PyErr::Halt(Halt::Cancelled)),
+        }
     }
 
     /// Parks until the wait completes, its deadline passes or the run stops.
@@ -217,6 +231,9 @@ impl Sched {
 
     /// Stops the run for a deadlock found by the thread on `lane`.
     pub(crate) fn declare_deadlock(&self, lane: u16, line: u32, message: String) {
+        if self.is_ending() {
+            return;
+        }
         self.event_at(
             self.now(),
             lane,

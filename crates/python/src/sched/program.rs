@@ -21,6 +21,7 @@ use crate::{Interpreter, Outcome, limits};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use threadline_core::program::ProgramRecord;
+use threadline_core::record::Activity;
 
 /// How long the end of a run waits for host threads to leave their Python
 /// threads (they are told to stop at once; this only bounds a stuck one).
@@ -206,19 +207,28 @@ impl Drop for Program {
 }
 
 /// Runs the main thread of `gil` or `free-threaded` for `budget`; `true`
-/// while it has more to do.
+/// while it has more to do. Between two steps the main thread lets go of the
+/// GIL (it is ready, not running), so that other threads run while the
+/// driver does something else; it takes it back when the next step begins.
 fn run_main_thread(sched: &Sched, vm: &mut Vm, budget: u64) -> bool {
+    let mut resumed = sched.resume_main(vm);
     loop {
-        let result = match vm.run(budget) {
-            RunStatus::BudgetSpent => return true,
-            RunStatus::Blocked(spec) => match vm.wait_in_place(*spec) {
-                Ok(value) => {
-                    vm.resume_with(value);
-                    continue;
+        let result = match resumed.take() {
+            Some(err) => Err(err),
+            None => match vm.run(budget) {
+                RunStatus::BudgetSpent => {
+                    sched.pause_main(vm);
+                    return true;
                 }
-                Err(err) => Err(err),
+                RunStatus::Blocked(spec) => match vm.wait_in_place(*spec) {
+                    Ok(value) => {
+                        vm.resume_with(value);
+                        continue;
+                    }
+                    Err(err) => Err(err),
+                },
+                RunStatus::Finished(result) => result,
             },
-            RunStatus::Finished(result) => result,
         };
         if !sched.main_finished(vm, result) {
             sched.main_done(vm);
@@ -281,6 +291,9 @@ impl Sched {
     /// The main thread is done for good: its lane ends, and so does the run
     /// (daemon threads stop where they stand).
     pub(crate) fn main_done(&self, vm: &mut Vm) {
+        // Ending first: a daemon thread that blocks meanwhile is not stuck
+        // in a deadlock, it is left behind.
+        self.ending.store(true, Ordering::SeqCst);
         if let Some(thread) = vm.thread.clone() {
             let line = vm.line();
             self.close_thread(&thread, line);
@@ -288,6 +301,28 @@ impl Sched {
             self.drop_gil(&thread, at);
         }
         self.end_run();
+    }
+
+    /// The main thread's step ended with its budget: it lets go of the GIL
+    /// until the next step.
+    fn pause_main(&self, vm: &Vm) {
+        let (Some(_), Some(thread)) = (&self.gil, &vm.thread) else {
+            return;
+        };
+        let at = self.mark(thread.lane, Activity::WaitGil, 0, vm.line());
+        self.drop_gil(thread, at);
+    }
+
+    /// A step of the main thread begins: it takes the GIL back if it let go
+    /// of it. An error (the run stopped meanwhile) ends the main thread.
+    fn resume_main(&self, vm: &Vm) -> Option<PyErr> {
+        let (Some(gil), Some(thread)) = (&self.gil, &vm.thread) else {
+            return None;
+        };
+        if gil.holder() == Some(thread.lane) {
+            return None;
+        }
+        self.take_gil(thread, vm.line()).err()
     }
 
     /// Keeps how the main thread ended (the first time it is told).

@@ -12,6 +12,7 @@ use super::{Sched, names};
 use crate::host::Host;
 use crate::objects::ObjRef;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use threadline_core::record::{Activity, EventKind, Flow, LaneInfo, LaneKind};
 
 /// The host's clock as the core's [`threadline_core::clock::Clock`].
@@ -136,8 +137,10 @@ impl Sched {
         }
     }
 
-    /// Records a lock's acquisition or release by `lane` (not for the locks
-    /// bundled modules use inside queues and conditions).
+    /// Records a lock's acquisition (`waited`: after a wait) or release by
+    /// `lane`; not for the locks bundled modules use inside queues and
+    /// conditions, and past [`super::lock::LOCK_EVENTS_RECORDED`] only the
+    /// acquisitions that waited and their releases.
     pub(crate) fn lock_event(
         &self,
         modules: &ObjRef,
@@ -145,12 +148,28 @@ impl Sched {
         lane: u16,
         kind: EventKind,
         line: u32,
+        waited: bool,
     ) {
         if !self.recording || core.internal {
             return;
         }
-        let (name, _) = self.lock_label(modules, core);
-        self.event_at(self.now(), lane, kind, line, Some(name), None);
+        let recorded = if kind == EventKind::Release {
+            core.recorded_holds
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
+                .is_ok()
+        } else {
+            let wanted = waited
+                || core.recorded.fetch_add(1, Ordering::Relaxed)
+                    < super::lock::LOCK_EVENTS_RECORDED;
+            if wanted {
+                core.recorded_holds.fetch_add(1, Ordering::Relaxed);
+            }
+            wanted
+        };
+        if recorded {
+            let (name, _) = self.lock_label(modules, core);
+            self.event_at(self.now(), lane, kind, line, Some(name), None);
+        }
     }
 
     /// Records what completing `spec` means beyond the state change: a lock
@@ -161,7 +180,9 @@ impl Sched {
             return;
         }
         match &spec.on {
-            WaitOn::Lock(core) => self.lock_event(modules, core, lane, EventKind::Acquire, line),
+            WaitOn::Lock(core) => {
+                self.lock_event(modules, core, lane, EventKind::Acquire, line, true);
+            }
             WaitOn::Join(thread) => match thread.ended_at.lock().take() {
                 Some(end) => self.flow(end, EventKind::Finish, lane, EventKind::Join, line),
                 None => self.event_at(self.now(), lane, EventKind::Join, line, None, None),

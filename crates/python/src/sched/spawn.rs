@@ -89,12 +89,21 @@ impl Sched {
 
     /// Starts a Python thread that calls `start.target`.
     pub fn start_thread(&self, vm: &mut Vm, start: ThreadStart) -> PyResult<Arc<PyThread>> {
+        if vm.thread.is_none() {
+            return Err(PyErr::runtime_error(
+                "can't start new thread: threads need a program started with Program::start",
+            ));
+        }
         self.check_thread_limits()?;
         let lane = self.allocate_lane().ok_or_else(|| {
             PyErr::runtime_error("can't start new thread: the run has no lane left")
         })?;
         let mut child = Vm::new(vm.interp.clone(), &start.name);
-        child.stack_limit = vm.interp.limits.thread_stack_bytes;
+        // A one-core thread runs on the driver's own stack.
+        child.stack_limit = match self.build {
+            Build::OneCore => vm.interp.limits.stack_bytes,
+            _ => vm.interp.limits.thread_stack_bytes,
+        };
         self.push_bootstrap(&mut child, &start)?;
         let thread = Arc::new(PyThread::new(
             lane,
