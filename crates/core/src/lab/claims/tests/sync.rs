@@ -50,12 +50,17 @@ fn unsynchronised_deposits_are_lost() {
 /// waiting meanwhile; with `overlap`, the second takes it once before the
 /// first has let go.
 fn locking(overlap: bool) -> ProgramRecord {
+    locking_turns(overlap, 6)
+}
+
+/// As [`locking`], with `turns` acquisitions in all.
+fn locking_turns(overlap: bool, turns: u16) -> ProgramRecord {
     let story = Story::new();
     story.steps(0, &[(0.0, Cpu), (1.0, Wait)]);
     story
         .thread(1, "Thread-1 (deposit)")
         .thread(2, "Thread-2 (deposit)");
-    for turn in 0..6u16 {
+    for turn in 0..turns {
         let (holder, waiter) = if turn % 2 == 0 { (1, 2) } else { (2, 1) };
         let at = 10.0 * f64::from(turn) + 1.0;
         story
@@ -65,8 +70,9 @@ fn locking(overlap: bool) -> ProgramRecord {
         story.event(taken, holder, EventKind::Acquire, "balance_lock");
         story.event(at + 9.0, holder, EventKind::Release, "balance_lock");
     }
-    story.steps(1, &[(61.0, Done)]).steps(2, &[(61.0, Done)]);
-    story.record(Build::Gil, 62.0)
+    let end = 10.0 * f64::from(turns) + 1.0;
+    story.steps(1, &[(end, Done)]).steps(2, &[(end, Done)]);
+    story.record(Build::Gil, end + 1.0)
 }
 
 #[test]
@@ -77,6 +83,15 @@ fn under_the_lock_nothing_is_lost_and_no_two_threads_hold_it() {
         &verdict,
         true,
         "final balance 10,000 of 10,000: none lost; balance_lock was taken 6 times, never by two threads at once, and threads waited 60 ms for it",
+    );
+    // Past 256 acquisitions the record holds a sample, and the claim says so.
+    let sampled = judge(lock, &locking_turns(false, 300), exact, Build::Gil, 2);
+    assert!(
+        sampled.passed
+            && sampled.text.contains(
+                "balance_lock: 300 acquisitions recorded (its first 256 and every one that waited)"
+            ),
+        "{sampled:?}"
     );
     let verdict = judge(lock, &locking(true), exact, Build::Gil, 2);
     assert!(
