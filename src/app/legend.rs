@@ -67,13 +67,15 @@ pub fn Legend(props: &LegendProps) -> Html {
                     { for entries.into_iter().map(|look| html! {
                         <li>
                             { swatch(look, props.scheme) }
-                            <span title={format!("drawn as {}", look.pattern.words())}>{ look.words }</span>
+                            <span title={format!("drawn as {}", look.pattern.words())}>
+                                { if props.program.is_some() { look.program_words() } else { look.words } }
+                            </span>
                         </li>
                     }) }
                 </ul>
                 <p class="legend-note">
                     { "Lane states: " }<strong>{ "new" }</strong>{ " (starting), " }
-                    <strong>{ "ready" }</strong>{ " (idle), " }<strong>{ "running" }</strong>{ ", " }
+                    <strong>{ "ready" }</strong>{ if props.program.is_some() { " (waiting for its turn), " } else { " (idle), " } }<strong>{ "running" }</strong>{ ", " }
                     <strong>{ "blocked" }</strong>{ " (I/O, a lock, a message, a sleep or a join), " }<strong>{ "done" }</strong>{ "." }
                     if gil {
                         { " The GIL is CPython's mechanism on a real lock: a waiting thread asks the holder \

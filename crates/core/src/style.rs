@@ -131,6 +131,15 @@ pub struct ActivityStyle {
 }
 
 impl ActivityStyle {
+    /// What a Python program's legend calls it: a program starts threads
+    /// as well as processes, and both draw as starting.
+    pub fn program_words(&self) -> &'static str {
+        match self.activity {
+            Activity::Spawn => "starting a thread or process",
+            _ => self.words,
+        }
+    }
+
     /// Its colour in `scheme`.
     pub fn colour(&self, scheme: Scheme) -> &'static str {
         match scheme {

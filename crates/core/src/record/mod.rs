@@ -87,10 +87,11 @@ impl Activity {
     pub fn lifecycle(self) -> Lifecycle {
         match self {
             Activity::Spawn => Lifecycle::New,
-            Activity::Idle => Lifecycle::Ready,
+            // Waiting for the GIL is ready to run, as CPython's docs and
+            // PYTHON.md call it: nothing but the turn is missing.
+            Activity::Idle | Activity::WaitGil => Lifecycle::Ready,
             Activity::Cpu => Lifecycle::Running,
             Activity::Io
-            | Activity::WaitGil
             | Activity::WaitLock
             | Activity::Sleep
             | Activity::Wait

@@ -40,22 +40,11 @@ pub fn main_thread(run: &ClaimInput<'_>) -> Verdict {
     )
 }
 
-/// The state a thread doing `activity` is in, as PYTHON.md section 6 and
-/// the lesson name them: waiting for the GIL is being ready to run (the
-/// core's [`Activity::lifecycle`] counts it as blocked, as a lane of the
-/// comparison waits for the GIL like for any lock).
-fn state_of(activity: Activity) -> Lifecycle {
-    match activity {
-        Activity::WaitGil | Activity::Idle => Lifecycle::Ready,
-        other => other.lifecycle(),
-    }
-}
-
 /// The states `lane` went through, with the time spent in each.
 fn time_per_state(view: &View<'_>, lane: u16) -> Vec<(Lifecycle, f64)> {
     let mut states: Vec<(Lifecycle, f64)> = Vec::new();
     for span in view.spans.iter().filter(|s| s.lane == lane) {
-        let state = state_of(span.activity);
+        let state = span.activity.lifecycle();
         match states.iter_mut().find(|(known, _)| *known == state) {
             Some((_, time)) => *time += span.duration_us(),
             None => states.push((state, span.duration_us())),
