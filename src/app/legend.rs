@@ -77,6 +77,9 @@ pub fn Legend(props: &LegendProps) -> Html {
                     { "Lane states: " }<strong>{ "new" }</strong>{ " (starting), " }
                     <strong>{ "ready" }</strong>{ if props.program.is_some() { " (waiting for its turn), " } else { " (idle), " } }<strong>{ "running" }</strong>{ ", " }
                     <strong>{ "blocked" }</strong>{ " (I/O, a lock, a message, a sleep or a join), " }<strong>{ "done" }</strong>{ "." }
+                    if props.program.is_some() {
+                        { " Arrows join a start to the thread it started, a thread's end to the join that waited for it, and a message to its receiver; a coloured dot names each thread in the editor and the output." }
+                    }
                     if gil {
                         { " The GIL is CPython's mechanism on a real lock: a waiting thread asks the holder \
                            to let go after the switch interval (5 ms), the holder lets go at its next check, \

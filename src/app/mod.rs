@@ -9,6 +9,7 @@ mod controls;
 mod dom;
 mod embed;
 mod embed_snippet;
+mod equivalent;
 mod exports;
 mod frame_stats;
 mod header;

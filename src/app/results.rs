@@ -1,7 +1,9 @@
 //! Each mode's figures: a card per mode (the `[data-run]` elements of the
 //! contract), the summary table, and what the run produced.
 
+use super::equivalent::PythonEquivalent;
 use std::rc::Rc;
+use threadline_core::params::Params;
 use threadline_core::summary::{Status, Summary};
 use yew::prelude::*;
 
@@ -10,6 +12,8 @@ use yew::prelude::*;
 pub struct ResultsProps {
     /// Figures of the finished modes.
     pub summaries: Rc<Vec<Summary>>,
+    /// The settings they ran with.
+    pub params: Rc<Params>,
 }
 
 /// Milliseconds as the page shows them.
@@ -23,7 +27,7 @@ pub fn format_ms(ms: f64) -> String {
     }
 }
 
-fn card(summary: &Summary) -> Html {
+fn card(summary: &Summary, params: &Rc<Params>) -> Html {
     let mode = summary.mode;
     let speedup = summary.speedup.map(|s| format!("{s:.2}"));
     html! {
@@ -61,6 +65,7 @@ fn card(summary: &Summary) -> Html {
                     }
                 </p>
             }
+            <PythonEquivalent {mode} params={params.clone()} />
         </article>
     }
 }
@@ -96,7 +101,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     }
     html! {
         <section class="results" aria-label="Results">
-            <div class="run-cards">{ for props.summaries.iter().map(card) }</div>
+            <div class="run-cards">{ for props.summaries.iter().map(|s| card(s, &props.params)) }</div>
             <div class="table-wrap">
                 <table class="summary" data-testid="summary-table">
                     <caption>{ "Each mode, measured" }</caption>

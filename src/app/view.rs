@@ -54,7 +54,7 @@ fn compare_view(state: &Rc<PageState>) -> Html {
             </div>
             <Output records={state.records.clone()} />
         </section>
-        <Results summaries={state.summaries.clone()} />
+        <Results summaries={state.summaries.clone()} params={Rc::new(state.shown.clone())} />
         <Sweep points={state.sweep.clone()} busy={running} sweeping={state.sweeping}
                cores={state.env.cores as u32} />
         <Intervals records={state.records.clone()} />

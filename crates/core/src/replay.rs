@@ -18,6 +18,8 @@ pub struct Replay {
     end_us: f64,
     /// Every moment something changed, sorted: where a step stops.
     events: Vec<f64>,
+    /// The lane the reader pointed at (a line of output it printed).
+    lane: Option<u16>,
 }
 
 impl Default for Replay {
@@ -28,6 +30,7 @@ impl Default for Replay {
             speed: 0.25,
             end_us: 0.0,
             events: Vec::new(),
+            lane: None,
         }
     }
 }
@@ -134,6 +137,19 @@ impl Replay {
     pub fn show_all(&mut self) {
         self.playing = false;
         self.playhead_us = None;
+        self.lane = None;
+    }
+
+    /// Moves the playhead to `at_us` and points at `lane`: the moment a
+    /// line of output was printed, and who printed it.
+    pub fn point_at(&mut self, at_us: f64, lane: u16) {
+        self.scrub(at_us);
+        self.lane = Some(lane);
+    }
+
+    /// The lane pointed at, if any.
+    pub fn lane(&self) -> Option<u16> {
+        self.lane
     }
 
     /// Advances a playing replay by `real_ms` of wall time; returns whether
@@ -221,5 +237,22 @@ mod tests {
         assert_eq!(replay.playhead_us(), Some(400.0));
         assert!(!replay.advance_by_event(), "then to the end, and stops");
         assert_eq!(replay.playhead_us(), Some(1_000.0));
+    }
+
+    #[test]
+    fn pointing_at_a_printed_line_pauses_there_and_names_its_lane_until_a_new_run() {
+        let mut replay = loaded();
+        replay.play();
+        replay.point_at(5_000.0, 3);
+        assert!(!replay.is_playing());
+        assert_eq!(
+            (replay.playhead_us(), replay.lane()),
+            (Some(5_000.0), Some(3))
+        );
+        replay.show_all();
+        assert_eq!(replay.lane(), None, "showing everything points at nothing");
+        replay.point_at(2_000.0, 1);
+        replay.load(1_000.0, [400.0]);
+        assert_eq!(replay.lane(), None, "a new run forgets it");
     }
 }

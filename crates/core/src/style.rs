@@ -270,6 +270,30 @@ pub fn legend_entries(modes: &[Mode]) -> Vec<&'static ActivityStyle> {
         .collect()
 }
 
+/// Colours that tell a program's lanes apart where a lane is named away
+/// from its row (the editor's replay markers, the output's lines), light and
+/// dark: picked to stand apart from each other on both backgrounds.
+const LANE_HUES: [(&str, &str); 8] = [
+    ("#3b6fb6", "#7fb0f0"),
+    ("#c2571a", "#f0995f"),
+    ("#2e8b57", "#6fd39a"),
+    ("#a23e8c", "#e08ad0"),
+    ("#8a6d00", "#e3c34a"),
+    ("#00838f", "#5fd0da"),
+    ("#b3261e", "#f28b82"),
+    ("#5b5fc7", "#a9abf5"),
+];
+
+/// The colour of a program's lane `lane` in `scheme`; lanes past the eighth
+/// take the colours again.
+pub fn lane_hue(lane: u16, scheme: Scheme) -> &'static str {
+    let (light, dark) = LANE_HUES[usize::from(lane) % LANE_HUES.len()];
+    match scheme {
+        Scheme::Light => light,
+        Scheme::Dark => dark,
+    }
+}
+
 /// The activities a Python program's lanes can show: all of them, but
 /// waiting for the GIL only under the GIL.
 pub fn program_legend_entries(gil: bool) -> Vec<&'static ActivityStyle> {

@@ -7,6 +7,7 @@ mod editor;
 mod index;
 mod output;
 mod run_bar;
+mod standing;
 
 use super::controller::Controller;
 use super::embed_snippet::EmbedSnippet;
@@ -90,6 +91,7 @@ pub fn Lab(props: &LabProps) -> Html {
         .filter(|run| run.program == state.program());
     let error = shown_run.as_ref().and_then(|run| run.error.clone());
     let (_, fallback) = lab.build.runnable(state.env.threads_off.as_deref());
+    let threads = standing::use_thread_markers(shown_lab_run(state).cloned(), state.scheme());
     html! {
         <div class="lab" data-testid="lab">
             <LessonIndex current={lab.lesson.clone().map(AttrValue::from)} {running} />
@@ -103,11 +105,11 @@ pub fn Lab(props: &LabProps) -> Html {
                     }
                 </header>
                 <Editor text={AttrValue::from(state.program().to_string())} {error}
-                        threads={Rc::new(Vec::new())} {on_change} {on_run} />
+                        {threads} {on_change} {on_run} />
                 <RunBar build={lab.build} interval_us={lab.interval_us} {running}
                         ready={state.phase.can_run()} {fallback} />
                 <EmbedSnippet params={state.params.clone()} />
-                <ProgramOutput run={state.lab_run.clone()} phase={state.lab_phase.clone()} />
+                <ProgramOutput run={state.lab_run.clone()} phase={state.lab_phase.clone()} scheme={state.scheme()} />
                 if let Some(lesson) = lesson {
                     { lesson_check(lesson.claim.says, shown_run.as_ref().and_then(|r| r.verdict.as_ref())) }
                 }

@@ -1,10 +1,12 @@
 //! Paints the timeline on a canvas, following the core's layout.
 
+use super::arrows::draw_arrows;
 use super::palette::Palette;
 use super::source::Group;
 use threadline_core::lanes::lane_state;
 use threadline_core::record::{Activity, Lifecycle};
 use threadline_core::spans::{GIL_TRACK, Span};
+use threadline_core::style::lane_hue;
 use threadline_core::timeline::hit::PickKey;
 use threadline_core::timeline::{GroupLayout, Layout, Metrics, Row, tick_label, tick_step, ticks};
 use web_sys::CanvasRenderingContext2d as Context;
@@ -29,6 +31,8 @@ pub struct Overlay {
     pub focus: Option<PickKey>,
     /// The replay position, µs; nothing after it is drawn.
     pub playhead_us: Option<f64>,
+    /// A program's lane pointed at from the output, tinted.
+    pub lane: Option<u16>,
 }
 
 /// How many time ticks fit: one per 90 px of bars, so labels never touch.
@@ -73,12 +77,25 @@ fn fitted(c: &web_sys::CanvasRenderingContext2d, name: &str, room: f64) -> Strin
     "…".to_string()
 }
 
-fn label_row(pen: &Pen<'_>, row: &Row, name: &str, state: Option<Lifecycle>) {
+/// How far a program's lane names stand in, to leave room for the lane's
+/// colour dot.
+const DOT_ROOM: f64 = 10.0;
+
+fn label_row(pen: &Pen<'_>, row: &Row, name: &str, state: Option<Lifecycle>, dot: bool) {
     let Pen { c, p, m } = *pen;
     if row.height < 9.0 {
         return;
     }
     let mid = row.y + row.height / 2.0;
+    let indent = if dot && row.lane != GIL_TRACK {
+        c.set_fill_style_str(lane_hue(row.lane, p.scheme()));
+        c.begin_path();
+        let _ = c.arc(9.0, mid, 3.5, 0.0, std::f64::consts::TAU);
+        c.fill();
+        DOT_ROOM
+    } else {
+        0.0
+    };
     c.set_fill_style_str(if row.lane == GIL_TRACK {
         &p.muted
     } else {
@@ -92,8 +109,8 @@ fn label_row(pen: &Pen<'_>, row: &Row, name: &str, state: Option<Lifecycle>) {
         m.label_width - 54.0
     } else {
         m.label_width - 12.0
-    };
-    let _ = c.fill_text(&fitted(c, name, room), 8.0, mid);
+    } - indent;
+    let _ = c.fill_text(&fitted(c, name, room), 8.0 + indent, mid);
     if let (Some(state), true) = (state, shows_state) {
         c.set_fill_style_str(&p.muted);
         c.set_font("10px system-ui, sans-serif");
@@ -154,7 +171,11 @@ fn draw_lane_labels(pen: &Pen<'_>, laid: &GroupLayout, group: &Group, overlay: &
         let state = (row.lane != GIL_TRACK)
             .then(|| lane_state(&group.spans, row.lane, at, group.in_progress))
             .flatten();
-        label_row(pen, row, &row.name, state);
+        if group.program && overlay.lane == Some(row.lane) {
+            c.set_fill_style_str(&p.pointed);
+            c.fill_rect(0.0, row.y, m.label_width, row.height);
+        }
+        label_row(pen, row, &row.name, state, group.program);
     }
     let thin: Vec<&Row> = laid.rows.iter().filter(|r| r.height < 9.0).collect();
     if let (Some(first), Some(last)) = (thin.first(), thin.last()) {
@@ -283,7 +304,10 @@ fn draw_body(
     };
     let x0 = m.label_width;
     for (i, row) in laid.rows.iter().enumerate() {
-        if i % 2 == 1 {
+        if group.program && overlay.lane == Some(row.lane) {
+            c.set_fill_style_str(&p.pointed);
+            c.fill_rect(x0, row.y, m.width - x0, row.height);
+        } else if i % 2 == 1 {
             c.set_fill_style_str(&p.band);
             c.fill_rect(x0, row.y, m.width - x0, row.height);
         }
@@ -342,6 +366,7 @@ pub fn paint(pen: &Pen<'_>, layout: &Layout, groups: &[Group], overlay: &Overlay
         draw_lane_labels(pen, laid, group, overlay);
         draw_body(pen, index, laid, group, overlay, None);
     }
+    draw_arrows(pen, layout, groups, overlay);
     draw_axis(pen, layout);
 }
 
@@ -400,6 +425,8 @@ pub fn repaint(
             overlay,
             Some((laid.scale.us(from), laid.scale.us(to))),
         );
+        // Under the same clip: the arrows' part in the strip, drawn once.
+        draw_arrows(pen, layout, groups, overlay);
         c.restore();
     }
 }

@@ -2,6 +2,7 @@
 //! mode, drawn from the recorded intervals on a canvas, live while a mode
 //! runs and in slow motion afterwards.
 
+mod arrows;
 mod draw;
 pub mod export;
 mod frame_loop;
@@ -85,10 +86,12 @@ impl Frame {
             return;
         };
         let running = view.state.phase == Phase::Running;
+        let replay = self.replay.get();
         let overlay = Overlay {
             highlight: view.highlight,
             focus: view.focus,
-            playhead_us: self.replay.get().playhead_us().filter(|_| !running),
+            playhead_us: replay.playhead_us().filter(|_| !running),
+            lane: replay.lane().filter(|_| !running),
         };
         let in_progress = self.controller.in_progress();
         painter.frame(

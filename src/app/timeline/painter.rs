@@ -73,6 +73,7 @@ struct Signature {
     fit: Fit,
     highlight: Option<u32>,
     focus: Option<threadline_core::timeline::hit::PickKey>,
+    lane: Option<u16>,
 }
 
 /// The canvas and what it remembers between frames.
@@ -199,6 +200,7 @@ impl Painter {
             fit,
             highlight: overlay.highlight,
             focus: overlay.focus,
+            lane: overlay.lane,
         };
         let labels: Vec<_> = (laid.groups.iter().zip(&groups))
             .map(|(l, g)| label_state(l, g, overlay))

@@ -20,6 +20,8 @@ pub struct Palette {
     pub grid: String,
     /// Row shading.
     pub band: String,
+    /// The row of a lane pointed at from the output.
+    pub pointed: String,
     /// Highlight outline and the playhead.
     pub accent: String,
     /// Text on a coloured bar.
@@ -96,6 +98,7 @@ impl Palette {
             grid: css_var(&style, "--grid", "rgba(0,0,0,0.1)"),
             band: css_var(&style, "--band", "rgba(0,0,0,0.03)"),
             accent: css_var(&style, "--accent", "#2563eb"),
+            pointed: css_var(&style, "--pointed", "rgba(37, 99, 235, 0.12)"),
             on_fill: css_var(&style, "--on-fill", "#ffffff"),
             holder_a: css_var(&style, "--holder-a", "#0072b2"),
             holder_b: css_var(&style, "--holder-b", "#56b4e9"),

@@ -10,6 +10,7 @@ use threadline_core::lanes::shown_lanes;
 use threadline_core::mode::Mode;
 use threadline_core::mode_record::ModeRecord;
 use threadline_core::page::PageState;
+use threadline_core::program::Arrow;
 use threadline_core::program::program_groups;
 use threadline_core::record::{GilMark, Mark};
 use threadline_core::run::Run;
@@ -37,6 +38,11 @@ pub struct Group {
     pub tasks: Option<u32>,
     /// What the title row says beside the title.
     pub note: String,
+    /// A Python program's process: its lanes carry their own colours
+    /// (the editor's markers and the output's lines use them too).
+    pub program: bool,
+    /// A program's arrows that leave this group's lanes.
+    pub arrows: Rc<Vec<Arrow>>,
 }
 
 impl Group {
@@ -149,6 +155,8 @@ fn finished(record: &ModeRecord, (spans, finish_times): Finished) -> Group {
         done_so_far: 0,
         tasks: Some(record.tasks),
         note: record.mode.python().to_string(),
+        program: false,
+        arrows: Rc::default(),
     }
 }
 
@@ -195,6 +203,8 @@ pub fn groups(
                 done_so_far,
                 tasks: Some(tasks),
                 note: mode.python().to_string(),
+                program: false,
+                arrows: Rc::default(),
             }
         })
         .collect()
@@ -222,9 +232,17 @@ impl LabGroups {
             let record = run.and_then(|r| r.record.as_ref());
             self.notes = Rc::new(record.map(|r| r.notes.clone()).unwrap_or_default());
             self.groups = record.map_or_else(Vec::new, |record| {
+                let arrows = record.arrows();
                 program_groups(record, record.wall_ms * 1000.0)
                     .into_iter()
                     .map(|group| Group {
+                        arrows: Rc::new(
+                            arrows
+                                .iter()
+                                .filter(|a| group.input.lanes.iter().any(|(l, _)| *l == a.from.0))
+                                .copied()
+                                .collect(),
+                        ),
                         note: format!("pid {} · {}", group.pid, record.build),
                         input: group.input,
                         spans: Rc::new(group.spans),
@@ -234,6 +252,7 @@ impl LabGroups {
                         finish_times: Rc::default(),
                         done_so_far: 0,
                         tasks: None,
+                        program: true,
                     })
                     .collect()
             });

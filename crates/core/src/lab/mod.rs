@@ -4,7 +4,9 @@
 
 pub mod claims;
 pub mod code;
+pub mod equivalent;
 pub mod lessons;
+pub mod output;
 pub mod run;
 
 use serde::{Deserialize, Serialize};

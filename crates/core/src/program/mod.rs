@@ -2,10 +2,14 @@
 //! lanes are, what each did when, what happened between them, and the GIL's
 //! hand-overs. The input of the lab's timeline and of the program's trace.
 
+mod arrows;
 mod groups;
+mod standing;
 mod trace;
 
+pub use arrows::Arrow;
 pub use groups::{ProgramGroup, program_groups};
+pub use standing::Standing;
 pub use trace::program_trace;
 
 use crate::record::{Event, GilMark, LaneInfo, LaneKind, Mark, ProcessInfo, Recorder};

@@ -239,3 +239,60 @@ fn the_timeline_has_a_group_per_process_with_tasks_under_their_loop_and_a_gil_tr
         "a process shows only its own lanes"
     );
 }
+
+#[test]
+fn at_each_moment_every_live_lane_stands_on_its_last_recorded_line() {
+    let record = story();
+    let at = |ms: f64| -> Vec<(u16, u32)> {
+        record
+            .standing_at(ms * 1000.0)
+            .iter()
+            .map(|s| (s.lane, s.line))
+            .collect()
+    };
+    assert_eq!(at(0.5), [(0, 3)], "only MainThread has started");
+    assert_eq!(
+        at(1.0),
+        [(0, 7), (2, 1)],
+        "MainThread's start event, line 7"
+    );
+    assert_eq!(
+        at(3.0),
+        [(0, 8), (1, 5), (2, 1), (3, 2)],
+        "the print moved Thread-1 to line 5"
+    );
+    assert_eq!(at(4.2), [(0, 8), (2, 1)], "Thread-1 and Task-1 have ended");
+    assert_eq!(at(6.0), [(0, 9)]);
+    assert_eq!(record.standing_at(3000.0)[1].name, "Thread-1 (work)");
+}
+
+#[test]
+fn flows_recorded_at_both_ends_are_arrows_and_half_flows_are_not() {
+    let mut record = story();
+    let end = |lane, at_us, kind, id, arrives| Event {
+        lane,
+        at_us,
+        kind,
+        line: 1,
+        text: None,
+        flow: Some(Flow { id, arrives }),
+    };
+    // Thread-1's end reaches MainThread's join; a start nobody began.
+    record
+        .events
+        .push(end(0, 4500.0, EventKind::Join, 90, true));
+    record
+        .events
+        .push(end(1, 4000.0, EventKind::Finish, 90, false));
+    record
+        .events
+        .push(end(0, 5000.0, EventKind::Start, 91, false));
+    let arrow = |kind, from, to| Arrow { kind, from, to };
+    assert_eq!(
+        record.arrows(),
+        [
+            arrow(EventKind::Start, (0, 1000.0), (1, 2500.0)),
+            arrow(EventKind::Finish, (1, 4000.0), (0, 4500.0)),
+        ]
+    );
+}
