@@ -44,7 +44,18 @@ with ThreadPoolExecutor(max_workers=2) as pool:
 print(results.qsize())
 "#;
 
+/// The lines of [`PROGRAM`] where its threads wait on the event and the
+/// main thread joins.
+const WAIT_LINE: u32 = 11;
+const JOIN_LINE: u32 = 26;
+
 fn record_of(build: Build) -> ProgramRecord {
+    record_of_file(build, "trace.py")
+}
+
+/// The record of a run of [`PROGRAM`] under `filename` (the lab names its
+/// program `<lab>`).
+fn record_of_file(build: Build, filename: &str) -> ProgramRecord {
     let host = CaptureHost::new();
     let options = Options {
         build,
@@ -52,7 +63,7 @@ fn record_of(build: Build) -> ProgramRecord {
         ..Options::default()
     };
     let interpreter = Interpreter::new(host.clone(), options);
-    let Ok(mut program) = Program::start(&interpreter, PROGRAM, "trace.py") else {
+    let Ok(mut program) = Program::start(&interpreter, PROGRAM, filename) else {
         panic!("the program did not compile");
     };
     let outcome = program.run_to_end();
@@ -107,6 +118,26 @@ fn under_the_gil_no_two_threads_run_bytecode_at_once() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn a_wait_is_recorded_at_the_programs_line_whatever_its_file_is_called() {
+    for filename in ["trace.py", "<lab>"] {
+        let record = record_of_file(Build::Gil, filename);
+        let lines = |note: &str| -> Vec<u32> {
+            let mut lines: Vec<u32> = record
+                .spans()
+                .into_iter()
+                .filter(|span| record.note(span.note) == Some(note))
+                .map(|span| span.line)
+                .collect();
+            lines.dedup();
+            lines
+        };
+        // `t.join()` and `ready.wait()`, not the lines inside `threading`.
+        assert_eq!(lines("join Thread-1 (work)"), [JOIN_LINE], "{filename}");
+        assert_eq!(lines("Event.wait ready"), [WAIT_LINE], "{filename}");
     }
 }
 

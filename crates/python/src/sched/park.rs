@@ -35,13 +35,14 @@ enum Parked {
 impl Vm {
     /// The line of the program this thread stands on: its innermost frame
     /// in the program's own code (the bundled modules' frames, such as
-    /// `threading`'s inside `Event.wait`, are looked through).
+    /// `threading`'s inside `Event.wait`, are looked through). The
+    /// program's own file may itself be named in brackets (`<lab>`).
     pub fn line(&self) -> u32 {
         let program_frame = self
             .frames
             .iter()
             .rev()
-            .find(|frame| !frame.code().filename.starts_with('<'));
+            .find(|frame| !frame.code().filename.starts_with("<threadline "));
         match program_frame.or(self.frames.last()) {
             Some(frame) => frame.line(),
             None => 0,
