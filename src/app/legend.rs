@@ -78,7 +78,7 @@ pub fn Legend(props: &LegendProps) -> Html {
                     <strong>{ "ready" }</strong>{ if props.program.is_some() { " (waiting for its turn), " } else { " (idle), " } }<strong>{ "running" }</strong>{ ", " }
                     <strong>{ "blocked" }</strong>{ " (I/O, a lock, a message, a sleep or a join), " }<strong>{ "done" }</strong>{ "." }
                     if props.program.is_some() {
-                        { " Arrows join a start to the thread it started, a thread's end to the join that waited for it, and a message to its receiver; a coloured dot names each thread in the editor and the output." }
+                        { " Arrows join a start to the thread it started, a thread's end to the join that waited for it, and a message to its receiver; a coloured dot names each thread in the editor and the output; a small wedge marks each print, and a tick on the GIL track each drop request." }
                     }
                     if gil {
                         { " The GIL is CPython's mechanism on a real lock: a waiting thread asks the holder \

@@ -1,11 +1,13 @@
-//! Arrows between a program's lanes: a thread started, a join returned,
-//! work submitted, a message or result crossed. Drawn over the bars, each
-//! from where its flow left a lane to where it arrived, once the playhead
-//! has reached its arrival.
+//! What a program's timeline draws over its bars: arrows between lanes (a
+//! thread started, a join returned, work submitted, a message or result
+//! crossed), each from where its flow left a lane to where it arrived once
+//! the playhead has reached its arrival; and instants on a lane: a tick for
+//! each `print`, and on the GIL track each drop request.
 
 use super::draw::{Overlay, Pen};
 use super::source::Group;
-use threadline_core::timeline::Layout;
+use threadline_core::program::InstantKind;
+use threadline_core::timeline::{GroupLayout, Layout};
 
 /// Lanes thinner than this carry no arrow: there is no room to aim at.
 const MIN_ROW: f64 = 9.0;
@@ -66,5 +68,40 @@ pub fn draw_arrows(pen: &Pen<'_>, layout: &Layout, groups: &[Group], overlay: &O
         );
         c.close_path();
         c.fill();
+    }
+}
+
+/// Draws a group's prints (a small wedge at the top of the lane) and GIL
+/// drop requests (a tick rising from the bottom of the GIL track), up to
+/// the playhead.
+pub fn draw_instants(pen: &Pen<'_>, laid: &GroupLayout, group: &Group, overlay: &Overlay) {
+    let Pen { c, p, .. } = *pen;
+    for instant in group.instants.iter() {
+        if overlay.playhead_us.is_some_and(|t| instant.at_us > t) {
+            continue;
+        }
+        let Some(row) = laid.rows.iter().find(|r| r.lane == instant.lane) else {
+            continue;
+        };
+        if row.height < MIN_ROW {
+            continue;
+        }
+        let x = laid.scale.x(instant.at_us);
+        c.begin_path();
+        match instant.kind {
+            InstantKind::Print => {
+                c.set_fill_style_str(&p.text);
+                c.move_to(x - 3.0, row.y);
+                c.line_to(x + 3.0, row.y);
+                c.line_to(x, row.y + 4.0);
+                c.close_path();
+                c.fill();
+            }
+            InstantKind::DropRequest => {
+                c.set_fill_style_str(&p.accent);
+                let bottom = row.y + row.height;
+                c.fill_rect(x - 0.5, bottom - row.height * 0.45, 1.5, row.height * 0.45);
+            }
+        }
     }
 }

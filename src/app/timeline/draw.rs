@@ -1,6 +1,6 @@
 //! Paints the timeline on a canvas, following the core's layout.
 
-use super::arrows::draw_arrows;
+use super::arrows::{draw_arrows, draw_instants};
 use super::palette::Palette;
 use super::source::Group;
 use threadline_core::lanes::lane_state;
@@ -325,6 +325,7 @@ fn draw_body(
             draw_span(c, p, laid, row, span, overlay, focused);
         }
     }
+    draw_instants(pen, laid, group, overlay);
     let edge = if group.in_progress {
         Some(group.input.extent_us)
     } else {

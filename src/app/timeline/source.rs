@@ -10,8 +10,8 @@ use threadline_core::lanes::shown_lanes;
 use threadline_core::mode::Mode;
 use threadline_core::mode_record::ModeRecord;
 use threadline_core::page::PageState;
-use threadline_core::program::Arrow;
 use threadline_core::program::program_groups;
+use threadline_core::program::{Arrow, Instant};
 use threadline_core::record::{GilMark, Mark};
 use threadline_core::run::Run;
 use threadline_core::spans::{Span, gil_holder_spans, spans_from_marks};
@@ -43,6 +43,8 @@ pub struct Group {
     pub program: bool,
     /// A program's arrows that leave this group's lanes.
     pub arrows: Rc<Vec<Arrow>>,
+    /// A program's prints and GIL drop requests in this group.
+    pub instants: Rc<Vec<Instant>>,
 }
 
 impl Group {
@@ -157,6 +159,7 @@ fn finished(record: &ModeRecord, (spans, finish_times): Finished) -> Group {
         note: record.mode.python().to_string(),
         program: false,
         arrows: Rc::default(),
+        instants: Rc::default(),
     }
 }
 
@@ -205,6 +208,7 @@ pub fn groups(
                 note: mode.python().to_string(),
                 program: false,
                 arrows: Rc::default(),
+                instants: Rc::default(),
             }
         })
         .collect()
@@ -233,9 +237,17 @@ impl LabGroups {
             self.notes = Rc::new(record.map(|r| r.notes.clone()).unwrap_or_default());
             self.groups = record.map_or_else(Vec::new, |record| {
                 let arrows = record.arrows();
+                let instants = record.instants();
                 program_groups(record, record.wall_ms * 1000.0)
                     .into_iter()
                     .map(|group| Group {
+                        instants: Rc::new(
+                            instants
+                                .iter()
+                                .filter(|i| i.process == group.process)
+                                .copied()
+                                .collect(),
+                        ),
                         arrows: Rc::new(
                             arrows
                                 .iter()

@@ -16,6 +16,8 @@ pub struct ProgramGroup {
     pub spans: Vec<Span>,
     /// Its pid, as `os.getpid()` reports it.
     pub pid: u32,
+    /// Its index among the run's processes (0: the program's own).
+    pub process: u16,
 }
 
 /// The groups of `record` up to `now_us` (its end, or the present moment of
@@ -64,6 +66,7 @@ pub fn program_groups(record: &ProgramRecord, now_us: f64) -> Vec<ProgramGroup> 
                 },
                 spans: own,
                 pid: process.pid,
+                process: process.process,
             }
         })
         .collect()

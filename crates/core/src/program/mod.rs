@@ -4,11 +4,13 @@
 
 mod arrows;
 mod groups;
+mod instants;
 mod standing;
 mod trace;
 
 pub use arrows::Arrow;
 pub use groups::{ProgramGroup, program_groups};
+pub use instants::{Instant, InstantKind};
 pub use standing::Standing;
 pub use trace::program_trace;
 

@@ -296,3 +296,27 @@ fn flows_recorded_at_both_ends_are_arrows_and_half_flows_are_not() {
         ]
     );
 }
+
+#[test]
+fn prints_and_drop_requests_are_instants_of_their_process() {
+    let mut record = story();
+    record.gil_marks.push(GilMark {
+        lane: 2,
+        at_us: 1200.0,
+        event: GilEvent::Requested,
+    });
+    let instant = |process, lane, at_us, kind| Instant {
+        process,
+        lane,
+        at_us,
+        kind,
+    };
+    assert_eq!(
+        record.instants(),
+        [
+            instant(1, GIL_TRACK, 1200.0, InstantKind::DropRequest),
+            instant(0, 1, 3000.0, InstantKind::Print),
+        ],
+        "the child's request on its GIL track; Thread-1's print"
+    );
+}
