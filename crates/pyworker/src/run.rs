@@ -2,27 +2,37 @@
 //! `one-core` (the plain build, without shared memory) every thread runs on
 //! this worker and, when all of them wait, the worker goes back to its event
 //! loop until the earliest deadline; in `gil` and `free-threaded` (the
-//! threaded build) the program's other threads run on their own workers and
-//! this one blocks where its Python thread blocks.
+//! threaded build) every Python thread, the main one included, runs on a
+//! thread worker of its own, and this worker's event loop stays free.
 
 use crate::host::{WorkerHost, post};
 use std::sync::Arc;
 use threadline_core::clock::Clock;
+use threadline_core::program::ProgramRecord;
 use threadline_python::limits::Limits;
 use threadline_python::vm::Build;
-use threadline_python::{Interpreter, Options, Program, Step};
+use threadline_python::{Interpreter, Options, Outcome, Program, Step};
 use threadline_web::clock::BrowserClock;
 use threadline_web::python::{FromPython, ToPython};
 use threadline_web::timer;
 
-/// How much the VM runs before it looks up (its own unit, "ticks").
-const BUDGET: u64 = 1 << 22;
+/// How much the VM runs before it looks up (its own unit, "ticks"). Small
+/// enough that a step takes milliseconds: the engine compiles the dispatch
+/// loop's optimised code in the background while a first, quickly compiled
+/// version runs, and a running call never switches to it; only the next
+/// call does. A main thread stepped in large budgets ran at that first
+/// version's speed, several times slower than its own threads.
+const BUDGET: u64 = 1 << 16;
 /// How long a program waiting on the world outside sleeps between looks.
 const OUTSIDE_POLL_MS: f64 = 5.0;
 /// Most live Python threads in the browser: each is a Web Worker.
 const MAX_THREADS: usize = 64;
 /// What a thread's nested calls may use of its worker's 4 MB stack.
 const THREAD_STACK_BYTES: usize = 3 << 20;
+/// How often this worker looks whether the main thread, on its own
+/// worker, has ended.
+#[cfg(feature = "threads")]
+const MAIN_THREAD_POLL_MS: f64 = 2.0;
 
 /// A panic (a fault of the interpreter, never of the program) aborts the
 /// worker: its message goes to the page first, as stderr, so that the run
@@ -68,7 +78,13 @@ fn options(build: &str, interval_us: u32, filename: &str) -> Options {
             _ => Build::Gil,
         },
         limits: Limits {
-            stack_bytes: 6 << 20,
+            // The main thread runs on a thread worker in the threaded
+            // build, and on this worker's own 6 MB stack in the plain one.
+            stack_bytes: if cfg!(feature = "threads") {
+                THREAD_STACK_BYTES
+            } else {
+                6 << 20
+            },
             max_threads: MAX_THREADS,
             thread_stack_bytes: THREAD_STACK_BYTES,
             ..Limits::browser()
@@ -91,20 +107,14 @@ async fn run(run: ToPython) {
     #[cfg(feature = "threads")]
     crate::threads::announce_memory();
     let host = Arc::new(WorkerHost::default());
-    let interpreter = Interpreter::new(host.clone(), options(&build, interval_us, &filename));
+    let options = options(&build, interval_us, &filename);
+    #[cfg(feature = "threads")]
+    let on_thread = options.build != Build::OneCore;
+    let interpreter = Interpreter::new(host.clone(), options);
     let (outcome, record) = match Program::start(&interpreter, &code, &filename) {
-        Ok(mut program) => loop {
-            match program.step(BUDGET) {
-                Step::Running => {}
-                Step::Idle { until_ms } => {
-                    timer::sleep((until_ms - BrowserClock.now_ms()).max(0.0), None).await;
-                }
-                Step::WaitingOutside => {
-                    timer::sleep(OUTSIDE_POLL_MS, None).await;
-                }
-                Step::Finished(outcome) => break (outcome, Some(Box::new(program.record()))),
-            }
-        },
+        #[cfg(feature = "threads")]
+        Ok(program) if on_thread => drive_on_thread(program, &host).await,
+        Ok(program) => drive_here(program).await,
         Err(outcome) => (outcome, None),
     };
     post(&FromPython::Done {
@@ -113,4 +123,70 @@ async fn run(run: ToPython) {
         record,
         written: Some(host.take_written()),
     });
+}
+
+/// How a run ended, and what it recorded.
+type Ended = (Outcome, Option<Box<ProgramRecord>>);
+
+/// Drives the program on this worker (`one-core`, every Python thread on
+/// it): when all of them wait, the worker goes back to its event loop until
+/// the earliest deadline.
+async fn drive_here(mut program: Program) -> Ended {
+    loop {
+        match program.step(BUDGET) {
+            Step::Running => {}
+            Step::Idle { until_ms } => {
+                timer::sleep((until_ms - BrowserClock.now_ms()).max(0.0), None).await;
+            }
+            Step::WaitingOutside => {
+                timer::sleep(OUTSIDE_POLL_MS, None).await;
+            }
+            Step::Finished(outcome) => return (outcome, Some(Box::new(program.record()))),
+        }
+    }
+}
+
+/// Drives the program's main thread on a thread worker of its own (`gil`,
+/// `free-threaded`), where it may block on joins, locks and sleeps as every
+/// other Python thread does, and keeps this worker's event loop free for
+/// what only an event loop can do (a `fetch()`, a message) while it runs.
+#[cfg(feature = "threads")]
+async fn drive_on_thread(mut program: Program, host: &Arc<WorkerHost>) -> Ended {
+    use threadline_python::host::Host;
+    let ended = Arc::new(parking_lot::Mutex::new(None::<(Outcome, ProgramRecord)>));
+    let slot = ended.clone();
+    let body = Box::new(move || {
+        let outcome = drive_blocking(&mut program);
+        let record = program.record();
+        *slot.lock() = Some((outcome, record));
+    });
+    if let Err(why) = host.spawn_thread("MainThread", body) {
+        host.write(
+            threadline_python::host::Stream::Stderr,
+            &format!("threadline: the main thread could not start: {why}\n"),
+        );
+        return (Outcome::Exit(1), None);
+    }
+    loop {
+        if let Some((outcome, record)) = ended.lock().take() {
+            return (outcome, Some(Box::new(record)));
+        }
+        timer::sleep(MAIN_THREAD_POLL_MS, None).await;
+    }
+}
+
+/// Steps the program in small budgets on a thread worker, waiting in place
+/// (the worker may block) when every thread waits.
+#[cfg(feature = "threads")]
+fn drive_blocking(program: &mut Program) -> Outcome {
+    loop {
+        let until_ms = match program.step(BUDGET) {
+            Step::Running => continue,
+            Step::Idle { until_ms } => until_ms,
+            Step::WaitingOutside => BrowserClock.now_ms() + OUTSIDE_POLL_MS,
+            Step::Finished(outcome) => return outcome,
+        };
+        let left = (until_ms - BrowserClock.now_ms()).max(0.0);
+        std::thread::sleep(std::time::Duration::from_secs_f64(left / 1000.0));
+    }
 }

@@ -92,6 +92,12 @@ pub fn Lab(props: &LabProps) -> Html {
     let error = shown_run.as_ref().and_then(|run| run.error.clone());
     let (_, fallback) = lab.build.runnable(state.env.threads_off.as_deref());
     let threads = standing::use_thread_markers(shown_lab_run(state).cloned(), state.scheme());
+    // The interpreter warms up as the lab opens, so that the first run
+    // measures the program, not the engine's compiling (see `warm_up`).
+    // The module of the build chosen; another is warmed when first run.
+    use_effect_with(lab.build, |build| {
+        spawn_local(threadline_web::python::warm_up(build.id()));
+    });
     html! {
         <div class="lab" data-testid="lab">
             <LessonIndex current={lab.lesson.clone().map(AttrValue::from)} {running} />

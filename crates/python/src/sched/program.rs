@@ -304,11 +304,17 @@ impl Sched {
     }
 
     /// The main thread's step ended with its budget: it lets go of the GIL
-    /// until the next step.
+    /// until the next step if another thread asked for it. Unasked, it keeps
+    /// it, as a running thread does: a driver that steps in small budgets
+    /// (the browser's, so that the engine's optimised code is picked up
+    /// soon) must not hand the GIL over, and record it, at every step.
     fn pause_main(&self, vm: &Vm) {
-        let (Some(_), Some(thread)) = (&self.gil, &vm.thread) else {
+        let (Some(gil), Some(thread)) = (&self.gil, &vm.thread) else {
             return;
         };
+        if !gil.drop_requested() {
+            return;
+        }
         let at = self.mark(thread.lane, Activity::WaitGil, 0, vm.line());
         self.drop_gil(thread, at);
     }

@@ -474,7 +474,7 @@ impl Vm {
     /// waiting in place when it blocks.
     pub fn run_to_end(&mut self) -> PyResult {
         loop {
-            match self.run(u64::MAX) {
+            match self.run(RUN_SLICE) {
                 RunStatus::Finished(result) => return result,
                 RunStatus::BudgetSpent => {}
                 RunStatus::Blocked(wait) => {
@@ -485,6 +485,18 @@ impl Vm {
         }
     }
 }
+
+/// How much a thread runs before its dispatch loop returns and is entered
+/// again. In WebAssembly the engine first runs a quickly compiled version of
+/// the loop and compiles the optimised one in the background; a call in
+/// progress never switches to it, the next call does. A thread started
+/// early would otherwise run its whole life several times slower. Natively
+/// there is nothing to pick up.
+const RUN_SLICE: u64 = if cfg!(target_arch = "wasm32") {
+    1 << 16
+} else {
+    u64::MAX
+};
 
 /// A new closure cell holding `value`, tracked by the heap.
 pub fn new_cell(value: Value) -> Value {

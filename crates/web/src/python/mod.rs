@@ -7,8 +7,11 @@
 //! interpreter's module, compiled once and kept; cancelling ends the worker.
 
 use futures_channel::oneshot;
+use futures_util::FutureExt;
+use futures_util::future::{LocalBoxFuture, Shared};
 use gloo_events::EventListener;
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
 use std::cell::RefCell;
 use std::rc::Rc;
 use threadline_core::program::ProgramRecord;
@@ -154,10 +157,80 @@ fn on_message(running: &Rc<RefCell<Running>>, text: &str) {
     }
 }
 
+/// A program that keeps the interpreter's common paths busy (calls, both
+/// kinds of loop, arithmetic and comparisons, lists, dicts, attributes,
+/// strings) for a second: long enough for the engine to have its optimised
+/// code for them in use on this machine.
+const WARM_UP: &str = "import time\n\
+class Box:\n    def __init__(self, n):\n        self.n = n\n\
+def spin(n):\n    total, items, seen = 0, [], {}\n\
+    while n > 0:\n        n -= 1\n        total += n % 7\n\
+    for i in range(200):\n        items.append(Box(i).n)\n        seen[i] = f'{i}'\n\
+    return total + sum(items) + len(seen)\n\
+end = time.perf_counter() + 1.0\n\
+while time.perf_counter() < end:\n    spin(5000)\n";
+
+type Warming = Shared<LocalBoxFuture<'static, ()>>;
+
+thread_local! {
+    // Per interpreter module (plain, threaded): its warm-up, once per page.
+    static WARMING: RefCell<[Option<Warming>; 2]> = const { RefCell::new([None, None]) };
+    // Counts cancels, so that a run cancelled while it waited for the
+    // warm-up does not start.
+    static CANCELS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Warms up the interpreter module that `build` runs on, once per page.
+///
+/// A WebAssembly engine first runs a quickly compiled version of the code
+/// and swaps in its optimised one only once that is compiled; until then a
+/// program runs several times slower, and a lesson that times a loop before
+/// and after starting threads would measure the swap, not the threads. The
+/// lab warms up when it opens, and a run waits for the warm-up first. What
+/// the warm-up ran is never shown.
+pub fn warm_up(build: &str) -> impl std::future::Future<Output = ()> + 'static {
+    let threaded = build != "one-core" && module::page_is_isolated();
+    let build = build.to_string();
+    WARMING.with(|warming| {
+        warming.borrow_mut()[usize::from(threaded)]
+            .get_or_insert_with(|| {
+                async move {
+                    let _ = run_now(WARM_UP, "<warm-up>", &build, 5000).await;
+                }
+                .boxed_local()
+                .shared()
+            })
+            .clone()
+    })
+}
+
 /// Runs `code` to its end in a new worker, on interpreter `build` with a
 /// switch interval of `interval_us`, and resolves with what it printed and
 /// how it ended. Fails only if the interpreter could not run at all.
 pub async fn run(
+    code: &str,
+    filename: &str,
+    build: &str,
+    interval_us: u32,
+) -> Result<PythonRun, String> {
+    let cancels = CANCELS.get();
+    // Every warm-up under way, not only this build's: one worker at a time.
+    let under_way: Vec<Warming> = WARMING.with(|w| w.borrow().iter().flatten().cloned().collect());
+    for warming in under_way {
+        warming.await;
+    }
+    warm_up(build).await;
+    if CANCELS.get() != cancels {
+        return Ok(PythonRun {
+            stderr: "KeyboardInterrupt: the program was cancelled\n".into(),
+            exit_code: 130,
+            ..PythonRun::default()
+        });
+    }
+    run_now(code, filename, build, interval_us).await
+}
+
+async fn run_now(
     code: &str,
     filename: &str,
     build: &str,
@@ -256,6 +329,7 @@ fn thread_workers(running: &Rc<RefCell<Running>>, interpreter: Interpreter) -> T
 /// Stops the program running now, if any: its worker ends at once, so even
 /// an endless loop stops.
 pub fn cancel() {
+    CANCELS.set(CANCELS.get() + 1);
     if let Some(running) = RUNNING.with(|r| r.borrow().clone()) {
         {
             let mut state = running.borrow_mut();
