@@ -161,14 +161,26 @@ fn on_message(running: &Rc<RefCell<Running>>, text: &str) {
 /// kinds of loop, arithmetic and comparisons, lists, dicts, attributes,
 /// strings) for a second: long enough for the engine to have its optimised
 /// code for them in use on this machine.
-const WARM_UP: &str = "import time\n\
-class Box:\n    def __init__(self, n):\n        self.n = n\n\
-def spin(n):\n    total, items, seen = 0, [], {}\n\
-    while n > 0:\n        n -= 1\n        total += n % 7\n\
-    for i in range(200):\n        items.append(Box(i).n)\n        seen[i] = f'{i}'\n\
-    return total + sum(items) + len(seen)\n\
-end = time.perf_counter() + 1.0\n\
-while time.perf_counter() < end:\n    spin(5000)\n";
+const WARM_UP: &str = r#"import time
+
+class Box:
+    def __init__(self, n):
+        self.n = n
+
+def spin(n):
+    total, items, seen = 0, [], {}
+    while n > 0:
+        n -= 1
+        total += n % 7
+    for i in range(200):
+        items.append(Box(i).n)
+        seen[i] = f"{i}"
+    return total + sum(items) + len(seen)
+
+end = time.perf_counter() + 1.0
+while time.perf_counter() < end:
+    spin(5000)
+"#;
 
 type Warming = Shared<LocalBoxFuture<'static, ()>>;
 
@@ -195,7 +207,22 @@ pub fn warm_up(build: &str) -> impl std::future::Future<Output = ()> + 'static {
         warming.borrow_mut()[usize::from(threaded)]
             .get_or_insert_with(|| {
                 async move {
-                    let _ = run_now(WARM_UP, "<warm-up>", &build, 5000).await;
+                    // A warm-up that fails costs speed, not results: say so
+                    // where a developer looks, not on the page.
+                    match run_now(WARM_UP, "<warm-up>", &build, 5000).await {
+                        Ok(run) if run.exit_code == 0 || run.exit_code == 130 => {}
+                        Ok(run) => web_sys::console::warn_1(
+                            &format!(
+                                "threadline: the interpreter's warm-up failed: {}",
+                                run.stderr
+                            )
+                            .into(),
+                        ),
+                        Err(why) => web_sys::console::warn_1(
+                            &format!("threadline: the interpreter's warm-up did not run: {why}")
+                                .into(),
+                        ),
+                    }
                 }
                 .boxed_local()
                 .shared()
