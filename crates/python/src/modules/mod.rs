@@ -5,6 +5,7 @@
 //! then runs its Python part in the same namespace. Anything else raises
 //! `ModuleNotFoundError` with the list of what is offered.
 
+pub mod asyncio_core;
 pub mod collections;
 pub mod functools;
 pub mod hashlib;
@@ -84,6 +85,17 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ),
     ("copy", ModuleDef::Source(include_str!("py/copy.py"))),
     ("string", ModuleDef::Source(include_str!("py/string.py"))),
+    ("_asyncio", ModuleDef::Native(asyncio_core::init)),
+    (
+        "asyncio",
+        ModuleDef::Source(concat!(
+            include_str!("py/asyncio_futures.py"),
+            include_str!("py/asyncio_loop.py"),
+            include_str!("py/asyncio_tasks.py"),
+            include_str!("py/asyncio_sync.py"),
+            include_str!("py/asyncio_wait.py")
+        )),
+    ),
 ];
 
 /// The module named `name`, if there is one.
