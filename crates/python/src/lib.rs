@@ -40,6 +40,7 @@ pub mod limits;
 pub mod modules;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
+pub mod net;
 pub mod objects;
 pub mod parse;
 pub mod sched;

@@ -10,6 +10,7 @@ pub mod collections;
 pub mod functools;
 pub mod hashlib;
 pub mod math;
+pub mod net;
 pub mod os;
 pub mod random;
 pub mod sys;
@@ -86,6 +87,21 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("copy", ModuleDef::Source(include_str!("py/copy.py"))),
     ("string", ModuleDef::Source(include_str!("py/string.py"))),
     ("_asyncio", ModuleDef::Native(asyncio_core::init)),
+    ("_net", ModuleDef::Native(net::init)),
+    (
+        "requests",
+        ModuleDef::Source(include_str!("py/requests.py")),
+    ),
+    ("urllib", ModuleDef::Source("")),
+    (
+        "urllib.error",
+        ModuleDef::Source(include_str!("py/urllib_error.py")),
+    ),
+    (
+        "urllib.request",
+        ModuleDef::Source(include_str!("py/urllib_request.py")),
+    ),
+    ("aiohttp", ModuleDef::Source(include_str!("py/aiohttp.py"))),
     (
         "asyncio",
         ModuleDef::Source(concat!(

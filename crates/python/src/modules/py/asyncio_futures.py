@@ -1,6 +1,7 @@
 # asyncio: futures, callbacks and the exceptions, as CPython's asyncio keeps
 # them (futures.py, events.py, exceptions.py), over the native `_asyncio`.
 import _asyncio
+import _net
 import _thread
 from collections import deque
 

@@ -25,6 +25,8 @@ class EventLoop:
         self._current_task = None
         self._default_executor = None
         self._exception_handler = None
+        # Network requests in flight, with the futures their answers go to.
+        self._io = []
 
     def __repr__(self):
         return (f"<_UnixSelectorEventLoop running={self._running} "
@@ -138,6 +140,8 @@ class EventLoop:
         else:
             timeout = None
         _asyncio._select(self._selector, timeout)
+        if self._io:
+            self._poll_io()
         end = self.time() + _CLOCK_RESOLUTION
         ready = self._ready
         while scheduled and scheduled[0][0] <= end:
@@ -148,6 +152,27 @@ class EventLoop:
             handle = ready.popleft()
             if not handle._cancelled:
                 handle._run()
+
+    def _fetch(self, url):
+        # A future for the answer to a request of the lab's network, made
+        # now; its completion raises the selector, and `_poll_io` sees it.
+        future = self.create_future()
+        future._wait_state = "io"
+        future._wait_note = url
+        self._io.append((_net._start(url, self._selector), future))
+        return future
+
+    def _poll_io(self):
+        pending = []
+        for request, future in self._io:
+            if future.done():
+                continue
+            outcome = _net._result(request)
+            if outcome is None:
+                pending.append((request, future))
+            else:
+                future.set_result(outcome)
+        self._io = pending
 
     def run_in_executor(self, executor, func, *args):
         self._check_closed()

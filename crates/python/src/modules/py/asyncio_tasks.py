@@ -174,8 +174,14 @@ class Task(Future):
             loop.call_soon(self._step, RuntimeError(f"Task got bad yield: {result!r}"))
 
     def _wakeup(self, future):
-        if self._lane is not None and type(future) is Task and future._finish_mark is not None:
-            _asyncio._flow_end(future._finish_mark, self._lane, "finish")
+        if self._lane is not None:
+            # A result reaches its awaiter: from the task that made it, or
+            # from each task a gather waited for.
+            for source in getattr(future, "_children", None) or (future,):
+                mark = getattr(source, "_finish_mark", None)
+                if mark is not None:
+                    _asyncio._flow_end(mark, self._lane, "finish")
+                    source._finish_mark = None
         try:
             future.result()
         except BaseException as exc:
