@@ -189,6 +189,16 @@ fn task_states_say_what_each_task_waits_for() {
             1,
             "{name}"
         );
+        let sleep_lines: Vec<u32> = spans
+            .iter()
+            .filter(|span| Some(span.lane) == lane_of("Task-2") && span.activity == Activity::Sleep)
+            .map(|span| span.line)
+            .collect();
+        assert_eq!(
+            sleep_lines,
+            [4],
+            "{name}: the line of `await asyncio.sleep`"
+        );
         assert!(
             !of_lane(lane_of("named"), Activity::Cpu).is_empty(),
             "{name}"

@@ -155,11 +155,25 @@ fn activity_of(state: &str) -> Option<Activity> {
     })
 }
 
-/// `_mark(lane, state, note)`: the task on `lane` is now in `state`
-/// (`running`, `ready`, `sleep`, `io`, `wait`, `done`, `cancelled`), for
-/// the reason `note` says (`None`: none).
+/// The line a suspended coroutine stands on (0 if it is not one).
+fn coroutine_line(value: Option<&Value>) -> u32 {
+    match value.and_then(Value::as_obj).map(|o| &**o) {
+        Some(Object::Generator(generator)) => generator
+            .state
+            .lock()
+            .frame
+            .as_ref()
+            .map_or(0, |frame| frame.line()),
+        _ => 0,
+    }
+}
+
+/// `_mark(lane, state, note, coro=None)`: the task on `lane` is now in
+/// `state` (`running`, `ready`, `sleep`, `io`, `wait`, `done`,
+/// `cancelled`), for the reason `note` says (`None`: none), standing on the
+/// line its coroutine `coro` is suspended at.
 fn mark(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let a = args.exact("_mark", 3, 3)?;
+    let a = args.exact("_mark", 3, 4)?;
     let Some(lane) = int_arg(&a[0]).and_then(|n| u16::try_from(n).ok()) else {
         return Ok(Value::None);
     };
@@ -172,7 +186,7 @@ fn mark(vm: &mut Vm, args: Args<'_>) -> PyResult {
         Value::None => 0,
         text => sched.note(&vm.str(text)?),
     };
-    sched.mark(lane, activity, note, 0);
+    sched.mark(lane, activity, note, coroutine_line(a.get(3)));
     Ok(Value::None)
 }
 

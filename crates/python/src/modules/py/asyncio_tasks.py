@@ -107,7 +107,7 @@ class Task(Future):
             if self._start_mark is not None:
                 _asyncio._flow_end(self._start_mark, lane, "start")
                 self._start_mark = None
-            _asyncio._mark(lane, "running", None)
+            _asyncio._mark(lane, "running", None, self._coro)
         try:
             self._step_run(exc)
         finally:
@@ -162,14 +162,14 @@ class Task(Future):
                     if result.cancel(msg=self._cancel_message):
                         self._must_cancel = False
                 if self._lane is not None and not result.done():
-                    _asyncio._mark(self._lane, result._wait_state, result._wait_note)
+                    _asyncio._mark(self._lane, result._wait_state, result._wait_note, self._coro)
             else:
                 loop.call_soon(self._step, RuntimeError(
                     f"yield was used instead of yield from in task {self!r} with {result!r}"))
         elif result is None:
             loop.call_soon(self._step)
             if self._lane is not None:
-                _asyncio._mark(self._lane, "ready", None)
+                _asyncio._mark(self._lane, "ready", None, self._coro)
         else:
             loop.call_soon(self._step, RuntimeError(f"Task got bad yield: {result!r}"))
 
