@@ -9,17 +9,25 @@ __version__ = "3.9.5"
 class ClientError(Exception):
     """Base class for client errors."""
 
+    __module__ = "aiohttp.client_exceptions"
+
 
 class ClientConnectionError(ClientError):
     """Base class for client socket errors."""
+
+    __module__ = "aiohttp.client_exceptions"
 
 
 class ClientOSError(ClientConnectionError, OSError):
     """An OSError of the client."""
 
+    __module__ = "aiohttp.client_exceptions"
+
 
 class ClientConnectorError(ClientOSError):
     """The connection to the host could not be made."""
+
+    __module__ = "aiohttp.client_exceptions"
 
     def __init__(self, host, port, strerror):
         super().__init__(111, strerror)
@@ -34,6 +42,8 @@ class ClientConnectorError(ClientOSError):
 class ServerTimeoutError(ClientConnectionError, TimeoutError):
     """The server did not answer in time."""
 
+    __module__ = "aiohttp.client_exceptions"
+
 
 class RequestInfo:
     def __init__(self, url, method="GET"):
@@ -45,6 +55,8 @@ class RequestInfo:
 
 class ClientResponseError(ClientError):
     """The answer had an error status (`raise_for_status`)."""
+
+    __module__ = "aiohttp.client_exceptions"
 
     def __init__(self, request_info, history, *, status=None, message="", headers=None):
         self.request_info = request_info

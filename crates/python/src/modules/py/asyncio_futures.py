@@ -9,17 +9,25 @@ from collections import deque
 class CancelledError(BaseException):
     """The operation was cancelled."""
 
+    __module__ = "asyncio.exceptions"
+
 
 class InvalidStateError(Exception):
     """The operation is not allowed in this state."""
+
+    __module__ = "asyncio.exceptions"
 
 
 class QueueEmpty(Exception):
     """Raised when Queue.get_nowait() is called on an empty Queue."""
 
+    __module__ = "asyncio.queues"
+
 
 class QueueFull(Exception):
     """Raised when Queue.put_nowait() is called on a full Queue."""
+
+    __module__ = "asyncio.queues"
 
 
 TimeoutError = TimeoutError
@@ -27,6 +35,8 @@ TimeoutError = TimeoutError
 
 class BaseExceptionGroup(BaseException):
     """A group of exceptions raised together (a TaskGroup's failures)."""
+
+    __module__ = "builtins"
 
     def __init__(self, message, exceptions):
         if not isinstance(message, str):
@@ -60,6 +70,8 @@ class BaseExceptionGroup(BaseException):
 
 class ExceptionGroup(BaseExceptionGroup, Exception):
     """A group of exceptions that are all `Exception`s."""
+
+    __module__ = "builtins"
 
 
 def _exception_group(message, exceptions):

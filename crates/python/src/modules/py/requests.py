@@ -9,6 +9,8 @@ __version__ = "2.31.0"
 class RequestException(OSError):
     """There was an ambiguous exception that occurred while handling your request."""
 
+    __module__ = "requests.exceptions"
+
     def __init__(self, *args, response=None, request=None):
         self.response = response
         self.request = request
@@ -20,25 +22,37 @@ class RequestException(OSError):
 class HTTPError(RequestException):
     """An HTTP error occurred."""
 
+    __module__ = "requests.exceptions"
+
 
 class ConnectionError(RequestException):
     """A Connection error occurred."""
+
+    __module__ = "requests.exceptions"
 
 
 class Timeout(RequestException):
     """The request timed out."""
 
+    __module__ = "requests.exceptions"
+
 
 class ConnectTimeout(ConnectionError, Timeout):
     """The request timed out while trying to connect to the remote server."""
+
+    __module__ = "requests.exceptions"
 
 
 class ReadTimeout(Timeout):
     """The server did not send any data in the allotted amount of time."""
 
+    __module__ = "requests.exceptions"
+
 
 class JSONDecodeError(RequestException, ValueError):
     """Couldn't decode the text into json."""
+
+    __module__ = "requests.exceptions"
 
 
 class exceptions:
