@@ -168,6 +168,56 @@ fn coroutine_line(value: Option<&Value>) -> u32 {
     }
 }
 
+/// `_coro_info(coro)`: `(qualname, filename, first line, current line)` of
+/// a coroutine, for a task's repr (`None` for anything else, or a
+/// coroutine whose frame is gone).
+fn coro_info(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.exact("_coro_info", 1, 1)?;
+    let Some(Object::Generator(generator)) = a[0].as_obj().map(|o| &**o) else {
+        return Ok(Value::None);
+    };
+    let state = generator.state.lock();
+    let Some(frame) = state.frame.as_ref() else {
+        return Ok(Value::None);
+    };
+    let code = frame.code();
+    Ok(Value::tuple(vec![
+        Value::str(&generator.qualname),
+        Value::str(&code.filename),
+        Value::Int(i64::from(code.first_line)),
+        Value::Int(i64::from(frame.line())),
+    ]))
+}
+
+/// `_format_exception(exc)`: the traceback CPython prints for `exc`.
+fn format_exception(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.exact("_format_exception", 1, 1)?;
+    let Value::Obj(exc) = &a[0] else {
+        return Ok(Value::str(""));
+    };
+    let text = crate::traceback::format_error(vm, &PyErr::Exception(exc.clone()));
+    Ok(Value::string(text))
+}
+
+/// `_drop_step_frame(exc)`: forgets the traceback entry of the task step
+/// that caught `exc` (CPython's task steps are C code and add none).
+fn drop_step_frame(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.exact("_drop_step_frame", 1, 1)?;
+    if let Value::Obj(exc) = &a[0]
+        && let Some(data) = crate::objects::exception::exc_data(exc)
+    {
+        let mut data = data.lock();
+        if data
+            .traceback
+            .last()
+            .is_some_and(|entry| entry.code.filename.starts_with("<threadline asyncio"))
+        {
+            data.traceback.pop();
+        }
+    }
+    Ok(Value::None)
+}
+
 /// `_mark(lane, state, note, coro=None)`: the task on `lane` is now in
 /// `state` (`running`, `ready`, `sleep`, `io`, `wait`, `done`,
 /// `cancelled`), for the reason `note` says (`None`: none), standing on the
@@ -256,6 +306,9 @@ static FUNCTIONS: &[NativeDef] = &[
     NativeDef::function("_asyncio", "_flow_mark", flow_mark),
     NativeDef::function("_asyncio", "_flow_end", flow_end),
     NativeDef::function("_asyncio", "_lane", lane),
+    NativeDef::function("_asyncio", "_coro_info", coro_info),
+    NativeDef::function("_asyncio", "_drop_step_frame", drop_step_frame),
+    NativeDef::function("_asyncio", "_format_exception", format_exception),
     NativeDef::function("_asyncio", "_install_builtin", install_builtin),
 ];
 

@@ -123,6 +123,8 @@ class Future:
     # How a task awaiting it is drawn on the timeline, and why.
     _wait_state = "wait"
     _wait_note = "Future"
+    # An exception nobody asked for is reported when the run ends.
+    _log_traceback = False
 
     def __init__(self, *, loop=None):
         self._loop = get_event_loop() if loop is None else loop
@@ -178,6 +180,7 @@ class Future:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise InvalidStateError("Result is not ready.")
+        self._log_traceback = False
         if self._exception is not None:
             raise self._exception
         return self._result
@@ -187,6 +190,7 @@ class Future:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise InvalidStateError("Exception is not set.")
+        self._log_traceback = False
         return self._exception
 
     def add_done_callback(self, fn, *, context=None):
@@ -219,6 +223,7 @@ class Future:
         self._exception = exception
         self._state = _FINISHED
         self._schedule_callbacks()
+        self._log_traceback = True
 
     def __await__(self):
         if not self.done():

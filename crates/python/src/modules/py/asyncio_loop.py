@@ -203,11 +203,15 @@ class EventLoop:
 
     def default_exception_handler(self, context):
         import sys
-        message = context.get("message") or "Unhandled exception in event loop"
+        lines = [context.get("message") or "Unhandled exception in event loop"]
+        for key in sorted(context):
+            if key not in ("message", "exception"):
+                lines.append(f"{key}: {context[key]!r}")
+        text = "\n".join(lines) + "\n"
         exc = context.get("exception")
-        sys.stderr.write(message + "\n")
         if exc is not None:
-            sys.stderr.write(f"{type(exc).__name__}: {exc}\n")
+            text += _asyncio._format_exception(exc)
+        sys.stderr.write(text)
 
     def call_exception_handler(self, context):
         if self._exception_handler is None:
@@ -309,6 +313,21 @@ def _cancel_all_tasks(loop):
             })
 
 
+def _report_unretrieved(loop):
+    # CPython reports a task's exception nobody retrieved when the task is
+    # collected; here, when the run that made it ends.
+    failed = _failed_tasks[:]
+    _failed_tasks.clear()
+    for task in failed:
+        if task._log_traceback:
+            task._log_traceback = False
+            loop.default_exception_handler({
+                "message": "Task exception was never retrieved",
+                "exception": task._exception,
+                "future": task,
+            })
+
+
 def run(main, *, debug=None):
     """Runs the coroutine `main` on a new event loop, and closes it."""
     if _get_running_loop() is not None:
@@ -327,3 +346,4 @@ def run(main, *, debug=None):
         finally:
             set_event_loop(None)
             loop.close()
+            _report_unretrieved(loop)

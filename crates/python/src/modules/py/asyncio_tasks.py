@@ -5,6 +5,8 @@
 
 _task_name_counter = 0
 _all_tasks = set()
+# Tasks that ended with an exception, checked for one nobody retrieved.
+_failed_tasks = []
 
 
 class Task(Future):
@@ -23,6 +25,7 @@ class Task(Future):
             name = str(name)
         self._name = name
         self._coro = coro
+        self._coro_info = _asyncio._coro_info(coro)
         self._fut_waiter = None
         self._must_cancel = False
         self._num_cancels_requested = 0
@@ -38,10 +41,23 @@ class Task(Future):
 
     def __repr__(self):
         state = self._state.lower()
-        if self._must_cancel or (self._state == _PENDING and self._num_cancels_requested):
+        if self._state == _PENDING and self._must_cancel:
             state = "cancelling"
-        coro = getattr(self._coro, "__qualname__", None) or "coroutine"
-        return f"<Task {state} name={self._name!r} coro=<{coro}()>>"
+        now = _asyncio._coro_info(self._coro) if self._state == _PENDING else None
+        if now is not None:
+            coro = f"{now[0]}() running at {now[1]}:{now[3]}"
+        elif self._coro_info is not None:
+            name, filename, first_line, _ = self._coro_info
+            coro = f"{name}() done, defined at {filename}:{first_line}"
+        else:
+            coro = "coroutine"
+        text = f"<Task {state} name={self._name!r} coro=<{coro}>"
+        if self._state == _FINISHED:
+            if self._exception is not None:
+                text += f" exception={self._exception!r}"
+            else:
+                text += f" result={self._result!r}"
+        return text + ">"
 
     @property
     def _wait_note(self):
@@ -114,6 +130,8 @@ class Task(Future):
             loop._current_task = previous
         if self._state != _PENDING:
             _all_tasks.discard(self)
+            if self._exception is not None:
+                _failed_tasks.append(self)
             if lane is not None:
                 self._finish_mark = _asyncio._flow_mark(lane)
                 _asyncio._mark(lane, "cancelled" if self._state == _CANCELLED else "done", None)
@@ -138,6 +156,7 @@ class Task(Future):
             Future.set_exception(self, fatal)
             raise
         except BaseException as error:
+            _asyncio._drop_step_frame(error)
             Future.set_exception(self, error)
         else:
             self._awaiting(result)
