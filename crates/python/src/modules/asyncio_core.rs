@@ -199,6 +199,20 @@ fn format_exception(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(Value::string(text))
 }
 
+/// `_is_coroutine_function(func)`: whether `func` (or the function a bound
+/// method wraps) is an `async def`.
+fn is_coroutine_function(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.exact("_is_coroutine_function", 1, 1)?;
+    let mut func = a[0].clone();
+    if let Some(inner) = vm.getattr_opt(&func, &intern("__func__"))? {
+        func = inner;
+    }
+    Ok(Value::Bool(matches!(
+        func.as_obj().map(|o| &**o),
+        Some(Object::Function(f)) if f.code.flags.coroutine
+    )))
+}
+
 /// `_drop_step_frame(exc)`: forgets the traceback entry of the task step
 /// that caught `exc` (CPython's task steps are C code and add none).
 fn drop_step_frame(_vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -307,6 +321,7 @@ static FUNCTIONS: &[NativeDef] = &[
     NativeDef::function("_asyncio", "_flow_end", flow_end),
     NativeDef::function("_asyncio", "_lane", lane),
     NativeDef::function("_asyncio", "_coro_info", coro_info),
+    NativeDef::function("_asyncio", "_is_coroutine_function", is_coroutine_function),
     NativeDef::function("_asyncio", "_drop_step_frame", drop_step_frame),
     NativeDef::function("_asyncio", "_format_exception", format_exception),
     NativeDef::function("_asyncio", "_install_builtin", install_builtin),

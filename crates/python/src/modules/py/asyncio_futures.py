@@ -101,8 +101,7 @@ def iscoroutine(obj):
 
 def iscoroutinefunction(func):
     """Whether `func` is an `async def` function."""
-    code = getattr(func, "__code__", None)
-    return code is not None and bool(getattr(code, "co_flags", 0) & 0x80)
+    return _asyncio._is_coroutine_function(func)
 
 
 def isfuture(obj):

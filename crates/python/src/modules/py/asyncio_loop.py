@@ -328,6 +328,54 @@ def _report_unretrieved(loop):
             })
 
 
+class Runner:
+    """Runs coroutines on one event loop, closed when the runner is."""
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._loop = None
+        self._closed = False
+        self._loop_factory = loop_factory
+
+    def __enter__(self):
+        self.get_loop()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def get_loop(self):
+        if self._closed:
+            raise RuntimeError("Runner is closed")
+        if self._loop is None:
+            self._loop = new_event_loop() if self._loop_factory is None else self._loop_factory()
+            set_event_loop(self._loop)
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not iscoroutine(coro):
+            raise ValueError(f"a coroutine was expected, got {coro!r}")
+        if _get_running_loop() is not None:
+            raise RuntimeError("Runner.run() cannot be called from a running event loop")
+        loop = self.get_loop()
+        return loop.run_until_complete(loop.create_task(coro))
+
+    def close(self):
+        if self._closed or self._loop is None:
+            self._closed = True
+            return
+        loop = self._loop
+        try:
+            _cancel_all_tasks(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
+        finally:
+            set_event_loop(None)
+            loop.close()
+            _report_unretrieved(loop)
+            self._loop = None
+            self._closed = True
+
+
 def run(main, *, debug=None):
     """Runs the coroutine `main` on a new event loop, and closes it."""
     if _get_running_loop() is not None:
