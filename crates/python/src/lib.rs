@@ -45,6 +45,7 @@ pub mod objects;
 pub mod parse;
 pub mod sched;
 pub mod traceback;
+mod traceback_group;
 pub mod vm;
 
 use compile::Code;

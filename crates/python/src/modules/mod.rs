@@ -109,6 +109,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
             include_str!("py/asyncio_loop.py"),
             include_str!("py/asyncio_tasks.py"),
             include_str!("py/asyncio_sync.py"),
+            include_str!("py/asyncio_queues.py"),
             include_str!("py/asyncio_wait.py")
         )),
     ),
