@@ -267,3 +267,38 @@ fn task_flows_go_from_creator_to_task_and_from_task_to_awaiter() {
         assert_eq!(count(EventKind::Join), 3, "{name}: awaited tasks");
     }
 }
+
+#[test]
+fn an_uncaught_exception_group_is_drawn_as_cpython_draws_it() {
+    let source = r#"try:
+    raise ValueError("inner")
+except ValueError as e:
+    import asyncio
+    g = ExceptionGroup("outer", [KeyError("k"), ExceptionGroup("nested", [TypeError("t")])])
+    raise g
+"#;
+    let expected = r#"Traceback (most recent call last):
+  File "loop.py", line 2, in <module>
+    raise ValueError("inner")
+ValueError: inner
+
+During handling of the above exception, another exception occurred:
+
+  + Exception Group Traceback (most recent call last):
+  |   File "loop.py", line 6, in <module>
+  |     raise g
+  | ExceptionGroup: outer (2 sub-exceptions)
+  +-+---------------- 1 ----------------
+    | KeyError: 'k'
+    +---------------- 2 ----------------
+    | ExceptionGroup: nested (1 sub-exception)
+    +-+---------------- 1 ----------------
+      | TypeError: t
+      +------------------------------------
+"#;
+    let host = MemoryHost::new();
+    let interpreter = Interpreter::new(host.clone(), Options::default());
+    let outcome = interpreter.run_main(source, "loop.py");
+    assert!(matches!(outcome, Outcome::Exception { .. }), "{outcome:?}");
+    assert_eq!(host.text(Stream::Stderr), expected);
+}

@@ -102,6 +102,7 @@ const MODULES: &[(&str, ModuleDef)] = &[
         ModuleDef::Source(include_str!("py/urllib_request.py")),
     ),
     ("aiohttp", ModuleDef::Source(include_str!("py/aiohttp.py"))),
+    ("json", ModuleDef::Source(include_str!("py/json.py"))),
     (
         "asyncio",
         ModuleDef::Source(concat!(
