@@ -302,3 +302,35 @@ During handling of the above exception, another exception occurred:
     assert!(matches!(outcome, Outcome::Exception { .. }), "{outcome:?}");
     assert_eq!(host.text(Stream::Stderr), expected);
 }
+
+#[test]
+fn thousands_of_recorded_tasks_leave_lanes_for_threads() {
+    let source = r#"import asyncio, threading
+async def nothing(i):
+    return i
+async def main():
+    print(sum(await asyncio.gather(*(nothing(i) for i in range(1500)))))
+asyncio.run(main())
+worker = threading.Thread(target=print, args=("thread ran",))
+worker.start()
+worker.join()
+"#;
+    let host = CaptureHost::new();
+    let options = Options {
+        trace: true,
+        ..Options::default()
+    };
+    let interpreter = Interpreter::new(host.clone(), options);
+    let Ok(mut program) = Program::start(&interpreter, source, "many.py") else {
+        panic!("the program did not compile");
+    };
+    assert_eq!(program.run_to_end(), Outcome::Finished);
+    assert_eq!(host.text(Stream::Stdout), "1124250\nthread ran\n");
+    let tasks = program
+        .record()
+        .lanes
+        .iter()
+        .filter(|lane| matches!(lane.kind, LaneKind::Task { .. }))
+        .count();
+    assert_eq!(tasks, 1024);
+}

@@ -7,6 +7,9 @@ _task_name_counter = 0
 _all_tasks = set()
 # Tasks that ended with an exception, checked for one nobody retrieved.
 _failed_tasks = []
+# Lanes left for tasks: the timeline's lanes are shared with threads, which
+# must still be able to start once a program has made thousands of tasks.
+_task_lanes_left = 1024
 
 
 class Task(Future):
@@ -29,7 +32,10 @@ class Task(Future):
         self._fut_waiter = None
         self._must_cancel = False
         self._num_cancels_requested = 0
-        self._lane = _asyncio._task_lane(name)
+        global _task_lanes_left
+        self._lane = _asyncio._task_lane(name) if _task_lanes_left > 0 else None
+        if self._lane is not None:
+            _task_lanes_left -= 1
         self._start_mark = None
         self._finish_mark = None
         if self._lane is not None:
