@@ -2,7 +2,9 @@
 //! same interpreter runs natively (tests, the command line) and in the browser.
 //!
 //! - [`Host`]: the clock, output, letting time pass ([`Host::wait`]), the
-//!   number of cores, and starting host threads ([`Host::spawn_thread`]).
+//!   number of cores, starting host threads ([`Host::spawn_thread`]) and
+//!   fetching the lab's resources ([`Host::fetch`], answers delivered later
+//!   through a [`crate::net::FetchCompletion`]).
 //!
 //! # The contract with a host, by build
 //!
