@@ -2,7 +2,9 @@
 //! same interpreter runs natively (tests, the command line) and in the browser.
 //!
 //! - [`Host`]: the clock, output, letting time pass ([`Host::wait`]), the
-//!   number of cores, and starting host threads ([`Host::spawn_thread`]).
+//!   number of cores, starting host threads ([`Host::spawn_thread`]) and
+//!   fetching the lab's resources ([`Host::fetch`], answers delivered later
+//!   through a [`crate::net::FetchCompletion`]).
 //!
 //! # The contract with a host, by build
 //!
@@ -175,6 +177,22 @@ pub trait Host: Send + Sync {
     fn spawn_thread(&self, name: &str, body: Box<dyn FnOnce() + Send>) -> Result<(), String> {
         let _ = (name, body);
         Err("this host runs no threads of its own (use the one-core build)".into())
+    }
+
+    /// Fetches one of the lab's resources (`requests.get`, `urlopen`,
+    /// `aiohttp`); the URL was checked ([`crate::net::parse_lab_url`]).
+    /// Returns at once: the outcome goes to `done` later, from any thread
+    /// (natively a timer thread; in the browser the driver, between two
+    /// [`crate::sched::Program::step`] calls, once `fetch()` answers), after
+    /// `request.latency_ms` counted from `request.sent_ms`. Delivering wakes
+    /// the waiting thread or event loop; a `one-core` driver that was told
+    /// `Step::Idle` or `Step::WaitingOutside` then calls `step` again.
+    /// Hosts without a network keep this default, which refuses.
+    fn fetch(&self, request: crate::net::FetchRequest, done: crate::net::FetchCompletion) {
+        let _ = request;
+        done.complete(Err(crate::net::FetchError::Refused(
+            "this host has no network".into(),
+        )));
     }
 }
 

@@ -40,10 +40,12 @@ pub mod limits;
 pub mod modules;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
+pub mod net;
 pub mod objects;
 pub mod parse;
 pub mod sched;
 pub mod traceback;
+mod traceback_group;
 pub mod vm;
 
 use compile::Code;

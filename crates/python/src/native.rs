@@ -102,6 +102,32 @@ impl Host for NativeHost {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     }
 
+    /// The lab's server, here: a thread per request waits out its latency
+    /// (from when it was sent) and answers with the service worker's bytes.
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "the native host is where the OS clock is read"
+    )]
+    fn fetch(&self, request: crate::net::FetchRequest, done: crate::net::FetchCompletion) {
+        let due = self.origin
+            + Duration::from_secs_f64((request.sent_ms + request.latency_ms).max(0.0) / 1000.0);
+        let done = std::sync::Arc::new(parking_lot::Mutex::new(Some(done)));
+        let answer = done.clone();
+        let spawned = std::thread::Builder::new()
+            .name("lab server".into())
+            .spawn(move || {
+                std::thread::sleep(due.saturating_duration_since(std::time::Instant::now()));
+                if let Some(done) = answer.lock().take() {
+                    done.complete(Ok(crate::net::lab_reply(&request)));
+                }
+            });
+        if let Err(err) = spawned
+            && let Some(done) = done.lock().take()
+        {
+            done.complete(Err(crate::net::FetchError::Failed(err.to_string())));
+        }
+    }
+
     fn spawn_thread(&self, name: &str, body: Box<dyn FnOnce() + Send>) -> Result<(), String> {
         std::thread::Builder::new()
             .name(name.replace('\0', " "))

@@ -11,6 +11,7 @@ use crate::objects::exception::{Halt, TbEntry, exc_data};
 use crate::objects::names::intern;
 use crate::objects::types::{self, type_obj};
 use crate::objects::{ObjRef, Object, PyErr, Value};
+use crate::traceback_group::{GroupDepth, format_group, group_members};
 use crate::vm::Vm;
 
 /// Prints how a run ended (to the program's stderr) and says how.
@@ -75,14 +76,20 @@ pub fn format_error(vm: &mut Vm, err: &PyErr) -> String {
         PyErr::Exception(exc) => {
             let mut out = String::new();
             let mut seen = Vec::new();
-            format_chain(vm, exc, &mut out, &mut seen);
+            format_chain(vm, exc, &mut out, &mut seen, &mut GroupDepth::default());
             out
         }
         PyErr::Halt(_) | PyErr::Block(_) => String::new(),
     }
 }
 
-fn format_chain(vm: &mut Vm, exc: &ObjRef, out: &mut String, seen: &mut Vec<usize>) {
+pub(crate) fn format_chain(
+    vm: &mut Vm,
+    exc: &ObjRef,
+    out: &mut String,
+    seen: &mut Vec<usize>,
+    group: &mut GroupDepth,
+) {
     seen.push(std::sync::Arc::as_ptr(exc) as *const u8 as usize);
     let (cause, context, suppress) = match exc_data(exc) {
         Some(data) => {
@@ -99,24 +106,40 @@ fn format_chain(vm: &mut Vm, exc: &ObjRef, out: &mut String, seen: &mut Vec<usiz
     };
     if unseen(&cause, seen) {
         if let Value::Obj(c) = &cause {
-            format_chain(vm, c, out, seen);
+            format_chain(vm, c, out, seen, group);
         }
-        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        group.emit(
+            out,
+            "\nThe above exception was the direct cause of the following exception:\n\n",
+            '|',
+        );
     } else if !suppress && unseen(&context, seen) {
         if let Value::Obj(c) = &context {
-            format_chain(vm, c, out, seen);
+            format_chain(vm, c, out, seen, group);
         }
-        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        group.emit(
+            out,
+            "\nDuring handling of the above exception, another exception occurred:\n\n",
+            '|',
+        );
     }
-    format_one(vm, exc, out);
+    match group_members(vm, exc) {
+        Some(members) => format_group(vm, exc, &members, out, seen, group),
+        None => {
+            let mut text = String::new();
+            format_one(vm, exc, &mut text, "Traceback");
+            group.emit(out, &text, '|');
+        }
+    }
 }
 
-fn format_one(vm: &mut Vm, exc: &ObjRef, out: &mut String) {
+/// One exception's traceback (headed `title`) and final line.
+pub(crate) fn format_one(vm: &mut Vm, exc: &ObjRef, out: &mut String, title: &str) {
     let entries: Vec<TbEntry> = exc_data(exc)
         .map(|d| d.lock().traceback.clone())
         .unwrap_or_default();
     if !entries.is_empty() {
-        out.push_str("Traceback (most recent call last):\n");
+        out.push_str(&format!("{title} (most recent call last):\n"));
         let sources = vm.interp.sources.lock().clone();
         let mut last: Option<(String, u32, String)> = None;
         let mut repeats = 0;

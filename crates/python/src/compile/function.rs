@@ -238,9 +238,13 @@ impl<'a> Compiler<'a> {
             ExprKind::GeneratorExp { generators, .. } => (generators, "<genexpr>"),
             _ => return Err(error("not a comprehension", expr.range)),
         };
-        if generators.iter().any(|g| g.is_async) {
+        let is_generator = matches!(expr.kind, ExprKind::GeneratorExp { .. });
+        // An `async for` clause makes the comprehension a coroutine, awaited
+        // where it stands (asynchronous generator expressions are not run).
+        let is_async = generators.iter().any(|g| g.is_async);
+        if is_async && is_generator {
             return Err(error(
-                "Threadline Python does not run asynchronous comprehensions yet",
+                "Threadline Python does not run asynchronous generator expressions yet",
                 expr.range,
             ));
         }
@@ -251,9 +255,11 @@ impl<'a> Compiler<'a> {
         let qualname = self.qualname_for(name);
         self.push_unit(scope, name.into(), qualname.into(), expr.range.start.line);
         self.unit().argcount = 1;
-        let is_generator = matches!(expr.kind, ExprKind::GeneratorExp { .. });
         if is_generator {
             self.unit().flags.generator = true;
+            self.emit(Op::GenStart);
+        } else if is_async {
+            self.unit().flags.coroutine = true;
             self.emit(Op::GenStart);
         }
         match &expr.kind {
@@ -272,8 +278,17 @@ impl<'a> Compiler<'a> {
         self.make_function(code, empty_args())?;
         self.expr(&first.iter)?;
         self.set_range(expr.range);
-        self.emit(Op::GetIter);
+        self.emit(if first.is_async {
+            Op::GetAIter
+        } else {
+            Op::GetIter
+        });
         self.emit(Op::Call(1));
+        if is_async {
+            self.emit(Op::GetAwaitable);
+            self.emit_const(Value::None);
+            self.await_loop();
+        }
         Ok(())
     }
 
@@ -293,11 +308,25 @@ impl<'a> Compiler<'a> {
         } else {
             self.expr(&generator.iter)?;
             self.set_range(generator.iter.range);
-            self.emit(Op::GetIter);
+            self.emit(if generator.is_async {
+                Op::GetAIter
+            } else {
+                Op::GetIter
+            });
         }
         self.bind(top);
         self.set_range(generator.iter.range);
-        self.emit(Op::ForIter(end as u32));
+        if generator.is_async {
+            // As `async for`: the next item is awaited; StopAsyncIteration
+            // ends the loop at `end`, where `EndAsyncFor` drops the iterator.
+            self.emit(Op::SetupFinally(end as u32));
+            self.emit(Op::GetANext);
+            self.emit_const(Value::None);
+            self.await_loop();
+            self.emit(Op::PopBlock);
+        } else {
+            self.emit(Op::ForIter(end as u32));
+        }
         self.store_target(&generator.target)?;
         for condition in &generator.ifs {
             self.jump_if(condition, top, false)?;
@@ -305,6 +334,9 @@ impl<'a> Compiler<'a> {
         self.comprehension_loop(expr, generators, depth + 1)?;
         self.emit(Op::Jump(top as u32));
         self.bind(end);
+        if generator.is_async {
+            self.emit(Op::EndAsyncFor);
+        }
         Ok(())
     }
 

@@ -5,10 +5,12 @@
 //! then runs its Python part in the same namespace. Anything else raises
 //! `ModuleNotFoundError` with the list of what is offered.
 
+pub mod asyncio_core;
 pub mod collections;
 pub mod functools;
 pub mod hashlib;
 pub mod math;
+pub mod net;
 pub mod os;
 pub mod random;
 pub mod sys;
@@ -84,6 +86,34 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ),
     ("copy", ModuleDef::Source(include_str!("py/copy.py"))),
     ("string", ModuleDef::Source(include_str!("py/string.py"))),
+    ("_asyncio", ModuleDef::Native(asyncio_core::init)),
+    ("_net", ModuleDef::Native(net::init)),
+    (
+        "requests",
+        ModuleDef::Source(include_str!("py/requests.py")),
+    ),
+    ("urllib", ModuleDef::Source("")),
+    (
+        "urllib.error",
+        ModuleDef::Source(include_str!("py/urllib_error.py")),
+    ),
+    (
+        "urllib.request",
+        ModuleDef::Source(include_str!("py/urllib_request.py")),
+    ),
+    ("aiohttp", ModuleDef::Source(include_str!("py/aiohttp.py"))),
+    ("json", ModuleDef::Source(include_str!("py/json.py"))),
+    (
+        "asyncio",
+        ModuleDef::Source(concat!(
+            include_str!("py/asyncio_futures.py"),
+            include_str!("py/asyncio_loop.py"),
+            include_str!("py/asyncio_tasks.py"),
+            include_str!("py/asyncio_sync.py"),
+            include_str!("py/asyncio_queues.py"),
+            include_str!("py/asyncio_wait.py")
+        )),
+    ),
 ];
 
 /// The module named `name`, if there is one.

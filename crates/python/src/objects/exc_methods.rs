@@ -34,6 +34,10 @@ fn exc_str(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let text = match items.as_slice() {
         [] => String::new(),
         [one] if types::is_instance(&a[0], &types::types().key_error) => vm.repr(one)?,
+        // `OSError(errno, strerror)` reads as CPython prints it.
+        [Value::Int(errno), strerror] if types::is_instance(&a[0], &types::types().os_error) => {
+            format!("[Errno {errno}] {}", vm.str(strerror)?)
+        }
         [one] => vm.str(one)?,
         _ => vm.repr(&Value::tuple(items.clone()))?,
     };

@@ -210,6 +210,13 @@ impl Sched {
         drop(slots);
     }
 
+    /// Whether a thread of `one-core` waits for the world outside (a network
+    /// answer): a driver told `Step::Idle` must then look again before the
+    /// deadline, as the answer may come first.
+    pub fn waits_outside(&self) -> bool {
+        self.one_core().waits_outside()
+    }
+
     /// Runs threads for `budget` ticks, from the driver's top level.
     pub(crate) fn one_core_step(&self, budget: u64) -> Exit {
         self.one_core_loop(None, budget)

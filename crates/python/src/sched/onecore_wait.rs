@@ -25,6 +25,12 @@ impl Sched {
                 Exit::Resume(value) => return Ok(value),
                 Exit::Halted(halt) => return Err(PyErr::Halt(halt)),
                 Exit::Idle(until) => {
+                    // An answer from outside may come before the deadline.
+                    let until = if self.waits_outside() {
+                        until.min(self.now() + 5.0)
+                    } else {
+                        until
+                    };
                     let cancel = crate::host::CancelFlag::new();
                     self.host
                         .wait(&crate::host::Wait::Sleep { until_ms: until }, &cancel);

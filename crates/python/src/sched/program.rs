@@ -139,7 +139,10 @@ impl Program {
         loop {
             let until_ms = match self.step(u64::MAX) {
                 Step::Running => continue,
-                Step::Idle { until_ms } => until_ms,
+                Step::Idle { until_ms } if !self.interp.sched.waits_outside() => until_ms,
+                Step::Idle { until_ms } => {
+                    until_ms.min(self.interp.host.now_ms() + OUTSIDE_POLL_MS)
+                }
                 Step::WaitingOutside => self.interp.host.now_ms() + OUTSIDE_POLL_MS,
                 Step::Finished(outcome) => return outcome,
             };

@@ -318,6 +318,16 @@ impl Vm {
         if let Some(found) = types::dict_get_str(&self.interp.builtins, name) {
             return Ok(found);
         }
+        // The exception groups are written in Python with asyncio, which
+        // puts them among the builtins: a program that names them first
+        // loads it then.
+        let text = name.as_str().map(|s| s.as_str());
+        if matches!(text, Some("ExceptionGroup" | "BaseExceptionGroup")) {
+            self.import_module("asyncio")?;
+            if let Some(found) = types::dict_get_str(&self.interp.builtins, name) {
+                return Ok(found);
+            }
+        }
         Err(self.name_error_with_hint(name, globals))
     }
 

@@ -106,6 +106,14 @@ impl threadline_python::host::Host for CaptureHost {
     fn spawn_thread(&self, name: &str, body: Box<dyn FnOnce() + Send>) -> Result<(), String> {
         self.native.spawn_thread(name, body)
     }
+
+    fn fetch(
+        &self,
+        request: threadline_python::net::FetchRequest,
+        done: threadline_python::net::FetchCompletion,
+    ) {
+        self.native.fetch(request, done);
+    }
 }
 
 /// The three builds, by the names the command line gives them.
