@@ -22,6 +22,8 @@ pub struct WorkerHost {
     /// all threads: sent whole at the end, since the live messages of
     /// several threads' workers may reach the page in another order.
     written: parking_lot::Mutex<(String, String)>,
+    /// Network requests waiting for this worker's event loop to start them.
+    pub pending: crate::net::Pending,
 }
 
 impl WorkerHost {
@@ -32,6 +34,15 @@ impl WorkerHost {
 }
 
 impl Host for WorkerHost {
+    /// Queued: only a free event loop can `fetch()` (see `net`).
+    fn fetch(
+        &self,
+        request: threadline_python::net::FetchRequest,
+        done: threadline_python::net::FetchCompletion,
+    ) {
+        self.pending.push(request, done);
+    }
+
     fn now_ms(&self) -> f64 {
         BrowserClock.now_ms()
     }

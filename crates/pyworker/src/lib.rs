@@ -5,6 +5,8 @@
 #[cfg(target_arch = "wasm32")]
 mod host;
 #[cfg(target_arch = "wasm32")]
+mod net;
+#[cfg(target_arch = "wasm32")]
 mod run;
 #[cfg(all(target_arch = "wasm32", feature = "threads"))]
 pub mod threads;

@@ -6,6 +6,7 @@
 //! thread worker of its own, and this worker's event loop stays free.
 
 use crate::host::{WorkerHost, post};
+use crate::net::InFlight;
 use std::sync::Arc;
 use threadline_core::clock::Clock;
 use threadline_core::program::ProgramRecord;
@@ -114,7 +115,7 @@ async fn run(run: ToPython) {
     let (outcome, record) = match Program::start(&interpreter, &code, &filename) {
         #[cfg(feature = "threads")]
         Ok(program) if on_thread => drive_on_thread(program, &host).await,
-        Ok(program) => drive_here(program).await,
+        Ok(program) => drive_here(program, &host).await,
         Err(outcome) => (outcome, None),
     };
     post(&FromPython::Done {
@@ -131,12 +132,20 @@ type Ended = (Outcome, Option<Box<ProgramRecord>>);
 /// Drives the program on this worker (`one-core`, every Python thread on
 /// it): when all of them wait, the worker goes back to its event loop until
 /// the earliest deadline.
-async fn drive_here(mut program: Program) -> Ended {
+async fn drive_here(mut program: Program, host: &WorkerHost) -> Ended {
+    let network = InFlight::default();
     loop {
-        match program.step(BUDGET) {
+        let step = program.step(BUDGET);
+        network.start(&host.pending);
+        match step {
             Step::Running => {}
             Step::Idle { until_ms } => {
-                timer::sleep((until_ms - BrowserClock.now_ms()).max(0.0), None).await;
+                // An answer may come before the deadline: look again soon.
+                let mut left = (until_ms - BrowserClock.now_ms()).max(0.0);
+                if network.busy() {
+                    left = left.min(OUTSIDE_POLL_MS);
+                }
+                timer::sleep(left, None).await;
             }
             Step::WaitingOutside => {
                 timer::sleep(OUTSIDE_POLL_MS, None).await;
@@ -167,10 +176,12 @@ async fn drive_on_thread(mut program: Program, host: &Arc<WorkerHost>) -> Ended 
         );
         return (Outcome::Exit(1), None);
     }
+    let network = InFlight::default();
     loop {
         if let Some((outcome, record)) = ended.lock().take() {
             return (outcome, Some(Box::new(record)));
         }
+        network.start(&host.pending);
         timer::sleep(MAIN_THREAD_POLL_MS, None).await;
     }
 }

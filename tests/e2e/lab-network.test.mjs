@@ -1,0 +1,42 @@
+// The network modules in the browser: downloads through the app's service
+// worker, with asyncio's event loop and with blocking threads, printing what
+// the same programs print natively.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { withHostedApp } from '../support/app.mjs';
+import { nativeRun } from '../support/native.mjs';
+
+const app = withHostedApp();
+
+const source = (file) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+
+const runIn = (page, code, build) =>
+  page.evaluate(([code, build]) => window.threadline.runPython(code, { build }), [code, build]);
+
+test('an asyncio download program prints in the browser what it prints natively, on every kind of worker', async () => {
+  const file = 'tests/python/network/164_aiohttp_gather.py';
+  const expected = nativeRun(file);
+  assert.match(expected, /^100 \{/, 'the native run downloaded');
+  const page = await app.open('view=lab');
+  for (const build of ['gil', 'one-core']) {
+    const run = await runIn(page, source(file), build);
+    assert.equal(run.stderr, '', build);
+    assert.equal(run.stdout, expected, build);
+    const tasks = run.lanes.filter((name) => /^Task-\d+$/.test(name));
+    assert.ok(tasks.length >= 100, `${build}: every download a task lane (${tasks.length})`);
+  }
+  await page.close();
+});
+
+test('threads blocked in requests.get overlap their downloads as natively', async () => {
+  const file = 'tests/python/network/160_requests_threads.py';
+  const expected = nativeRun(file, 'one-core');
+  const page = await app.open('view=lab');
+  const run = await runIn(page, source(file), 'one-core');
+  assert.equal(run.stderr, '');
+  assert.equal(run.stdout, expected);
+  const io = run.trace.traceEvents.filter((e) => e.ph === 'X' && e.name === 'io');
+  assert.ok(io.filter((e) => /io\/resource\/\d+/.test(e.args?.waits_for)).length >= 8, 'downloads recorded with their URL');
+  await page.close();
+});
