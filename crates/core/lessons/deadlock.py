@@ -1,13 +1,13 @@
 import threading
-import time
 
 lock_a = threading.Lock()
 lock_b = threading.Lock()
+both_hold_one = threading.Barrier(2)
 
 
 def transfer(first, second, label):
     with first:
-        time.sleep(0.1)  # time enough for the other thread to take its first lock
+        both_hold_one.wait()  # each thread now holds its first lock
         with second:
             print(f"{label}: done")
 

@@ -8,7 +8,7 @@ def task(number, seconds):
     return f"task {number} slept {seconds} s"
 
 
-durations = [0.4, 0.1, 0.3, 0.2]
+durations = [1.0, 0.25, 0.75, 0.5]
 with concurrent.futures.ThreadPoolExecutor() as executor:
     futures = [executor.submit(task, n, s) for n, s in enumerate(durations)]
     print(f"submitted tasks 0 to {len(futures) - 1}")

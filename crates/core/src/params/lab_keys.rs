@@ -21,6 +21,9 @@ impl Params {
                 Some(lesson) => {
                     self.lab.lesson = Some(lesson.id.to_string());
                     self.view = View::Lab;
+                    if let Some(build) = lesson.build() {
+                        self.lab.build = build;
+                    }
                 }
                 None => notices.push(notice(
                     key,

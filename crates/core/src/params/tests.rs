@@ -142,6 +142,21 @@ fn the_lab_keys_round_trip_through_the_url() {
     assert_eq!((again.view, again.theme), (View::Lab, Theme::Dark));
     let (lesson, _) = parse(&[("lesson", "main-thread")]);
     assert_eq!(lesson.to_query(), "view=lab&lesson=main-thread");
+    // A lesson about a build opens on it; a build given after it wins.
+    let (free, _) = parse(&[("build", "one-core"), ("lesson", "free-threaded")]);
+    assert_eq!(free.lab.build, Build::FreeThreaded);
+    assert_eq!(
+        free.to_query(),
+        "view=lab&lesson=free-threaded&build=free-threaded"
+    );
+    let (chosen, _) = parse(&[("lesson", "one-core"), ("build", "gil")]);
+    assert_eq!(chosen.lab.build, Build::Gil);
+    let (kept, _) = parse(&[("build", "one-core"), ("lesson", "race")]);
+    assert_eq!(
+        kept.lab.build,
+        Build::OneCore,
+        "other lessons keep the build"
+    );
 }
 
 #[test]

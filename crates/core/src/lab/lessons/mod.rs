@@ -113,5 +113,17 @@ pub fn find(id: &str) -> Option<&'static Lesson> {
     LESSONS.iter().find(|lesson| lesson.id == id)
 }
 
+impl Lesson {
+    /// The build the lesson is about, which opening it chooses: its claim
+    /// is about that build's behaviour (other lessons keep the one chosen).
+    pub fn build(&self) -> Option<super::Build> {
+        match self.id {
+            "free-threaded" => Some(super::Build::FreeThreaded),
+            "one-core" => Some(super::Build::OneCore),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;
