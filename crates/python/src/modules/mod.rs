@@ -10,6 +10,7 @@ pub mod functools;
 pub mod hashlib;
 pub mod math;
 pub mod os;
+pub mod pickle_codec;
 pub mod random;
 pub mod sys;
 pub mod thread;
@@ -84,6 +85,8 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ),
     ("copy", ModuleDef::Source(include_str!("py/copy.py"))),
     ("string", ModuleDef::Source(include_str!("py/string.py"))),
+    ("_pickle_codec", ModuleDef::Native(pickle_codec::init)),
+    ("pickle", ModuleDef::Source(include_str!("py/pickle.py"))),
 ];
 
 /// The module named `name`, if there is one.
