@@ -176,6 +176,24 @@ pub trait Host: Send + Sync {
         let _ = (name, body);
         Err("this host runs no threads of its own (use the one-core build)".into())
     }
+
+    /// Sends a process's request (the bytes of a
+    /// [`crate::procs::wire::Request`]) to the run's
+    /// [`crate::procs::Broker`], and carries out the actions it returns (see
+    /// [`crate::procs`] for the whole contract). Must not block on the
+    /// caller's run: a `Get` is answered later, through the inbox. An `Err`
+    /// is raised to the program as an `OSError`. Hosts without processes
+    /// keep this default.
+    fn process_post(&self, request: Vec<u8>) -> Result<(), String> {
+        let _ = request;
+        Err("this host runs no processes (multiprocessing needs a host that starts interpreter instances)".into())
+    }
+
+    /// Called once by every interpreter when it is made: the inbox the
+    /// broker's notices for process `pid` go to.
+    fn process_attach(&self, pid: u32, inbox: Arc<crate::procs::Inbox>) {
+        let _ = (pid, inbox);
+    }
 }
 
 /// A host that records output in memory and never sleeps for real: its clock

@@ -19,17 +19,11 @@ const BUILDS: [&str; 3] = ["gil", "free-threaded", "one-core"];
 /// Programs of the range that this interpreter does not run yet (each with what it lacks).
 const NOT_YET: &[(&str, &str)] = &[
     ("074_process_pool_executor.py", "ProcessPoolExecutor"),
-    ("080_process_basic.py", "multiprocessing.Process"),
-    ("082_process_globals_isolated.py", "multiprocessing.Process"),
     ("084_pool_map_starmap.py", "multiprocessing.Pool"),
     ("086_pool_apply_async.py", "multiprocessing.Pool"),
-    ("088_mp_queue_pipe.py", "multiprocessing.Queue and Pipe"),
     ("090_mp_value_array_lock.py", "shared memory"),
     ("092_mp_manager.py", "multiprocessing.Manager"),
-    ("094_process_exit_codes.py", "multiprocessing.Process"),
     ("096_pickling_errors.py", "multiprocessing.Pool"),
-    ("098_missing_main_guard.py", "multiprocessing.Process"),
-    ("099_os_pids_cpu_count.py", "multiprocessing.Process"),
 ];
 
 /// Whether a program of the directory is this part's: 074 to 109.

@@ -11,6 +11,7 @@ pub mod hashlib;
 pub mod math;
 pub mod os;
 pub mod pickle_codec;
+pub mod process;
 pub mod random;
 pub mod sys;
 pub mod thread;
@@ -87,6 +88,14 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("string", ModuleDef::Source(include_str!("py/string.py"))),
     ("_pickle_codec", ModuleDef::Native(pickle_codec::init)),
     ("pickle", ModuleDef::Source(include_str!("py/pickle.py"))),
+    ("_process", ModuleDef::Native(process::init)),
+    (
+        "multiprocessing",
+        ModuleDef::Source(concat!(
+            include_str!("py/multiprocessing.py"),
+            include_str!("py/mp_process.py")
+        )),
+    ),
 ];
 
 /// The module named `name`, if there is one.

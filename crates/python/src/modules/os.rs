@@ -4,17 +4,17 @@ use crate::objects::names::intern;
 use crate::objects::{Args, NativeDef, ObjRef, PyResult, Value};
 use crate::vm::Vm;
 
-/// `os.getpid()` of the program's process.
-pub const PID: u32 = 4242;
+/// `os.getpid()` of the program's main process.
+pub const PID: u32 = crate::procs::MAIN_PID;
 
-fn getpid(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+fn getpid(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.exact("getpid", 0, 0)?;
-    Ok(Value::Int(i64::from(PID)))
+    Ok(Value::Int(i64::from(vm.interp.process.identity.pid)))
 }
 
-fn getppid(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+fn getppid(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.exact("getppid", 0, 0)?;
-    Ok(Value::Int(4241))
+    Ok(Value::Int(i64::from(vm.interp.process.identity.parent_pid)))
 }
 
 fn cpu_count(vm: &mut Vm, args: Args<'_>) -> PyResult {

@@ -25,6 +25,11 @@ impl Sched {
                 Exit::Resume(value) => return Ok(value),
                 Exit::Halted(halt) => return Err(PyErr::Halt(halt)),
                 Exit::Idle(until) => {
+                    let until = if self.one_core_waits_outside() {
+                        until.min(self.now() + 5.0)
+                    } else {
+                        until
+                    };
                     let cancel = crate::host::CancelFlag::new();
                     self.host
                         .wait(&crate::host::Wait::Sleep { until_ms: until }, &cancel);

@@ -30,6 +30,10 @@ const HOST_THREAD_GRACE_MS: f64 = 2000.0;
 /// when it has nothing better to wait on.
 const OUTSIDE_POLL_MS: f64 = 5.0;
 
+/// What a spawned child runs first (CPython's child runs `spawn_main`
+/// from a `-c` string too).
+const CHILD_BOOT: &str = "import multiprocessing; multiprocessing._spawn_main()\n";
+
 /// What [`Program::step`] did.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Step {
@@ -109,6 +113,28 @@ impl Program {
         Ok(program)
     }
 
+    /// Makes a spawned child's run ready: the interpreter was made with
+    /// `Options::process` from [`crate::procs::Identity::child`]. The child
+    /// runs the program again as `__mp_main__`, then what its parent sent.
+    pub fn start_child(interpreter: &Interpreter) -> Result<Program, Outcome> {
+        let process = interpreter.interp().process.clone();
+        let Some(spec) = process.identity.start.clone() else {
+            return Err(Outcome::Exception {
+                name: "RuntimeError".into(),
+                message: "RuntimeError: not a spawned child".into(),
+            });
+        };
+        process.set_main_source(&spec.filename, &spec.source);
+        Program::start(interpreter, CHILD_BOOT, "<string>")
+    }
+
+    /// Hands the run a notice from the process broker (the bytes of a
+    /// [`crate::procs::wire::Notice`]): a browser driver calls it between
+    /// two steps; the thread waiting for it becomes ready.
+    pub fn deliver(&self, notice: &[u8]) {
+        self.interp.process.deliver(notice);
+    }
+
     /// Runs for about `budget` ticks (backward jumps and calls, over all
     /// threads in `one-core`; of the main thread in the other builds, whose
     /// waits park the calling host thread in place).
@@ -139,6 +165,9 @@ impl Program {
         loop {
             let until_ms = match self.step(u64::MAX) {
                 Step::Running => continue,
+                Step::Idle { until_ms } if self.interp.sched.one_core_waits_outside() => {
+                    until_ms.min(self.interp.host.now_ms() + OUTSIDE_POLL_MS)
+                }
                 Step::Idle { until_ms } => until_ms,
                 Step::WaitingOutside => self.interp.host.now_ms() + OUTSIDE_POLL_MS,
                 Step::Finished(outcome) => return outcome,

@@ -1,0 +1,129 @@
+//! Processes: each is a separate interpreter instance (its own heap, GIL,
+//! modules and scheduler) that shares nothing with the others but bytes.
+//!
+//! # The contract with a host
+//!
+//! - A process sends [`wire::Request`]s (bytes) with
+//!   [`crate::host::Host::process_post`]; the host hands them to the run's
+//!   [`Broker`] (one per run, wherever the host keeps it) and carries out
+//!   the [`Action`]s it returns:
+//!   - `Deliver { to, notice }`: give the bytes to process `to`'s
+//!     [`Inbox::deliver`] (natively from any thread; a browser driver calls
+//!     [`crate::Program::deliver`] between two `Program::step` calls). The
+//!     notice raises the signal a thread of that process waits on, so a
+//!     `one-core` driver that got `Step::WaitingOutside` steps again.
+//!   - `Start(spec)`: start a new instance on its own host thread (a Web
+//!     Worker with its own WebAssembly instance in the browser): an
+//!     [`crate::Interpreter`] made with `Options { process:
+//!     Identity::child(&spec), .. }`, then [`crate::Program::start_child`]
+//!     and steps to its end; when it ends, call [`Broker::exited`] with
+//!     [`crate::Outcome::exit_code`] (or -15 if it was stopped) and carry
+//!     out the actions that returns.
+//!   - `Stop { pid }`: cancel that instance's run (its `CancelFlag`), then
+//!     report its end with exit code -15.
+//! - An interpreter gives the host its inbox once, with
+//!   [`crate::host::Host::process_attach`], when it is made.
+//! - Channels (a `Queue`, a `Pipe`'s direction, a pool's task and result
+//!   streams) are numbers a process makes itself (its pid in the high 32
+//!   bits); the broker holds their messages, so any process may put to or
+//!   take from any channel it was given.
+//!
+//! Natively, [`native::NativeProcesses`] is all of this on OS threads.
+
+mod broker;
+mod inbox;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod native;
+pub mod wire;
+
+pub use broker::{Action, Broker};
+pub use inbox::Inbox;
+
+use std::sync::Arc;
+use wire::{Reader, Writer};
+
+/// The pid of a run's main process (`os.getpid()`).
+pub const MAIN_PID: u32 = 4242;
+/// The pid `os.getppid()` gives in the main process.
+pub const MAIN_PARENT_PID: u32 = 4241;
+/// Children alive at once in one run.
+pub const MAX_LIVE_PROCESSES: usize = 32;
+
+/// What a child instance needs to start.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProcessSpec {
+    /// Its pid (chosen by the broker).
+    pub pid: u32,
+    /// Its parent's pid.
+    pub parent_pid: u32,
+    /// Its name (`Process-1`, `SpawnPoolWorker-2`).
+    pub name: String,
+    /// The program's file name, as the parent ran it.
+    pub filename: String,
+    /// The program's source: the child runs it again as `__mp_main__`.
+    pub source: String,
+    /// What the child runs then: pickled by the parent's `multiprocessing`.
+    pub payload: Vec<u8>,
+    /// The build (`gil`, `free-threaded`, `one-core`), as the parent's.
+    pub build: String,
+}
+
+impl ProcessSpec {
+    pub(crate) fn write(&self, w: &mut Writer) {
+        w.u32(self.pid)
+            .u32(self.parent_pid)
+            .text(&self.name)
+            .text(&self.filename)
+            .text(&self.source)
+            .bytes(&self.payload)
+            .text(&self.build);
+    }
+
+    pub(crate) fn read(r: &mut Reader<'_>) -> Result<ProcessSpec, String> {
+        Ok(ProcessSpec {
+            pid: r.u32()?,
+            parent_pid: r.u32()?,
+            name: r.text()?,
+            filename: r.text()?,
+            source: r.text()?,
+            payload: r.bytes()?,
+            build: r.text()?,
+        })
+    }
+}
+
+/// Which process an interpreter is.
+#[derive(Clone, Debug)]
+pub struct Identity {
+    /// `os.getpid()`.
+    pub pid: u32,
+    /// `os.getppid()`.
+    pub parent_pid: u32,
+    /// `multiprocessing.current_process().name`.
+    pub name: String,
+    /// A child's start (`None` in the main process).
+    pub start: Option<Arc<ProcessSpec>>,
+}
+
+impl Default for Identity {
+    fn default() -> Self {
+        Identity {
+            pid: MAIN_PID,
+            parent_pid: MAIN_PARENT_PID,
+            name: "MainProcess".into(),
+            start: None,
+        }
+    }
+}
+
+impl Identity {
+    /// The identity of the child `spec` starts.
+    pub fn child(spec: &ProcessSpec) -> Identity {
+        Identity {
+            pid: spec.pid,
+            parent_pid: spec.parent_pid,
+            name: spec.name.clone(),
+            start: Some(Arc::new(spec.clone())),
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! Spawn semantics and what a process run records, on the native host's processes (children
+//! are interpreters on threads of this test's OS process), in every build.
+
+use threadline_core::program::ProgramRecord;
+use threadline_core::record::{Activity, EventKind};
+use threadline_python::native::NativeHost;
+use threadline_python::vm::Build;
+use threadline_python::{Interpreter, Options, Outcome, Program};
+
+const BUILDS: [Build; 3] = [Build::Gil, Build::FreeThreaded, Build::OneCore];
+
+/// Checks spawn semantics with asserts: a failed one ends the run with an exception.
+const SEMANTICS: &str = r#"import multiprocessing
+import os
+
+counter = 0
+seen_as = __name__
+
+def report(queue):
+    global counter
+    counter += 1
+    queue.put((seen_as, __name__, counter, os.getpid(), os.getppid()))
+
+if __name__ == "__main__":
+    counter = 10
+    queue = multiprocessing.Queue()
+    child = multiprocessing.Process(target=report, args=(queue,))
+    child.start()
+    module_name, name, child_counter, pid, ppid = queue.get(timeout=10)
+    child.join()
+    assert module_name == "__mp_main__", module_name
+    assert name == "__mp_main__", name
+    assert child_counter == 1, child_counter
+    assert counter == 10, counter
+    assert pid == child.pid and pid != os.getpid(), (pid, child.pid)
+    assert ppid == os.getpid(), ppid
+    assert child.exitcode == 0, child.exitcode
+"#;
+
+fn run(source: &str, build: Build, trace: bool) -> (Outcome, ProgramRecord) {
+    let host = NativeHost::shared();
+    let options = Options {
+        build,
+        trace,
+        ..Options::default()
+    };
+    host.processes().set_options(&options);
+    let interpreter = Interpreter::new(host.clone(), options);
+    let Ok(mut program) = Program::start(&interpreter, source, "spawn.py") else {
+        panic!("the program did not compile");
+    };
+    let outcome = program.run_to_end();
+    host.processes().stop_all(2000);
+    (outcome, program.record())
+}
+
+#[test]
+fn a_child_runs_the_module_again_as_mp_main_and_shares_no_globals() {
+    for build in BUILDS {
+        let (outcome, _) = run(SEMANTICS, build, false);
+        assert_eq!(outcome, Outcome::Finished, "{build:?}");
+    }
+}
+
+#[test]
+fn a_child_is_a_process_with_a_lane_that_spawns_then_runs_then_ends() {
+    for build in BUILDS {
+        let (outcome, record) = run(SEMANTICS, build, true);
+        assert_eq!(outcome, Outcome::Finished, "{build:?}");
+        let child = record
+            .processes
+            .iter()
+            .find(|p| p.name == "Process-1")
+            .unwrap_or_else(|| panic!("{build:?}: no child process in {:?}", record.processes));
+        assert_eq!(child.pid, 4243);
+        let lane = record
+            .lanes
+            .iter()
+            .find(|l| l.process == child.process && child.process != 0)
+            .unwrap_or_else(|| panic!("{build:?}: no lane for the child"))
+            .lane;
+        let activities: Vec<Activity> = record
+            .marks
+            .iter()
+            .filter(|m| m.lane == lane)
+            .map(|m| m.activity)
+            .collect();
+        assert_eq!(activities.first(), Some(&Activity::Spawn), "{build:?}");
+        assert!(
+            activities.contains(&Activity::Cpu),
+            "{build:?}: {activities:?}"
+        );
+        assert_eq!(activities.last(), Some(&Activity::Done), "{build:?}");
+        let start = record
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Start && e.lane == 0)
+            .and_then(|e| e.flow)
+            .unwrap_or_else(|| panic!("{build:?}: no spawn flow out of the main thread"));
+        let begin = record
+            .events
+            .iter()
+            .find(|e| e.lane == lane && e.flow.is_some_and(|f| f.id == start.id && f.arrives));
+        assert!(
+            begin.is_some(),
+            "{build:?}: the spawn flow has no end on the child"
+        );
+        let sent = record
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Send && e.lane == 0)
+            .and_then(|e| e.text.clone());
+        assert!(
+            sent.is_some_and(|text| text.ends_with(" bytes")),
+            "{build:?}"
+        );
+    }
+}
+
+#[test]
+fn too_many_live_processes_is_an_os_error() {
+    let source = r#"import multiprocessing, time
+def wait():
+    time.sleep(5)
+if __name__ == "__main__":
+    started = []
+    try:
+        for _ in range(40):
+            p = multiprocessing.Process(target=wait, daemon=True)
+            p.start()
+            started.append(p)
+    except OSError as err:
+        assert "at most 32 processes" in str(err), err
+        assert len(started) == 32, len(started)
+    else:
+        raise AssertionError("40 processes started")
+    for p in started:
+        p.terminate()
+"#;
+    let (outcome, _) = run(source, Build::Gil, false);
+    assert_eq!(outcome, Outcome::Finished);
+}
