@@ -18,12 +18,8 @@ const BUILDS: [&str; 3] = ["gil", "free-threaded", "one-core"];
 
 /// Programs of the range that this interpreter does not run yet (each with what it lacks).
 const NOT_YET: &[(&str, &str)] = &[
-    ("074_process_pool_executor.py", "ProcessPoolExecutor"),
-    ("084_pool_map_starmap.py", "multiprocessing.Pool"),
-    ("086_pool_apply_async.py", "multiprocessing.Pool"),
     ("090_mp_value_array_lock.py", "shared memory"),
     ("092_mp_manager.py", "multiprocessing.Manager"),
-    ("096_pickling_errors.py", "multiprocessing.Pool"),
 ];
 
 /// Whether a program of the directory is this part's: 074 to 109.

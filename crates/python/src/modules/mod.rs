@@ -90,10 +90,15 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("pickle", ModuleDef::Source(include_str!("py/pickle.py"))),
     ("_process", ModuleDef::Native(process::init)),
     (
+        "concurrent.futures.process",
+        ModuleDef::Source(include_str!("py/futures_process.py")),
+    ),
+    (
         "multiprocessing",
         ModuleDef::Source(concat!(
             include_str!("py/multiprocessing.py"),
-            include_str!("py/mp_process.py")
+            include_str!("py/mp_process.py"),
+            include_str!("py/mp_pool.py")
         )),
     ),
 ];

@@ -186,6 +186,24 @@ fn request_join(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(Value::Int(ticket as i64))
 }
 
+/// `watch(pid, channel, message)`: when child `pid` ends, `message` is put
+/// on `channel`.
+fn watch(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.exact("watch", 3, 3)?;
+    let pid = u32_arg(&a[0], "pid")?;
+    let channel = u64_arg(&a[1], "channel")?;
+    let message = bytes_arg(&a[2], "message")?.to_vec();
+    post(
+        vm,
+        &Request::Watch {
+            pid,
+            channel,
+            message,
+        },
+    )?;
+    Ok(Value::None)
+}
+
 fn terminate(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = args.exact("terminate", 1, 1)?;
     let pid = u32_arg(&a[0], "pid")?;
@@ -298,6 +316,7 @@ static FUNCTIONS: &[NativeDef] = &[
     NativeDef::function("_process", "request_size", request_size),
     NativeDef::function("_process", "request_join", request_join),
     NativeDef::function("_process", "terminate", terminate),
+    NativeDef::function("_process", "watch", watch),
     NativeDef::function("_process", "exit_code", exit_code),
     NativeDef::function("_process", "payload", payload),
     NativeDef::function("_process", "run_main_module", run_main_module),

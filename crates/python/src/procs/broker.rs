@@ -40,6 +40,8 @@ struct Child {
     parent: u32,
     exit: Option<i32>,
     joiners: Vec<(u32, u64)>,
+    /// Messages to put on channels when it ends.
+    watchers: Vec<(u64, Vec<u8>)>,
 }
 
 /// Every process and channel of a run.
@@ -123,6 +125,17 @@ impl Broker {
                 Some(child) if child.exit.is_none() => vec![Action::Stop { pid }],
                 _ => Vec::new(),
             },
+            Request::Watch {
+                pid,
+                channel,
+                message,
+            } => match self.children.get_mut(&pid) {
+                Some(child) if child.exit.is_none() => {
+                    child.watchers.push((channel, message));
+                    Vec::new()
+                }
+                _ => self.put(channel, message, false),
+            },
             Request::Started => match self.children.get(&from) {
                 Some(child) => vec![Action::Deliver {
                     to: child.parent,
@@ -151,6 +164,7 @@ impl Broker {
                 parent: from,
                 exit: None,
                 joiners: Vec::new(),
+                watchers: Vec::new(),
             },
         );
         vec![
@@ -205,6 +219,10 @@ impl Broker {
         }];
         for (to, ticket) in child.joiners.drain(..) {
             actions.push(reply(to, ticket, Ok(code.to_le_bytes().to_vec())));
+        }
+        let watchers = std::mem::take(&mut child.watchers);
+        for (channel, message) in watchers {
+            actions.extend(self.put(channel, message, false));
         }
         actions
     }

@@ -45,6 +45,8 @@ pub struct Inbox {
     next_channel: AtomicU64,
     /// The program's file name and source (what a child runs again).
     main_source: Mutex<Option<(String, String)>>,
+    /// The code `os._exit` gave.
+    forced_exit: Mutex<Option<i32>>,
 }
 
 impl std::fmt::Debug for Inbox {
@@ -67,6 +69,7 @@ impl Inbox {
             next_ticket: AtomicU64::new(1),
             next_channel: AtomicU64::new(1),
             main_source: Mutex::new(None),
+            forced_exit: Mutex::new(None),
         }
     }
 
@@ -164,6 +167,17 @@ impl Inbox {
         let signal = entry.signal.clone();
         drop(tickets);
         self.sched.raise_signal(&signal);
+    }
+
+    /// `os._exit(code)`: the run stops now and ends with `code`.
+    pub fn force_exit(&self, code: i32) {
+        self.forced_exit.lock().get_or_insert(code);
+        self.sched.stop(crate::objects::exception::Halt::Cancelled);
+    }
+
+    /// The code `os._exit` gave, if it was called.
+    pub fn forced_exit(&self) -> Option<i32> {
+        *self.forced_exit.lock()
     }
 
     /// Keeps the program's source, which children run again.

@@ -146,6 +146,8 @@ impl NativeProcesses {
         self.running.lock().remove(&pid);
         if self.stopped.lock().contains(&pid) {
             TERMINATED
+        } else if let Outcome::Exit(code) = outcome {
+            code
         } else if let Outcome::Halted(_) = outcome {
             1
         } else {

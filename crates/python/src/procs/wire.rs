@@ -66,6 +66,16 @@ pub enum Request {
     },
     /// The sender's module began to run (its spawn is over).
     Started,
+    /// When child `pid` ends, put `message` on `channel` (a pool's result
+    /// stream hears of a worker's end as of its results).
+    Watch {
+        /// The child.
+        pid: u32,
+        /// The channel.
+        channel: u64,
+        /// The message.
+        message: Vec<u8>,
+    },
 }
 
 /// What the broker tells a process.
@@ -201,6 +211,13 @@ impl Request {
             Request::Started => {
                 w.u8(8);
             }
+            Request::Watch {
+                pid,
+                channel,
+                message,
+            } => {
+                w.u8(9).u32(*pid).u64(*channel).bytes(message);
+            }
         }
         w.0
     }
@@ -240,6 +257,11 @@ impl Request {
             },
             7 => Request::Terminate { pid: r.u32()? },
             8 => Request::Started,
+            9 => Request::Watch {
+                pid: r.u32()?,
+                channel: r.u64()?,
+                message: r.bytes()?,
+            },
             tag => return Err(format!("unknown process request {tag}")),
         };
         r.end()?;

@@ -207,6 +207,10 @@ impl Program {
         sched.clear_one_core();
         sched.close_lanes();
         let outcome = match (sched.halt(), sched.take_outcome()) {
+            // `os._exit(n)`: the process ends at once, without a word.
+            _ if self.interp.process.forced_exit().is_some() => {
+                Outcome::Exit(self.interp.process.forced_exit().unwrap_or(0))
+            }
             (Some(halt), _) => {
                 self.interp
                     .host
