@@ -194,6 +194,31 @@ pub trait Host: Send + Sync {
     fn process_attach(&self, pid: u32, inbox: Arc<crate::procs::Inbox>) {
         let _ = (pid, inbox);
     }
+
+    /// Makes block `block` of shared memory: `words` 64-bit words, zeroed,
+    /// that every process of the run reads and writes by the same number
+    /// (`multiprocessing.Value` and `Array`). A browser host backs it with
+    /// a `SharedArrayBuffer` (`BigUint64Array` and `Atomics`). An `Err`
+    /// means the host has no shared memory: the values then live in the
+    /// broker and are reached by messages.
+    fn shared_create(&self, block: u64, words: usize) -> Result<(), String> {
+        let _ = (block, words);
+        Err("this host has no memory shared between processes".into())
+    }
+
+    /// Reads word `index` of shared block `block` (sequentially consistent);
+    /// `None` if there is no such word.
+    fn shared_load(&self, block: u64, index: usize) -> Option<u64> {
+        let _ = (block, index);
+        None
+    }
+
+    /// Writes word `index` of shared block `block`; `false` if there is no
+    /// such word.
+    fn shared_store(&self, block: u64, index: usize, value: u64) -> bool {
+        let _ = (block, index, value);
+        false
+    }
 }
 
 /// A host that records output in memory and never sleeps for real: its clock

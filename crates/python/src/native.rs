@@ -138,4 +138,16 @@ impl Host for NativeHost {
     fn process_attach(&self, pid: u32, inbox: Arc<crate::procs::Inbox>) {
         self.processes.attach(pid, inbox);
     }
+
+    fn shared_create(&self, block: u64, words: usize) -> Result<(), String> {
+        self.processes.shared_create(block, words)
+    }
+
+    fn shared_load(&self, block: u64, index: usize) -> Option<u64> {
+        self.processes.shared_load(block, index)
+    }
+
+    fn shared_store(&self, block: u64, index: usize, value: u64) -> bool {
+        self.processes.shared_store(block, index, value)
+    }
 }

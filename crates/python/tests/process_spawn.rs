@@ -1,8 +1,10 @@
 //! Spawn semantics and what a process run records, on the native host's processes (children
 //! are interpreters on threads of this test's OS process), in every build.
 
+use std::sync::Arc;
 use threadline_core::program::ProgramRecord;
 use threadline_core::record::{Activity, EventKind};
+use threadline_python::host::{CancelFlag, Host, Stream, Wait, WaitOutcome};
 use threadline_python::native::NativeHost;
 use threadline_python::vm::Build;
 use threadline_python::{Interpreter, Options, Outcome, Program};
@@ -139,4 +141,72 @@ if __name__ == "__main__":
 "#;
     let (outcome, _) = run(source, Build::Gil, false);
     assert_eq!(outcome, Outcome::Finished);
+}
+
+/// The native host without shared memory (a browser page that is not cross-origin
+/// isolated): `Value` and `Array` live in the broker.
+struct NoSharedMemory(Arc<NativeHost>);
+
+impl Host for NoSharedMemory {
+    fn now_ms(&self) -> f64 {
+        self.0.now_ms()
+    }
+    fn unix_time_s(&self) -> f64 {
+        self.0.unix_time_s()
+    }
+    fn write(&self, stream: Stream, text: &str) {
+        self.0.write(stream, text);
+    }
+    fn wait(&self, wait: &Wait, cancel: &CancelFlag) -> WaitOutcome {
+        self.0.wait(wait, cancel)
+    }
+    fn spawn_thread(&self, name: &str, body: Box<dyn FnOnce() + Send>) -> Result<(), String> {
+        self.0.spawn_thread(name, body)
+    }
+    fn process_post(&self, request: Vec<u8>) -> Result<(), String> {
+        self.0.process_post(request)
+    }
+    fn process_attach(&self, pid: u32, inbox: Arc<threadline_python::procs::Inbox>) {
+        self.0.process_attach(pid, inbox);
+    }
+}
+
+#[test]
+fn without_shared_memory_values_and_arrays_live_in_the_broker() {
+    let source = r#"import multiprocessing
+def bump(total, array, times):
+    for _ in range(times):
+        with total.get_lock():
+            total.value += 1
+    array[1] = 2.5
+if __name__ == "__main__":
+    total = multiprocessing.Value("i", 0)
+    array = multiprocessing.Array("d", 3)
+    assert total._obj._items._block is None
+    procs = [multiprocessing.Process(target=bump, args=(total, array, 50)) for _ in range(2)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join()
+    assert total.value == 100, total.value
+    assert array[:] == [0.0, 2.5, 0.0], array[:]
+    total.value = 2 ** 31
+    assert total.value == -2 ** 31, total.value
+"#;
+    for build in BUILDS {
+        let native = NativeHost::shared();
+        let options = Options {
+            build,
+            ..Options::default()
+        };
+        native.processes().set_options(&options);
+        let host = Arc::new(NoSharedMemory(native.clone()));
+        let interpreter = Interpreter::new(host, options);
+        let outcome = match Program::start(&interpreter, source, "fallback.py") {
+            Ok(mut program) => program.run_to_end(),
+            Err(outcome) => outcome,
+        };
+        native.processes().stop_all(2000);
+        assert_eq!(outcome, Outcome::Finished, "{build:?}");
+    }
 }

@@ -17,10 +17,7 @@ use std::path::{Path, PathBuf};
 const BUILDS: [&str; 3] = ["gil", "free-threaded", "one-core"];
 
 /// Programs of the range that this interpreter does not run yet (each with what it lacks).
-const NOT_YET: &[(&str, &str)] = &[
-    ("090_mp_value_array_lock.py", "shared memory"),
-    ("092_mp_manager.py", "multiprocessing.Manager"),
-];
+const NOT_YET: &[(&str, &str)] = &[];
 
 /// Whether a program of the directory is this part's: 074 to 109.
 fn is_about_processes(name: &str) -> bool {

@@ -12,6 +12,7 @@ pub mod math;
 pub mod os;
 pub mod pickle_codec;
 pub mod process;
+pub mod process_shared;
 pub mod random;
 pub mod sys;
 pub mod thread;
@@ -98,7 +99,9 @@ const MODULES: &[(&str, ModuleDef)] = &[
         ModuleDef::Source(concat!(
             include_str!("py/multiprocessing.py"),
             include_str!("py/mp_process.py"),
-            include_str!("py/mp_pool.py")
+            include_str!("py/mp_pool.py"),
+            include_str!("py/mp_shared.py"),
+            include_str!("py/mp_manager.py")
         )),
     ),
 ];

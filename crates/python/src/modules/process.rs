@@ -325,5 +325,6 @@ static FUNCTIONS: &[NativeDef] = &[
 
 /// Fills the `_process` module.
 pub fn init(vm: &mut Vm, dict: &ObjRef) -> PyResult<()> {
-    super::add_functions(vm, dict, FUNCTIONS)
+    super::add_functions(vm, dict, FUNCTIONS)?;
+    super::add_functions(vm, dict, super::process_shared::FUNCTIONS)
 }

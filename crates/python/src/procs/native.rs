@@ -9,6 +9,7 @@ use crate::vm::Build;
 use crate::{Interpreter, Options, Outcome, Program};
 use parking_lot::Mutex;
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, OnceLock, Weak};
 use std::time::Duration;
 
@@ -27,6 +28,8 @@ pub struct NativeProcesses {
     host: OnceLock<Weak<dyn Host>>,
     options: Mutex<Options>,
     live: (std::sync::Mutex<usize>, Condvar),
+    /// Shared memory: every instance maps the same words.
+    blocks: Mutex<HashMap<u64, Arc<[AtomicU64]>>>,
 }
 
 impl std::fmt::Debug for NativeProcesses {
@@ -45,6 +48,7 @@ impl Default for NativeProcesses {
             host: OnceLock::new(),
             options: Mutex::new(Options::default()),
             live: (std::sync::Mutex::new(0), Condvar::new()),
+            blocks: Mutex::new(HashMap::new()),
         }
     }
 }
@@ -166,6 +170,34 @@ impl NativeProcesses {
         ended.notify_all();
     }
 
+    /// Makes a block of shared memory (at most 1 Mi words).
+    pub fn shared_create(&self, block: u64, words: usize) -> Result<(), String> {
+        if words > 1 << 20 {
+            return Err(format!(
+                "shared memory of {words} items is more than a run may have"
+            ));
+        }
+        let made: Arc<[AtomicU64]> = (0..words).map(|_| AtomicU64::new(0)).collect();
+        self.blocks.lock().entry(block).or_insert(made);
+        Ok(())
+    }
+
+    fn word<T>(&self, block: u64, index: usize, use_it: impl FnOnce(&AtomicU64) -> T) -> Option<T> {
+        let block = self.blocks.lock().get(&block).cloned()?;
+        block.get(index).map(use_it)
+    }
+
+    /// Reads a shared word.
+    pub fn shared_load(&self, block: u64, index: usize) -> Option<u64> {
+        self.word(block, index, |word| word.load(Ordering::SeqCst))
+    }
+
+    /// Writes a shared word.
+    pub fn shared_store(&self, block: u64, index: usize, value: u64) -> bool {
+        self.word(block, index, |word| word.store(value, Ordering::SeqCst))
+            .is_some()
+    }
+
     /// Stops every child still running and waits (at most `grace_ms`) for
     /// their threads to end: the run is over.
     pub fn stop_all(&self, grace_ms: u64) {
@@ -225,5 +257,17 @@ impl Host for ChildHost {
 
     fn process_attach(&self, pid: u32, inbox: Arc<Inbox>) {
         self.inner.process_attach(pid, inbox);
+    }
+
+    fn shared_create(&self, block: u64, words: usize) -> Result<(), String> {
+        self.inner.shared_create(block, words)
+    }
+
+    fn shared_load(&self, block: u64, index: usize) -> Option<u64> {
+        self.inner.shared_load(block, index)
+    }
+
+    fn shared_store(&self, block: u64, index: usize, value: u64) -> bool {
+        self.inner.shared_store(block, index, value)
     }
 }

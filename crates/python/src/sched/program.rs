@@ -166,16 +166,32 @@ impl Program {
             let until_ms = match self.step(u64::MAX) {
                 Step::Running => continue,
                 Step::Idle { until_ms } if self.interp.sched.one_core_waits_outside() => {
-                    until_ms.min(self.interp.host.now_ms() + OUTSIDE_POLL_MS)
+                    self.wait_outside(until_ms);
+                    continue;
                 }
                 Step::Idle { until_ms } => until_ms,
-                Step::WaitingOutside => self.interp.host.now_ms() + OUTSIDE_POLL_MS,
+                Step::WaitingOutside => {
+                    self.wait_outside(self.interp.host.now_ms() + OUTSIDE_POLL_MS * 10.0);
+                    continue;
+                }
                 Step::Finished(outcome) => return outcome,
             };
             let _ = self
                 .interp
                 .host
                 .wait(&Wait::Sleep { until_ms }, &self.interp.cancel);
+        }
+    }
+
+    /// Waits for news from outside (a signal raised from another host
+    /// thread) or `until_ms`, whichever comes first; a cancel is seen
+    /// within [`OUTSIDE_POLL_MS`] × 10.
+    fn wait_outside(&self, until_ms: f64) {
+        let left = until_ms - self.interp.host.now_ms();
+        if left > 0.0 && !self.interp.cancel.is_cancelled() {
+            self.interp
+                .sched
+                .wait_outside_news(left.min(OUTSIDE_POLL_MS * 10.0));
         }
     }
 
