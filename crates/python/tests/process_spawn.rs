@@ -210,3 +210,42 @@ if __name__ == "__main__":
         assert_eq!(outcome, Outcome::Finished, "{build:?}");
     }
 }
+
+#[test]
+fn an_interpreter_pool_runs_calls_in_other_interpreters_of_this_process() {
+    let source = r#"import os
+from concurrent.futures import InterpreterPoolExecutor
+from concurrent.futures.interpreter import BrokenInterpreterPool, ExecutionFailed
+
+counter = 0
+
+def work(n):
+    global counter
+    counter += n
+    return (n * n, os.getpid(), __name__)
+
+def fail(n):
+    raise KeyError(n)
+
+if __name__ == "__main__":
+    with InterpreterPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(work, range(4)))
+        assert [r[0] for r in results] == [0, 1, 4, 9], results
+        assert all(r[1] == os.getpid() for r in results), "an interpreter is not a process"
+        assert {r[2] for r in results} == {"__mp_main__"}, results
+        assert counter == 0, "globals are not shared"
+        error = pool.submit(fail, "k").exception()
+        assert type(error) is KeyError and isinstance(error.__cause__, ExecutionFailed), error
+        try:
+            pool.submit(lambda: 1)
+        except Exception as err:
+            assert type(err).__name__ == "PicklingError", err
+        else:
+            raise AssertionError("a lambda was sent to another interpreter")
+    assert issubclass(BrokenInterpreterPool, RuntimeError)
+"#;
+    for build in BUILDS {
+        let (outcome, _) = run(source, build, false);
+        assert_eq!(outcome, Outcome::Finished, "{build:?}");
+    }
+}

@@ -95,6 +95,10 @@ const MODULES: &[(&str, ModuleDef)] = &[
         ModuleDef::Source(include_str!("py/futures_process.py")),
     ),
     (
+        "concurrent.futures.interpreter",
+        ModuleDef::Source(include_str!("py/futures_interpreter.py")),
+    ),
+    (
         "multiprocessing",
         ModuleDef::Source(concat!(
             include_str!("py/multiprocessing.py"),

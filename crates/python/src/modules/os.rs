@@ -9,12 +9,14 @@ pub const PID: u32 = crate::procs::MAIN_PID;
 
 fn getpid(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.exact("getpid", 0, 0)?;
-    Ok(Value::Int(i64::from(vm.interp.process.identity.pid)))
+    Ok(Value::Int(i64::from(vm.interp.process.identity.os_pid)))
 }
 
 fn getppid(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.exact("getppid", 0, 0)?;
-    Ok(Value::Int(i64::from(vm.interp.process.identity.parent_pid)))
+    Ok(Value::Int(i64::from(
+        vm.interp.process.identity.os_parent_pid,
+    )))
 }
 
 fn cpu_count(vm: &mut Vm, args: Args<'_>) -> PyResult {

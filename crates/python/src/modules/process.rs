@@ -55,10 +55,16 @@ fn identity(vm: &mut Vm, args: Args<'_>) -> PyResult {
     ]))
 }
 
-/// `request_spawn(name, payload)`: asks for a child that runs the program
-/// again, then `payload`; the ticket's reply is its pid.
+/// `request_spawn(name, payload, same_process=False)`: asks for a child
+/// that runs the program again, then `payload`; the ticket's reply is its
+/// pid. `same_process`: an interpreter of this OS process (its `os.getpid()`
+/// is ours).
 fn request_spawn(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let a = args.exact("request_spawn", 2, 2)?;
+    let a = args.exact("request_spawn", 2, 3)?;
+    let same_process = match a.get(2) {
+        Some(flag) => vm.truthy(flag)?,
+        None => false,
+    };
     let name = a[0]
         .as_str()
         .ok_or_else(|| PyErr::type_error("name must be a str"))?
@@ -81,6 +87,7 @@ fn request_spawn(vm: &mut Vm, args: Args<'_>) -> PyResult {
         source,
         payload,
         build: build.into(),
+        same_process,
         ..ProcessSpec::default()
     };
     let (ticket, _) = vm.interp.process.new_ticket(None);

@@ -66,6 +66,9 @@ pub struct ProcessSpec {
     pub payload: Vec<u8>,
     /// The build (`gil`, `free-threaded`, `one-core`), as the parent's.
     pub build: String,
+    /// An interpreter of the parent's OS process (`InterpreterPoolExecutor`)
+    /// rather than a process: `os.getpid()` is the parent's.
+    pub same_process: bool,
 }
 
 impl ProcessSpec {
@@ -76,7 +79,8 @@ impl ProcessSpec {
             .text(&self.filename)
             .text(&self.source)
             .bytes(&self.payload)
-            .text(&self.build);
+            .text(&self.build)
+            .u8(u8::from(self.same_process));
     }
 
     pub(crate) fn read(r: &mut Reader<'_>) -> Result<ProcessSpec, String> {
@@ -88,6 +92,7 @@ impl ProcessSpec {
             source: r.text()?,
             payload: r.bytes()?,
             build: r.text()?,
+            same_process: r.u8()? != 0,
         })
     }
 }
@@ -103,6 +108,10 @@ pub struct Identity {
     pub name: String,
     /// A child's start (`None` in the main process).
     pub start: Option<Arc<ProcessSpec>>,
+    /// `os.getpid()` (the parent's, for an interpreter of its process).
+    pub os_pid: u32,
+    /// `os.getppid()`.
+    pub os_parent_pid: u32,
 }
 
 impl Default for Identity {
@@ -112,6 +121,8 @@ impl Default for Identity {
             parent_pid: MAIN_PARENT_PID,
             name: "MainProcess".into(),
             start: None,
+            os_pid: MAIN_PID,
+            os_parent_pid: MAIN_PARENT_PID,
         }
     }
 }
@@ -124,6 +135,16 @@ impl Identity {
             parent_pid: spec.parent_pid,
             name: spec.name.clone(),
             start: Some(Arc::new(spec.clone())),
+            os_pid: if spec.same_process {
+                spec.parent_pid
+            } else {
+                spec.pid
+            },
+            os_parent_pid: if spec.same_process {
+                MAIN_PARENT_PID
+            } else {
+                spec.parent_pid
+            },
         }
     }
 }

@@ -36,6 +36,8 @@ def _chunk_worker(fn, chunk):
 
 
 class ProcessPoolExecutor(_base.Executor):
+    _broken_class = BrokenProcessPool
+
     def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(),
                  *, max_tasks_per_child=None):
         import multiprocessing
@@ -60,9 +62,11 @@ class ProcessPoolExecutor(_base.Executor):
         self._broken = False
         self._handler = None
 
+    def _new_worker(self):
+        return self._context.Process(target=_process_worker, args=(self._calls, self._results))
+
     def _spawn_worker(self):
-        worker = self._context.Process(target=_process_worker,
-                                       args=(self._calls, self._results))
+        worker = self._new_worker()
         worker.start()
         import _process
         import pickle
@@ -90,13 +94,16 @@ class ProcessPoolExecutor(_base.Executor):
             if ok:
                 future.set_result(value)
             else:
-                future.set_exception(value)
+                future.set_exception(self._failure(value))
+
+    def _failure(self, error):
+        return error
 
     def _break(self):
         self._broken = ("A child process terminated abruptly, the process pool is not "
                         "usable anymore")
-        error = BrokenProcessPool("A process in the process pool was terminated abruptly "
-                                  "while the future was running or pending.")
+        error = self._broken_class("A process in the process pool was terminated "
+                                   "abruptly while the future was running or pending.")
         for future in self._pending.values():
             if not future.done():
                 future.set_exception(error)
@@ -107,7 +114,7 @@ class ProcessPoolExecutor(_base.Executor):
     def submit(self, fn, /, *args, **kwargs):
         with self._lock:
             if self._broken:
-                raise BrokenProcessPool(self._broken)
+                raise self._broken_class(self._broken)
             if self._shutdown:
                 raise RuntimeError("cannot schedule new futures after shutdown")
             future = _base.Future()

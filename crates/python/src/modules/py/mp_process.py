@@ -44,7 +44,8 @@ class BaseProcess:
         if _bootstrapping:
             raise RuntimeError(_BOOTSTRAP_ERROR)
         payload = _dumps(self)
-        ticket = _process.request_spawn(self._name, payload)
+        ticket = _process.request_spawn(self._name, payload,
+                                        getattr(self, "_same_process", False))
         _process.wait(ticket, None)
         self._pid = int.from_bytes(_process.reply(ticket), "little")
         _process.spawned(self._pid, self._name)
