@@ -116,6 +116,20 @@ fn a_child_is_a_process_with_a_lane_that_spawns_then_runs_then_ends() {
             sent.is_some_and(|text| text.ends_with(" bytes")),
             "{build:?}"
         );
+        let received = record
+            .events
+            .iter()
+            .find(|e| e.kind == EventKind::Receive && e.lane == 0)
+            .and_then(|e| e.flow)
+            .unwrap_or_else(|| panic!("{build:?}: the queue item's arrival is not a flow"));
+        let sender = record
+            .events
+            .iter()
+            .find(|e| e.flow.is_some_and(|f| f.id == received.id && !f.arrives));
+        assert!(
+            sender.is_some_and(|e| e.lane == lane && e.kind == EventKind::Send),
+            "{build:?}: the queue item's flow does not start on the child's lane"
+        );
     }
 }
 

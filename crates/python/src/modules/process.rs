@@ -134,7 +134,8 @@ fn wait(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn reply(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = args.exact("reply", 1, 1)?;
     let ticket = u64_arg(&a[0], "ticket")?;
-    match vm.interp.process.take_reply(ticket) {
+    let reader = (vm.lane(), vm.line());
+    match vm.interp.process.take_reply(ticket, reader) {
         Some(Ok(bytes)) => Ok(bytes_value(bytes)),
         Some(Err(why)) => Err(PyErr::os_error(why)),
         None => Ok(Value::None),
@@ -145,7 +146,8 @@ fn reply(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn abandon(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = args.exact("abandon", 1, 1)?;
     let ticket = u64_arg(&a[0], "ticket")?;
-    match vm.interp.process.abandon(ticket) {
+    let reader = (vm.lane(), vm.line());
+    match vm.interp.process.abandon(ticket, reader) {
         Some(Ok(bytes)) => Ok(bytes_value(bytes)),
         Some(Err(why)) => Err(PyErr::os_error(why)),
         None => Ok(Value::None),
@@ -161,7 +163,7 @@ fn new_channel(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn put(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = args.exact("put", 2, 2)?;
     let channel = u64_arg(&a[0], "channel")?;
-    let message = bytes_arg(&a[1], "message")?.to_vec();
+    let message = vm.interp.process.seal(bytes_arg(&a[1], "message")?);
     post(vm, &Request::Put { channel, message })?;
     Ok(Value::None)
 }
