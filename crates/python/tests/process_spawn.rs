@@ -263,3 +263,37 @@ if __name__ == "__main__":
         assert_eq!(outcome, Outcome::Finished, "{build:?}");
     }
 }
+
+#[test]
+fn a_child_that_never_ends_is_stopped_by_the_time_limit() {
+    let source = r#"import multiprocessing
+def spin():
+    while True:
+        pass
+if __name__ == "__main__":
+    p = multiprocessing.Process(target=spin)
+    p.start()
+    p.join()
+    print("never")
+"#;
+    for build in BUILDS {
+        let host = NativeHost::shared();
+        let mut options = Options {
+            build,
+            ..Options::default()
+        };
+        options.limits.time_ms = Some(500.0);
+        host.processes().set_options(&options);
+        let interpreter = Interpreter::new(host.clone(), options);
+        let outcome = match Program::start(&interpreter, source, "spin.py") {
+            Ok(mut program) => program.run_to_end(),
+            Err(outcome) => outcome,
+        };
+        host.processes().stop_all(2000);
+        assert_eq!(
+            outcome,
+            Outcome::Halted(threadline_python::objects::exception::Halt::TimeLimit),
+            "{build:?}"
+        );
+    }
+}

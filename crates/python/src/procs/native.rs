@@ -18,6 +18,8 @@ use std::time::Duration;
 const CHILD_STACK_BYTES: usize = 256 << 20;
 /// The exit code of a child stopped by `terminate` (CPython's `-SIGTERM`).
 pub const TERMINATED: i32 = -15;
+/// The exit code of a child whose interpreter panicked (`-SIGABRT`).
+pub const ABORTED: i32 = -6;
 
 /// The broker and the children of one native run.
 pub struct NativeProcesses {
@@ -123,7 +125,11 @@ impl NativeProcesses {
             .name(spec.name.replace('\0', " "))
             .stack_size(CHILD_STACK_BYTES)
             .spawn(move || {
-                let code = procs.run_child(host, options, pid);
+                // A panic (a bug of the interpreter) ends the child, never
+                // its parent's wait: the child ends as an abort would. Where
+                // panics abort (release builds), the whole OS process does.
+                let run = std::panic::AssertUnwindSafe(|| procs.run_child(host, options, pid));
+                let code = std::panic::catch_unwind(run).unwrap_or(ABORTED);
                 procs.ended(pid, code);
             });
         if spawned.is_err() {
