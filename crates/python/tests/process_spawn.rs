@@ -297,3 +297,66 @@ if __name__ == "__main__":
         );
     }
 }
+
+#[test]
+fn a_childs_threads_and_prints_join_the_parents_timeline() {
+    let source = r#"import multiprocessing
+import threading
+
+def helper():
+    print("from a thread of the child")
+
+def work():
+    t = threading.Thread(target=helper)
+    t.start()
+    t.join()
+
+if __name__ == "__main__":
+    p = multiprocessing.Process(target=work)
+    p.start()
+    p.join()
+"#;
+    for build in BUILDS {
+        let (outcome, record) = run(source, build, true);
+        assert_eq!(outcome, Outcome::Finished, "{build:?}");
+        let child = record
+            .processes
+            .iter()
+            .find(|p| p.name == "Process-1")
+            .unwrap_or_else(|| panic!("{build:?}: no child process"));
+        let thread = record
+            .lanes
+            .iter()
+            .find(|l| l.process == child.process && l.name == "Thread-1 (helper)")
+            .unwrap_or_else(|| {
+                panic!(
+                    "{build:?}: the child's thread has no lane: {:?}",
+                    record.lanes
+                )
+            });
+        let printed = record.events.iter().find(|e| {
+            e.lane == thread.lane
+                && e.kind == EventKind::Print
+                && e.text
+                    .as_deref()
+                    .is_some_and(|t| t.contains("from a thread"))
+        });
+        assert!(
+            printed.is_some(),
+            "{build:?}: the child's print is not on its thread's lane"
+        );
+        let origin = record
+            .marks
+            .iter()
+            .map(|m| m.at_us)
+            .fold(f64::MAX, f64::min);
+        assert!(
+            record
+                .marks
+                .iter()
+                .filter(|m| m.lane == thread.lane)
+                .all(|m| m.at_us >= origin && m.at_us <= record.wall_ms * 1000.0 + 1.0),
+            "{build:?}: the child's marks are not on the parent's clock"
+        );
+    }
+}

@@ -136,6 +136,13 @@ impl Broker {
                 }
                 _ => self.put(channel, message, false),
             },
+            Request::Record { record } => match self.children.get(&from) {
+                Some(child) => vec![Action::Deliver {
+                    to: child.parent,
+                    notice: Notice::Record { pid: from, record }.encode(),
+                }],
+                None => Vec::new(),
+            },
             Request::Started => match self.children.get(&from) {
                 Some(child) => vec![Action::Deliver {
                     to: child.parent,

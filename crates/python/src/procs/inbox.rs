@@ -191,6 +191,18 @@ impl Inbox {
             Notice::Reply { ticket, result } => self.replied(ticket, result),
             Notice::Started { pid } => self.child_started(pid),
             Notice::Exited { pid, code } => self.child_exited(pid, code),
+            Notice::Record { pid, record } => {
+                if let Some(main_lane) = self.child_lane(pid)
+                    && self.sched.is_recording()
+                {
+                    let target = super::merge::Target {
+                        sched: &self.sched,
+                        main_lane,
+                        process: self.process_index(pid),
+                    };
+                    super::merge::merge(&target, &record);
+                }
+            }
         }
     }
 
@@ -251,7 +263,7 @@ impl Inbox {
         if !sched.is_recording() || lane == u16::MAX {
             return;
         }
-        let process = u16::try_from(pid - self.identity.pid.min(pid)).unwrap_or(u16::MAX);
+        let process = self.process_index(pid);
         let recorder = sched.recorder();
         recorder.name_process(ProcessInfo {
             process,
@@ -260,7 +272,7 @@ impl Inbox {
         });
         recorder.name_lane(LaneInfo {
             lane,
-            name: format!("{name} MainThread"),
+            name: "MainThread".into(),
             process,
             kind: LaneKind::Thread,
         });
@@ -277,6 +289,11 @@ impl Inbox {
             EventKind::Begin,
             None,
         );
+    }
+
+    /// A child's index among the processes of this timeline.
+    fn process_index(&self, pid: u32) -> u16 {
+        u16::try_from(pid.saturating_sub(self.identity.pid)).unwrap_or(u16::MAX)
     }
 
     fn child_started(&self, pid: u32) {

@@ -32,6 +32,7 @@
 
 mod broker;
 mod inbox;
+pub mod merge;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
 pub mod wire;

@@ -117,7 +117,6 @@ impl NativeProcesses {
         let mut options = self.options.lock().clone();
         options.build = build_named(&spec.build);
         options.process = Identity::child(&spec);
-        options.trace = false;
         options.limits.stack_bytes = CHILD_STACK_BYTES / 2;
         *crate::sched::lock(&self.live.0) += 1;
         let procs = self.clone();

@@ -66,6 +66,12 @@ pub enum Request {
     },
     /// The sender's module began to run (its spawn is over).
     Started,
+    /// What the sender's run recorded (at its end), for its parent's
+    /// timeline: bytes of [`super::merge::encode`].
+    Record {
+        /// The record.
+        record: Vec<u8>,
+    },
     /// When child `pid` ends, put `message` on `channel` (a pool's result
     /// stream hears of a worker's end as of its results).
     Watch {
@@ -92,6 +98,13 @@ pub enum Notice {
     Started {
         /// The child.
         pid: u32,
+    },
+    /// What a child of the receiver recorded.
+    Record {
+        /// The child.
+        pid: u32,
+        /// The record's bytes.
+        record: Vec<u8>,
     },
     /// A child of the receiver ended.
     Exited {
@@ -218,6 +231,9 @@ impl Request {
             } => {
                 w.u8(9).u32(*pid).u64(*channel).bytes(message);
             }
+            Request::Record { record } => {
+                w.u8(10).bytes(record);
+            }
         }
         w.0
     }
@@ -257,6 +273,7 @@ impl Request {
             },
             7 => Request::Terminate { pid: r.u32()? },
             8 => Request::Started,
+            10 => Request::Record { record: r.bytes()? },
             9 => Request::Watch {
                 pid: r.u32()?,
                 channel: r.u64()?,
@@ -292,6 +309,9 @@ impl Notice {
             Notice::Exited { pid, code } => {
                 w.u8(3).u32(*pid).u32(*code as u32);
             }
+            Notice::Record { pid, record } => {
+                w.u8(4).u32(*pid).bytes(record);
+            }
         }
         w.0
     }
@@ -312,6 +332,10 @@ impl Notice {
             3 => Notice::Exited {
                 pid: r.u32()?,
                 code: r.u32()? as i32,
+            },
+            4 => Notice::Record {
+                pid: r.u32()?,
+                record: r.bytes()?,
             },
             tag => return Err(format!("unknown process notice {tag}")),
         };

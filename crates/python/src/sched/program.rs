@@ -213,6 +213,17 @@ impl Program {
         ProgramRecord::of(recorder, build, recorder.elapsed_ms())
     }
 
+    /// A spawned child's record goes to its parent's timeline.
+    fn send_record_to_parent(&self) {
+        let process = &self.interp.process;
+        if !self.interp.sched.is_recording() || process.identity.start.is_none() {
+            return;
+        }
+        let origin_ms = self.interp.sched.recorder().origin_ms();
+        let record = crate::procs::merge::encode(origin_ms, &self.record());
+        let _ = process.post(&crate::procs::wire::Request::Record { record });
+    }
+
     /// Ends the run: stops what still runs, waits for host threads, closes
     /// the lanes, prints why it halted (if it did) and frees the heap.
     fn finish(&mut self) -> Outcome {
@@ -222,6 +233,7 @@ impl Program {
         sched.wait_host_threads(HOST_THREAD_GRACE_MS);
         sched.clear_one_core();
         sched.close_lanes();
+        self.send_record_to_parent();
         let outcome = match (sched.halt(), sched.take_outcome()) {
             // `os._exit(n)`: the process ends at once, without a word.
             _ if self.interp.process.forced_exit().is_some() => {
