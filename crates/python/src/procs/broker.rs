@@ -324,6 +324,10 @@ mod tests {
             spec: spec(),
         };
         assert_eq!(Request::decode(&request.encode(3)), Ok((3, request)));
+        let mut full = spec();
+        full.same_process = true;
+        full.payload = vec![1, 2];
+        assert_eq!(ProcessSpec::decode(&full.encode()), Ok(full));
         let notice = Notice::Exited { pid: 4, code: -15 };
         assert_eq!(Notice::decode(&notice.encode()), Ok(notice));
         let bytes = Request::Put {

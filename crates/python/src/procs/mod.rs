@@ -73,6 +73,22 @@ pub struct ProcessSpec {
 }
 
 impl ProcessSpec {
+    /// The spec as bytes (for a host that starts the child elsewhere: a
+    /// browser posts them to the child's new worker).
+    pub fn encode(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        self.write(&mut w);
+        w.0
+    }
+
+    /// Reads a spec written by [`ProcessSpec::encode`].
+    pub fn decode(bytes: &[u8]) -> Result<ProcessSpec, String> {
+        let mut r = Reader::new(bytes);
+        let spec = ProcessSpec::read(&mut r)?;
+        r.end()?;
+        Ok(spec)
+    }
+
     pub(crate) fn write(&self, w: &mut Writer) {
         w.u32(self.pid)
             .u32(self.parent_pid)
