@@ -226,7 +226,11 @@ def _find_class(module_name, qualname):
         return _lookup(module_name, qualname)
     except AttributeError:
         module = sys.modules.get(module_name)
-        raise AttributeError(f"Can't get attribute {qualname!r} on {module!r}") from None
+        where = getattr(module, "__file__", None)
+        shown = f"<module {module_name!r} from {where!r}>" if where else repr(module)
+        if module_name == "__main__" and module is not None:
+            shown = f"<module {module.__name__!r} from {where!r}>" if where else repr(module)
+        raise AttributeError(f"Can't get attribute {qualname!r} on {shown}") from None
 
 
 def dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None):
