@@ -257,7 +257,7 @@ fn run_main_module(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(PyErr::system_error("a module is not a module"));
     };
     let dict = module_obj.dict.clone();
-    vm.dict_set(&dict, intern("__file__"), Value::str(&filename))?;
+    vm.dict_set(&dict, intern("__file__"), Value::str(&normalise(&filename)))?;
     let builtins = crate::objects::types::dict_get_str(&vm.interp.modules, &intern("builtins"));
     if let Some(builtins) = builtins {
         vm.dict_set(&dict, intern("__builtins__"), builtins)?;
@@ -274,6 +274,29 @@ fn run_main_module(vm: &mut Vm, args: Args<'_>) -> PyResult {
     })?;
     vm.run_code_in(&code, &dict)?;
     Ok(module)
+}
+
+/// The program's path as CPython's spawn gives it to the child
+/// (`os.path.normpath`: no `.` or `..` steps, no doubled slashes).
+fn normalise(path: &str) -> String {
+    let absolute = path.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|last| *last != "..") => {
+                parts.pop();
+            }
+            ".." if absolute => {}
+            _ => parts.push(part),
+        }
+    }
+    let joined = parts.join("/");
+    match (absolute, joined.is_empty()) {
+        (true, _) => format!("/{joined}"),
+        (false, true) => ".".into(),
+        (false, false) => joined,
+    }
 }
 
 /// `record_message(to_pid, size, sending)`: a message left for (or came
@@ -336,4 +359,17 @@ static FUNCTIONS: &[NativeDef] = &[
 pub fn init(vm: &mut Vm, dict: &ObjRef) -> PyResult<()> {
     super::add_functions(vm, dict, FUNCTIONS)?;
     super::add_functions(vm, dict, super::process_shared::FUNCTIONS)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn paths_normalise_as_normpath_does() {
+        use super::normalise;
+        assert_eq!(normalise("/a/b/../../c/./d.py"), "/c/d.py");
+        assert_eq!(normalise("a//b/../c.py"), "a/c.py");
+        assert_eq!(normalise("../x.py"), "../x.py");
+        assert_eq!(normalise("/../x.py"), "/x.py");
+        assert_eq!(normalise("x.py"), "x.py");
+    }
 }
