@@ -306,14 +306,17 @@ import threading
 def helper():
     print("from a thread of the child")
 
-def work():
+def work(inbox):
+    assert inbox.get(timeout=10) == "hello"
     t = threading.Thread(target=helper)
     t.start()
     t.join()
 
 if __name__ == "__main__":
-    p = multiprocessing.Process(target=work)
+    inbox = multiprocessing.Queue()
+    p = multiprocessing.Process(target=work, args=(inbox,))
     p.start()
+    inbox.put("hello")
     p.join()
 "#;
     for build in BUILDS {
@@ -344,6 +347,26 @@ if __name__ == "__main__":
         assert!(
             printed.is_some(),
             "{build:?}: the child's print is not on its thread's lane"
+        );
+        let main_lane = record
+            .lanes
+            .iter()
+            .find(|l| l.process == child.process && l.name == "MainThread")
+            .unwrap_or_else(|| panic!("{build:?}: no main lane for the child"))
+            .lane;
+        let arrival = record
+            .events
+            .iter()
+            .find(|e| e.lane == main_lane && e.kind == EventKind::Receive && e.line > 0)
+            .and_then(|e| e.flow)
+            .unwrap_or_else(|| panic!("{build:?}: the queue item's arrival in the child"));
+        let departure = record
+            .events
+            .iter()
+            .find(|e| e.flow.is_some_and(|f| f.id == arrival.id && !f.arrives));
+        assert!(
+            departure.is_some_and(|e| e.lane == 0 && e.kind == EventKind::Send),
+            "{build:?}: the parent's put is not the flow's start"
         );
         let origin = record
             .marks

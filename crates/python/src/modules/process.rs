@@ -163,7 +163,8 @@ fn new_channel(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn put(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = args.exact("put", 2, 2)?;
     let channel = u64_arg(&a[0], "channel")?;
-    let message = vm.interp.process.seal(bytes_arg(&a[1], "message")?);
+    let sender = (vm.lane(), vm.line());
+    let message = vm.interp.process.seal(bytes_arg(&a[1], "message")?, sender);
     post(vm, &Request::Put { channel, message })?;
     Ok(Value::None)
 }

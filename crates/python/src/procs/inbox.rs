@@ -18,11 +18,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use threadline_core::record::{Activity, EventKind, Flow, LaneInfo, LaneKind, ProcessInfo};
 
-/// The first byte of a sealed channel message (no pickle starts with it).
-const ENVELOPE_MARK: u8 = 0xFE;
-/// The envelope's length: the mark, the sender's pid, when it was sent.
-const ENVELOPE: usize = 1 + 4 + 8;
-
 struct Ticket {
     signal: Arc<Signal>,
     reply: Option<Result<Vec<u8>, String>>,
@@ -43,7 +38,7 @@ pub struct Inbox {
     /// Who this process is.
     pub identity: Identity,
     host: Arc<dyn Host>,
-    sched: Arc<Sched>,
+    pub(super) sched: Arc<Sched>,
     tickets: Mutex<HashMap<u64, Ticket>>,
     children: Mutex<HashMap<u32, ChildLane>>,
     next_ticket: AtomicU64,
@@ -124,38 +119,6 @@ impl Inbox {
             Ok(message) if is_message => Ok(self.open(message, reader)),
             other => other,
         })
-    }
-
-    /// Puts the sender's envelope on a channel's message: who sent it and
-    /// when, so that its receiver can draw the flow.
-    pub fn seal(&self, message: &[u8]) -> Vec<u8> {
-        let mut sealed = Vec::with_capacity(message.len() + ENVELOPE);
-        sealed.push(ENVELOPE_MARK);
-        sealed.extend_from_slice(&self.identity.pid.to_le_bytes());
-        sealed.extend_from_slice(&self.sched.now().to_le_bytes());
-        sealed.extend_from_slice(message);
-        sealed
-    }
-
-    /// Takes a message out of its envelope; one from a child of this
-    /// process is recorded as a flow from the child's lane (when it was
-    /// sent) to the reader's (now), with its size. Messages the broker
-    /// made (a watched child's end) have no envelope.
-    pub fn open(&self, sealed: Vec<u8>, reader: (u16, u32)) -> Vec<u8> {
-        if sealed.len() < ENVELOPE || sealed[0] != ENVELOPE_MARK {
-            return sealed;
-        }
-        let mut pid = [0u8; 4];
-        pid.copy_from_slice(&sealed[1..5]);
-        let mut sent = [0u8; 8];
-        sent.copy_from_slice(&sealed[5..ENVELOPE]);
-        let message = sealed[ENVELOPE..].to_vec();
-        if let Some(child) = self.child_lane(u32::from_le_bytes(pid)) {
-            let text = Some(format!("{} bytes", message.len()));
-            let sent_at = f64::from_le_bytes(sent);
-            self.flow_at(sent_at, (child, 0), reader, text);
-        }
-        message
     }
 
     /// Gives up waiting on a ticket (a timeout): a `Get` is cancelled at
@@ -357,7 +320,13 @@ impl Inbox {
 
     /// Records a message's flow: sent at `sent_ms` from `from` (lane,
     /// line), received now on `to`.
-    fn flow_at(&self, sent_ms: f64, from: (u16, u32), to: (u16, u32), text: Option<String>) {
+    pub(super) fn flow_at(
+        &self,
+        sent_ms: f64,
+        from: (u16, u32),
+        to: (u16, u32),
+        text: Option<String>,
+    ) {
         let sched = &self.sched;
         if !sched.is_recording() || from.0 == u16::MAX {
             return;

@@ -9,6 +9,10 @@ use std::collections::HashMap;
 use threadline_core::program::ProgramRecord;
 use threadline_core::record::{Flow, LaneInfo};
 
+/// Marks, in a child's record, a flow whose sending end its parent
+/// recorded (a message from the parent): the merge keeps its id as is.
+pub const PARENT_FLOW: u64 = 1 << 63;
+
 /// A record as bytes: the recorder's origin on the shared clock, then the
 /// record as JSON.
 pub fn encode(origin_ms: f64, record: &ProgramRecord) -> Vec<u8> {
@@ -89,7 +93,11 @@ pub fn merge(target: &Target<'_>, bytes: &[u8]) {
             continue;
         }
         let flow = event.flow.map(|flow| Flow {
-            id: *flows.entry(flow.id).or_insert_with(|| recorder.new_flow()),
+            id: if flow.id & PARENT_FLOW != 0 {
+                flow.id & !PARENT_FLOW
+            } else {
+                *flows.entry(flow.id).or_insert_with(|| recorder.new_flow())
+            },
             arrives: flow.arrives,
         });
         let at_ms = origin_ms + event.at_us / 1000.0;

@@ -31,6 +31,7 @@
 //! Natively, [`native::NativeProcesses`] is all of this on OS threads.
 
 mod broker;
+mod envelope;
 mod inbox;
 pub mod merge;
 #[cfg(not(target_arch = "wasm32"))]
