@@ -17,10 +17,13 @@
 //!     [`crate::Interpreter`] made with `Options { process:
 //!     Identity::child(&spec), .. }`, then [`crate::Program::start_child`]
 //!     and steps to its end; when it ends, call [`Broker::exited`] with
-//!     [`crate::Outcome::exit_code`] (or -15 if it was stopped) and carry
-//!     out the actions that returns.
-//!   - `Stop { pid }`: cancel that instance's run (its `CancelFlag`), then
-//!     report its end with exit code -15.
+//!     [`exit_code`] of its outcome and carry out the actions that returns.
+//!     An instance that dies (a trap, a panic) is reported the same way,
+//!     with -6, so that its parent never waits for it forever.
+//!   - `Stop { pid }`: cancel that instance's run (its `CancelFlag`; a
+//!     browser may terminate the worker), then report its end with exit
+//!     code -15 ([`TERMINATED`]). When the main program's run ends, the host
+//!     stops every child still running.
 //! - An interpreter gives the host its inbox once, with
 //!   [`crate::host::Host::process_attach`], when it is made.
 //! - Channels (a `Queue`, a `Pipe`'s direction, a pool's task and result
@@ -50,6 +53,22 @@ pub const MAIN_PID: u32 = 4242;
 pub const MAIN_PARENT_PID: u32 = 4241;
 /// Children alive at once in one run.
 pub const MAX_LIVE_PROCESSES: usize = 32;
+
+/// The exit code of a child stopped by `terminate` (CPython's `-SIGTERM`).
+pub const TERMINATED: i32 = -15;
+
+/// A child's exit code, as its parent sees it, from how its run ended:
+/// `stopped` when the host stopped it (`terminate`, the run's end).
+pub fn exit_code(outcome: &crate::Outcome, stopped: bool) -> i32 {
+    use crate::Outcome;
+    match outcome {
+        _ if stopped => TERMINATED,
+        Outcome::Exit(code) => *code,
+        // A limit or a cancel: the child printed why, and failed.
+        Outcome::Halted(_) => 1,
+        other => other.exit_code(),
+    }
+}
 
 /// What a child instance needs to start.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -6,7 +6,7 @@
 use super::{Action, Broker, Identity, Inbox, MAIN_PID, MAX_LIVE_PROCESSES, ProcessSpec};
 use crate::host::{CancelFlag, Host};
 use crate::vm::Build;
-use crate::{Interpreter, Options, Outcome, Program};
+use crate::{Interpreter, Options, Program};
 use parking_lot::Mutex;
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -16,8 +16,6 @@ use std::time::Duration;
 /// A child's interpreter runs on a thread with a big stack, as the main
 /// one does (builtins that call back into Python nest Rust calls).
 const CHILD_STACK_BYTES: usize = 256 << 20;
-/// The exit code of a child stopped by `terminate` (CPython's `-SIGTERM`).
-pub const TERMINATED: i32 = -15;
 /// The exit code of a child whose interpreter panicked (`-SIGABRT`).
 pub const ABORTED: i32 = -6;
 
@@ -153,15 +151,7 @@ impl NativeProcesses {
             Err(outcome) => outcome,
         };
         self.running.lock().remove(&pid);
-        if self.stopped.lock().contains(&pid) {
-            TERMINATED
-        } else if let Outcome::Exit(code) = outcome {
-            code
-        } else if let Outcome::Halted(_) = outcome {
-            1
-        } else {
-            outcome.exit_code()
-        }
+        super::exit_code(&outcome, self.stopped.lock().contains(&pid))
     }
 
     /// A child ended: the broker tells its parent and joiners.
