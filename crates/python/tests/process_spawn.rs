@@ -368,6 +368,12 @@ if __name__ == "__main__":
             departure.is_some_and(|e| e.lane == 0 && e.kind == EventKind::Send),
             "{build:?}: the parent's put is not the flow's start"
         );
+        if build == Build::Gil {
+            assert!(
+                record.gil_marks.iter().any(|g| g.lane == thread.lane),
+                "{build:?}: the child's GIL hand-overs are not on its lanes"
+            );
+        }
         let origin = record
             .marks
             .iter()

@@ -7,7 +7,7 @@
 use crate::sched::Sched;
 use std::collections::HashMap;
 use threadline_core::program::ProgramRecord;
-use threadline_core::record::{Flow, LaneInfo};
+use threadline_core::record::{Flow, LaneInfo, Marker};
 
 /// Marks, in a child's record, a flow whose sending end its parent
 /// recorded (a message from the parent): the merge keeps its id as is.
@@ -85,6 +85,13 @@ pub fn merge(target: &Target<'_>, bytes: &[u8]) {
         }
         let at_ms = origin_ms + mark.at_us / 1000.0;
         sched.mark_at(at_ms, lane, mark.activity, note_of(mark.note), mark.line);
+    }
+    // Each process has its own GIL: the child's hand-overs are on its lanes.
+    for gil in &record.gil_marks {
+        let lane = lane_of(gil.lane);
+        if lane != u16::MAX {
+            recorder.gil(origin_ms + gil.at_us / 1000.0, lane, gil.event);
+        }
     }
     let mut flows: HashMap<u64, u64> = HashMap::new();
     for event in &record.events {
