@@ -88,6 +88,16 @@ fn a_child_is_a_process_with_a_lane_that_spawns_then_runs_then_ends() {
             .map(|m| m.activity)
             .collect();
         assert_eq!(activities.first(), Some(&Activity::Spawn), "{build:?}");
+        let waited = record.marks.iter().any(|m| {
+            m.lane == 0
+                && m.activity == Activity::Wait
+                && m.note > 0
+                && record.notes[m.note as usize - 1].contains("another process")
+        });
+        assert!(
+            waited,
+            "{build:?}: the main thread's wait for the queue is not a noted Wait"
+        );
         assert!(
             activities.contains(&Activity::Cpu),
             "{build:?}: {activities:?}"

@@ -87,7 +87,7 @@ impl Inbox {
     /// for a `Get`.
     pub fn new_ticket(&self, channel: Option<u64>) -> (u64, Arc<Signal>) {
         let ticket = self.next_ticket.fetch_add(1, Ordering::Relaxed);
-        let signal = Arc::new(Signal::new("a message from another process", true));
+        let signal = Arc::new(Signal::from_process("a message from another process"));
         self.tickets.lock().insert(
             ticket,
             Ticket {
