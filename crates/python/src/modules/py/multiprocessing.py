@@ -115,14 +115,19 @@ class Queue:
         self._maxsize = maxsize
         self._channel = _process.new_channel()
         self._closed = False
+        # A bounded queue's free places are tokens: put takes one, get gives one back.
+        self._slots = Semaphore(maxsize) if maxsize > 0 else None
 
     def __reduce__(self):
-        return (_rebuild_queue, (type(self), self._channel, self._maxsize))
+        return (_rebuild_queue, (type(self), self._channel, self._maxsize, self._slots))
 
     def put(self, obj, block=True, timeout=None):
         if self._closed:
             raise ValueError(f"Queue {self!r} is closed")
         data = _dumps(obj)
+        if self._slots is not None and not self._slots.acquire(block, timeout):
+            import queue
+            raise queue.Full
         _process.put(self._channel, data)
 
     def put_nowait(self, obj):
@@ -140,6 +145,8 @@ class Queue:
         except _Timeout:
             import queue
             raise queue.Empty from None
+        if self._slots is not None:
+            self._slots.release()
         return _loads(data)
 
     def get_nowait(self):
@@ -166,11 +173,12 @@ class Queue:
         pass
 
 
-def _rebuild_queue(cls, channel, maxsize):
+def _rebuild_queue(cls, channel, maxsize, slots=None):
     queue = cls.__new__(cls)
     queue._maxsize = maxsize
     queue._channel = channel
     queue._closed = False
+    queue._slots = slots
     return queue
 
 
