@@ -194,6 +194,49 @@ pub trait Host: Send + Sync {
             "this host has no network".into(),
         )));
     }
+
+    /// Sends a process's request (the bytes of a
+    /// [`crate::procs::wire::Request`]) to the run's
+    /// [`crate::procs::Broker`], and carries out the actions it returns (see
+    /// [`crate::procs`] for the whole contract). Must not block on the
+    /// caller's run: a `Get` is answered later, through the inbox. An `Err`
+    /// is raised to the program as an `OSError`. Hosts without processes
+    /// keep this default.
+    fn process_post(&self, request: Vec<u8>) -> Result<(), String> {
+        let _ = request;
+        Err("this host runs no processes (multiprocessing needs a host that starts interpreter instances)".into())
+    }
+
+    /// Called once by every interpreter when it is made: the inbox the
+    /// broker's notices for process `pid` go to.
+    fn process_attach(&self, pid: u32, inbox: Arc<crate::procs::Inbox>) {
+        let _ = (pid, inbox);
+    }
+
+    /// Makes block `block` of shared memory: `words` 64-bit words, zeroed,
+    /// that every process of the run reads and writes by the same number
+    /// (`multiprocessing.Value` and `Array`). A browser host backs it with
+    /// a `SharedArrayBuffer` (`BigUint64Array` and `Atomics`). An `Err`
+    /// means the host has no shared memory: the values then live in the
+    /// broker and are reached by messages.
+    fn shared_create(&self, block: u64, words: usize) -> Result<(), String> {
+        let _ = (block, words);
+        Err("this host has no memory shared between processes".into())
+    }
+
+    /// Reads word `index` of shared block `block` (sequentially consistent);
+    /// `None` if there is no such word.
+    fn shared_load(&self, block: u64, index: usize) -> Option<u64> {
+        let _ = (block, index);
+        None
+    }
+
+    /// Writes word `index` of shared block `block`; `false` if there is no
+    /// such word.
+    fn shared_store(&self, block: u64, index: usize, value: u64) -> bool {
+        let _ = (block, index, value);
+        false
+    }
 }
 
 /// A host that records output in memory and never sleeps for real: its clock

@@ -43,6 +43,7 @@ pub mod native;
 pub mod net;
 pub mod objects;
 pub mod parse;
+pub mod procs;
 pub mod sched;
 pub mod traceback;
 mod traceback_group;
@@ -78,6 +79,8 @@ pub struct Options {
     pub seed: u64,
     /// The switch interval in ms (`None`: CPython's 5 ms).
     pub switch_interval_ms: Option<f64>,
+    /// Which process of the run this interpreter is (the main one by default).
+    pub process: procs::Identity,
 }
 
 /// How a program ended.
@@ -210,13 +213,20 @@ impl Interpreter {
                     .switch_interval_ms
                     .unwrap_or(threadline_core::gil::DEFAULT_SWITCH_INTERVAL_MS),
             };
-            let sched = sched::Sched::new(
+            let sched = Arc::new(sched::Sched::new(
                 host.clone(),
                 &sched_options,
                 &options.limits,
                 modules.clone(),
-            );
+            ));
+            let process = Arc::new(procs::Inbox::new(
+                options.process.clone(),
+                host.clone(),
+                sched.clone(),
+            ));
+            host.process_attach(options.process.pid, process.clone());
             Interp {
+                process,
                 host,
                 heap: heap.clone(),
                 limits: options.limits.clone(),
@@ -227,7 +237,7 @@ impl Interpreter {
                 sources: Mutex::new(HashMap::new()),
                 output_used: AtomicUsize::new(0),
                 recursion_limit: AtomicU32::new(options.limits.recursion_limit),
-                sched: Arc::new(sched),
+                sched,
                 start_ms,
                 argv: options.argv.clone(),
             }
@@ -274,6 +284,9 @@ impl Interpreter {
             .sources
             .lock()
             .insert(filename.into(), source.into());
+        if self.interp.process.main_source().is_none() {
+            self.interp.process.set_main_source(filename, source);
+        }
         let code = match compile_source(source, filename) {
             Ok(code) => code,
             Err(failure) => {

@@ -15,7 +15,6 @@
 //!   (`sys.setswitchinterval` changes it later), 5 ms by default.
 
 use std::process::ExitCode;
-use std::sync::Arc;
 use threadline_python::native::NativeHost;
 use threadline_python::vm::Build;
 use threadline_python::{Interpreter, Options, Program};
@@ -24,6 +23,9 @@ use threadline_python::{Interpreter, Options, Program};
 /// back into Python nest Rust calls, and dropping long chains of objects
 /// recurses.
 const STACK_BYTES: usize = 512 << 20;
+
+/// How long the end of a run waits for children still running to stop.
+const CHILD_GRACE_MS: u64 = 2000;
 
 struct Command {
     options: Options,
@@ -112,8 +114,9 @@ fn run(command: Command) -> u8 {
     }
     let mut command = command;
     command.options.limits.stack_bytes = STACK_BYTES / 2;
-    let host = Arc::new(NativeHost::new());
-    let interpreter = Interpreter::new(host, command.options);
+    let host = NativeHost::shared();
+    host.processes().set_options(&command.options);
+    let interpreter = Interpreter::new(host.clone(), command.options);
     let outcome = match Program::start(&interpreter, &source, &command.path) {
         Ok(mut program) => {
             let outcome = program.run_to_end();
@@ -124,6 +127,7 @@ fn run(command: Command) -> u8 {
         }
         Err(outcome) => outcome,
     };
+    host.processes().stop_all(CHILD_GRACE_MS);
     outcome.exit_code().clamp(0, 255) as u8
 }
 

@@ -3,8 +3,9 @@
 //! the browser.
 
 use crate::host::{CancelFlag, Host, Stream, Wait, WaitOutcome};
+use crate::procs::native::NativeProcesses;
 use std::io::Write;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Sleeps are cut into slices this long so that a cancel is seen quickly.
@@ -18,6 +19,8 @@ const THREAD_STACK_BYTES: usize = 16 << 20;
 pub struct NativeHost {
     origin: std::time::Instant,
     stdout: Mutex<std::io::BufWriter<std::io::Stdout>>,
+    /// The run's processes: the broker and the children's threads.
+    processes: Arc<NativeProcesses>,
 }
 
 impl Default for NativeHost {
@@ -39,7 +42,24 @@ impl NativeHost {
                 1 << 16,
                 std::io::stdout(),
             )),
+            processes: Arc::default(),
         }
+    }
+
+    /// A host that can also run processes (`multiprocessing`): children
+    /// are interpreters on threads of this OS process, talking to this
+    /// host.
+    pub fn shared() -> Arc<NativeHost> {
+        let host = Arc::new(NativeHost::new());
+        let weak: std::sync::Weak<NativeHost> = Arc::downgrade(&host);
+        host.processes.set_host(weak);
+        host
+    }
+
+    /// The run's processes (to give children the run's options, and to stop
+    /// them when the run ends).
+    pub fn processes(&self) -> &Arc<NativeProcesses> {
+        &self.processes
     }
 }
 
@@ -135,5 +155,25 @@ impl Host for NativeHost {
             .spawn(body)
             .map(|_| ())
             .map_err(|err| err.to_string())
+    }
+
+    fn process_post(&self, request: Vec<u8>) -> Result<(), String> {
+        self.processes.post(&request)
+    }
+
+    fn process_attach(&self, pid: u32, inbox: Arc<crate::procs::Inbox>) {
+        self.processes.attach(pid, inbox);
+    }
+
+    fn shared_create(&self, block: u64, words: usize) -> Result<(), String> {
+        self.processes.shared_create(block, words)
+    }
+
+    fn shared_load(&self, block: u64, index: usize) -> Option<u64> {
+        self.processes.shared_load(block, index)
+    }
+
+    fn shared_store(&self, block: u64, index: usize, value: u64) -> bool {
+        self.processes.shared_store(block, index, value)
     }
 }

@@ -12,6 +12,9 @@ pub mod hashlib;
 pub mod math;
 pub mod net;
 pub mod os;
+pub mod pickle_codec;
+pub mod process;
+pub mod process_shared;
 pub mod random;
 pub mod sys;
 pub mod thread;
@@ -112,6 +115,27 @@ const MODULES: &[(&str, ModuleDef)] = &[
             include_str!("py/asyncio_sync.py"),
             include_str!("py/asyncio_queues.py"),
             include_str!("py/asyncio_wait.py")
+        )),
+    ),
+    ("_pickle_codec", ModuleDef::Native(pickle_codec::init)),
+    ("pickle", ModuleDef::Source(include_str!("py/pickle.py"))),
+    ("_process", ModuleDef::Native(process::init)),
+    (
+        "concurrent.futures.process",
+        ModuleDef::Source(include_str!("py/futures_process.py")),
+    ),
+    (
+        "concurrent.futures.interpreter",
+        ModuleDef::Source(include_str!("py/futures_interpreter.py")),
+    ),
+    (
+        "multiprocessing",
+        ModuleDef::Source(concat!(
+            include_str!("py/multiprocessing.py"),
+            include_str!("py/mp_process.py"),
+            include_str!("py/mp_pool.py"),
+            include_str!("py/mp_shared.py"),
+            include_str!("py/mp_manager.py")
         )),
     ),
 ];

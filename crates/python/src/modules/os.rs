@@ -4,17 +4,19 @@ use crate::objects::names::intern;
 use crate::objects::{Args, NativeDef, ObjRef, PyResult, Value};
 use crate::vm::Vm;
 
-/// `os.getpid()` of the program's process.
-pub const PID: u32 = 4242;
+/// `os.getpid()` of the program's main process.
+pub const PID: u32 = crate::procs::MAIN_PID;
 
-fn getpid(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+fn getpid(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.exact("getpid", 0, 0)?;
-    Ok(Value::Int(i64::from(PID)))
+    Ok(Value::Int(i64::from(vm.interp.process.identity.os_pid)))
 }
 
-fn getppid(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+fn getppid(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.exact("getppid", 0, 0)?;
-    Ok(Value::Int(4241))
+    Ok(Value::Int(i64::from(
+        vm.interp.process.identity.os_parent_pid,
+    )))
 }
 
 fn cpu_count(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -27,7 +29,23 @@ fn getenv(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(a.get(1).cloned().unwrap_or(Value::None))
 }
 
+/// `os._exit(n)`: the process ends at once with status `n` (no cleanup,
+/// no traceback, threads stopped where they stand).
+fn exit_now(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = args.exact("_exit", 1, 1)?;
+    let Value::Int(code) = a[0] else {
+        return Err(crate::objects::PyErr::type_error(
+            "'status' must be an integer",
+        ));
+    };
+    vm.interp.process.force_exit(code as i32);
+    Err(crate::objects::PyErr::Halt(
+        crate::objects::exception::Halt::Cancelled,
+    ))
+}
+
 static FUNCTIONS: &[NativeDef] = &[
+    NativeDef::function("os", "_exit", exit_now),
     NativeDef::function("os", "getpid", getpid),
     NativeDef::function("os", "getppid", getppid),
     NativeDef::function("os", "cpu_count", cpu_count),

@@ -200,9 +200,27 @@ pub struct Signal {
     /// process): a thread waiting for it is not deadlocked, and `one-core`
     /// tells its driver it waits for the outside.
     pub outside: bool,
+    /// Drawn as a wait for another part of the program (`Wait`: a message
+    /// from another process) rather than as I/O.
+    waits_for_program: bool,
 }
 
 impl Signal {
+    /// A signal raised from outside this interpreter by another process of
+    /// the run: a thread waiting for it is drawn as waiting (`Wait`, noted
+    /// `label`), not as doing I/O.
+    pub fn from_process(label: &str) -> Signal {
+        Signal {
+            waits_for_program: true,
+            ..Signal::new(label, true)
+        }
+    }
+
+    /// Whether a wait for it is drawn as `Wait` rather than `Io`.
+    pub fn waits_for_program(&self) -> bool {
+        self.waits_for_program
+    }
+
     /// A lowered signal named `label`; `outside` says where its news comes
     /// from.
     pub fn new(label: &str, outside: bool) -> Signal {
@@ -210,6 +228,7 @@ impl Signal {
             raised: AtomicU32::new(0),
             label: label.to_string(),
             outside,
+            waits_for_program: false,
         }
     }
 

@@ -136,6 +136,9 @@ pub struct Sched {
     shutting_down: AtomicBool,
     /// How the main thread ended.
     outcome: parking_lot::Mutex<Option<Outcome>>,
+    /// Raised with every signal: a native `one-core` driver waiting for
+    /// the outside sleeps on it (`Program::run_to_end`).
+    outside_news: (Mutex<bool>, std::sync::Condvar),
 }
 
 use wait::Table;
@@ -197,6 +200,7 @@ impl Sched {
             ending: AtomicBool::new(false),
             shutting_down: AtomicBool::new(false),
             outcome: parking_lot::Mutex::new(None),
+            outside_news: (Mutex::new(false), std::sync::Condvar::new()),
         }
     }
 
@@ -338,6 +342,11 @@ impl Sched {
             true,
             |on| matches!(on, WaitOn::Signal(s) if Arc::ptr_eq(s, signal)),
         );
+        // After the waiter is marked woken: a driver that wakes on this
+        // news must find it so.
+        let (news, arrived) = &self.outside_news;
+        *lock(news) = true;
+        arrived.notify_all();
     }
 
     /// Wakes one thread waiting to take `core` (its release found it
@@ -360,6 +369,18 @@ impl Sched {
                 }
             }
         }
+    }
+
+    /// Sleeps (on this host thread) until a signal is raised or `for_ms`
+    /// pass: a native driver's wait for news from outside.
+    pub(crate) fn wait_outside_news(&self, for_ms: f64) {
+        let (news, arrived) = &self.outside_news;
+        let guard = lock(news);
+        let timeout = std::time::Duration::from_secs_f64(for_ms.clamp(0.0, 1000.0) / 1000.0);
+        let (mut guard, _) = arrived
+            .wait_timeout_while(guard, timeout, |raised| !*raised)
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        *guard = false;
     }
 
     /// Whether the run's time limit has passed at `now_ms`.

@@ -194,6 +194,13 @@ impl OneCore {
 }
 
 impl Sched {
+    /// Whether a `one-core` thread waits for the world outside (a driver
+    /// that sleeps must then look again soon: news from outside raises a
+    /// signal but cannot cut its sleep short).
+    pub(crate) fn one_core_waits_outside(&self) -> bool {
+        self.one_core().waits_outside()
+    }
+
     pub(crate) fn one_core(&self) -> std::sync::MutexGuard<'_, OneCore> {
         lock(&self.one_core)
     }

@@ -24,6 +24,10 @@ impl Sched {
             match self.one_core_loop(Some(lane), u64::MAX) {
                 Exit::Resume(value) => return Ok(value),
                 Exit::Halted(halt) => return Err(PyErr::Halt(halt)),
+                Exit::Idle(until) if self.one_core_waits_outside() => {
+                    // News from outside (another process) ends the sleep early.
+                    self.wait_outside_news((until - self.now()).min(50.0));
+                }
                 Exit::Idle(until) => {
                     // An answer from outside may come before the deadline.
                     let until = if self.waits_outside() {
@@ -35,12 +39,7 @@ impl Sched {
                     self.host
                         .wait(&crate::host::Wait::Sleep { until_ms: until }, &cancel);
                 }
-                Exit::Outside => {
-                    let until = self.now() + 5.0;
-                    let cancel = crate::host::CancelFlag::new();
-                    self.host
-                        .wait(&crate::host::Wait::Sleep { until_ms: until }, &cancel);
-                }
+                Exit::Outside => self.wait_outside_news(50.0),
                 Exit::Budget | Exit::Empty => {
                     return Err(PyErr::system_error(
                         "one-core: a nested wait lost its thread",

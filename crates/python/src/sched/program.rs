@@ -30,6 +30,10 @@ const HOST_THREAD_GRACE_MS: f64 = 2000.0;
 /// when it has nothing better to wait on.
 const OUTSIDE_POLL_MS: f64 = 5.0;
 
+/// What a spawned child runs first (CPython's child runs `spawn_main`
+/// from a `-c` string too).
+const CHILD_BOOT: &str = "import multiprocessing; multiprocessing._spawn_main()\n";
+
 /// What [`Program::step`] did.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Step {
@@ -109,6 +113,28 @@ impl Program {
         Ok(program)
     }
 
+    /// Makes a spawned child's run ready: the interpreter was made with
+    /// `Options::process` from [`crate::procs::Identity::child`]. The child
+    /// runs the program again as `__mp_main__`, then what its parent sent.
+    pub fn start_child(interpreter: &Interpreter) -> Result<Program, Outcome> {
+        let process = interpreter.interp().process.clone();
+        let Some(spec) = process.identity.start.clone() else {
+            return Err(Outcome::Exception {
+                name: "RuntimeError".into(),
+                message: "RuntimeError: not a spawned child".into(),
+            });
+        };
+        process.set_main_source(&spec.filename, &spec.source);
+        Program::start(interpreter, CHILD_BOOT, "<string>")
+    }
+
+    /// Hands the run a notice from the process broker (the bytes of a
+    /// [`crate::procs::wire::Notice`]): a browser driver calls it between
+    /// two steps; the thread waiting for it becomes ready.
+    pub fn deliver(&self, notice: &[u8]) {
+        self.interp.process.deliver(notice);
+    }
+
     /// Runs for about `budget` ticks (backward jumps and calls, over all
     /// threads in `one-core`; of the main thread in the other builds, whose
     /// waits park the calling host thread in place).
@@ -139,17 +165,33 @@ impl Program {
         loop {
             let until_ms = match self.step(u64::MAX) {
                 Step::Running => continue,
-                Step::Idle { until_ms } if !self.interp.sched.waits_outside() => until_ms,
-                Step::Idle { until_ms } => {
-                    until_ms.min(self.interp.host.now_ms() + OUTSIDE_POLL_MS)
+                Step::Idle { until_ms } if self.interp.sched.one_core_waits_outside() => {
+                    self.wait_outside(until_ms);
+                    continue;
                 }
-                Step::WaitingOutside => self.interp.host.now_ms() + OUTSIDE_POLL_MS,
+                Step::Idle { until_ms } => until_ms,
+                Step::WaitingOutside => {
+                    self.wait_outside(self.interp.host.now_ms() + OUTSIDE_POLL_MS * 10.0);
+                    continue;
+                }
                 Step::Finished(outcome) => return outcome,
             };
             let _ = self
                 .interp
                 .host
                 .wait(&Wait::Sleep { until_ms }, &self.interp.cancel);
+        }
+    }
+
+    /// Waits for news from outside (a signal raised from another host
+    /// thread) or `until_ms`, whichever comes first; a cancel is seen
+    /// within [`OUTSIDE_POLL_MS`] × 10.
+    fn wait_outside(&self, until_ms: f64) {
+        let left = until_ms - self.interp.host.now_ms();
+        if left > 0.0 && !self.interp.cancel.is_cancelled() {
+            self.interp
+                .sched
+                .wait_outside_news(left.min(OUTSIDE_POLL_MS * 10.0));
         }
     }
 
@@ -171,6 +213,17 @@ impl Program {
         ProgramRecord::of(recorder, build, recorder.elapsed_ms())
     }
 
+    /// A spawned child's record goes to its parent's timeline.
+    fn send_record_to_parent(&self) {
+        let process = &self.interp.process;
+        if !self.interp.sched.is_recording() || process.identity.start.is_none() {
+            return;
+        }
+        let origin_ms = self.interp.sched.recorder().origin_ms();
+        let record = crate::procs::merge::encode(origin_ms, &self.record());
+        let _ = process.post(&crate::procs::wire::Request::Record { record });
+    }
+
     /// Ends the run: stops what still runs, waits for host threads, closes
     /// the lanes, prints why it halted (if it did) and frees the heap.
     fn finish(&mut self) -> Outcome {
@@ -180,7 +233,12 @@ impl Program {
         sched.wait_host_threads(HOST_THREAD_GRACE_MS);
         sched.clear_one_core();
         sched.close_lanes();
+        self.send_record_to_parent();
         let outcome = match (sched.halt(), sched.take_outcome()) {
+            // `os._exit(n)`: the process ends at once, without a word.
+            _ if self.interp.process.forced_exit().is_some() => {
+                Outcome::Exit(self.interp.process.forced_exit().unwrap_or(0))
+            }
             (Some(halt), _) => {
                 self.interp
                     .host

@@ -65,7 +65,7 @@ impl WaitSpec {
             WaitOn::Lock(core) if !matches!(core.kind, LockKind::Waiter { .. }) => {
                 Activity::WaitLock
             }
-            WaitOn::Signal(signal) if signal.outside => Activity::Io,
+            WaitOn::Signal(signal) if signal.outside && !signal.waits_for_program() => Activity::Io,
             _ => Activity::Wait,
         }
     }

@@ -97,6 +97,8 @@ pub struct Interp {
     pub start_ms: f64,
     /// `sys.argv`.
     pub argv: Vec<String>,
+    /// This process: who it is, and its end of the process machinery.
+    pub process: Arc<crate::procs::Inbox>,
 }
 
 impl std::fmt::Debug for Interp {
