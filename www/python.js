@@ -1,11 +1,15 @@
 // The worker that runs a Python program. The page sends the interpreter's
 // glue script, its module (already compiled) and the program in the first
 // message; the module's main takes over from there. In the threaded build
-// the program's other threads run on workers of `python-thread.js`.
+// the program's other threads run on workers of `python-thread.js`. A
+// program's child processes run on workers of this script too, started by
+// the program's worker with the same glue and module (kept here for it).
 self.onmessage = async ({ data }) => {
   if (data?.type !== 'threadline:start') return;
   self.onmessage = null;
   importScripts(data.glue);
+  self.threadlineGlue = data.glue;
+  self.threadlineModule = data.module;
   self.threadlineRun = data.run;
   await wasm_bindgen({ module_or_path: data.module });
 };

@@ -24,9 +24,20 @@ pub struct WorkerHost {
     written: parking_lot::Mutex<(String, String)>,
     /// Network requests waiting for this worker's event loop to start them.
     pub pending: crate::net::Pending,
+    /// Requests for the run's process broker, and this instance's inbox.
+    pub procs: crate::procs::ProcessLink,
 }
 
 impl WorkerHost {
+    /// The host of a spawned child's instance: its requests go to its
+    /// parent's worker.
+    pub fn child() -> WorkerHost {
+        WorkerHost {
+            procs: crate::procs::ProcessLink::for_child(),
+            ..Default::default()
+        }
+    }
+
     /// Takes everything written so far.
     pub fn take_written(&self) -> (String, String) {
         std::mem::take(&mut *self.written.lock())
@@ -34,6 +45,16 @@ impl WorkerHost {
 }
 
 impl Host for WorkerHost {
+    /// Queued, or posted to the parent (see `procs`).
+    fn process_post(&self, request: Vec<u8>) -> Result<(), String> {
+        self.procs.post(request);
+        Ok(())
+    }
+
+    fn process_attach(&self, _pid: u32, inbox: std::sync::Arc<threadline_python::procs::Inbox>) {
+        self.procs.attach(inbox);
+    }
+
     /// Queued: only a free event loop can `fetch()` (see `net`).
     fn fetch(
         &self,

@@ -7,15 +7,23 @@
 
 use crate::host::{WorkerHost, post};
 use crate::net::InFlight;
+use crate::procs::Children;
+use gloo_events::EventListener;
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 use threadline_core::clock::Clock;
 use threadline_core::program::ProgramRecord;
+#[cfg(feature = "threads")]
+use threadline_python::host::{Host, Stream};
 use threadline_python::limits::Limits;
+use threadline_python::procs::{Identity, ProcessSpec, exit_code};
 use threadline_python::vm::Build;
 use threadline_python::{Interpreter, Options, Outcome, Program, Step};
 use threadline_web::clock::BrowserClock;
 use threadline_web::python::{FromPython, ToPython};
 use threadline_web::timer;
+use wasm_bindgen::JsCast;
 
 /// How much the VM runs before it looks up (its own unit, "ticks"). Small
 /// enough that a step takes milliseconds: the engine compiles the dispatch
@@ -63,7 +71,14 @@ pub fn start() {
         .and_then(|v| v.as_string())
         .unwrap_or_default();
     match serde_json::from_str::<ToPython>(&text) {
-        Ok(run) => wasm_bindgen_futures::spawn_local(self::run(run)),
+        Ok(ToPython::Run {
+            code,
+            filename,
+            build,
+            interval_us,
+        }) => wasm_bindgen_futures::spawn_local(run(code, filename, build, interval_us)),
+        Ok(ToPython::Child { spec }) => wasm_bindgen_futures::spawn_local(run_child(spec)),
+        Ok(ToPython::Notice { .. }) => {}
         Err(why) => post(&FromPython::Output {
             err: true,
             text: format!("threadline: the page sent no program ({why})\n"),
@@ -97,13 +112,37 @@ fn options(build: &str, interval_us: u32, filename: &str) -> Options {
     }
 }
 
-async fn run(run: ToPython) {
-    let ToPython::Run {
-        code,
-        filename,
-        build,
-        interval_us,
-    } = run;
+/// The world outside the program that this worker's event loop serves
+/// between steps: network requests, the run's child processes, and (in a
+/// child) the notices its parent's worker sent.
+struct Outside {
+    host: Arc<WorkerHost>,
+    network: InFlight,
+    children: Option<Rc<Children>>,
+    notices: Rc<RefCell<Vec<Vec<u8>>>>,
+}
+
+impl Outside {
+    /// Starts queued requests and hands on what arrived.
+    fn serve(&self, program: Option<&Program>) {
+        self.network.start(&self.host.pending);
+        if let Some(children) = &self.children {
+            children.serve();
+        }
+        if let Some(program) = program {
+            for notice in self.notices.borrow_mut().drain(..) {
+                program.deliver(&notice);
+            }
+        }
+    }
+
+    /// Whether an answer may come from outside before a deadline.
+    fn busy(&self) -> bool {
+        self.network.busy() || self.children.as_ref().is_some_and(|c| c.busy())
+    }
+}
+
+async fn run(code: String, filename: String, build: String, interval_us: u32) {
     let started = BrowserClock.now_ms();
     #[cfg(feature = "threads")]
     crate::threads::announce_memory();
@@ -112,12 +151,20 @@ async fn run(run: ToPython) {
     #[cfg(feature = "threads")]
     let on_thread = options.build != Build::OneCore;
     let interpreter = Interpreter::new(host.clone(), options);
+    let children = Children::new(host.clone());
+    let outside = Outside {
+        host: host.clone(),
+        network: InFlight::default(),
+        children: Some(children.clone()),
+        notices: Rc::default(),
+    };
     let (outcome, record) = match Program::start(&interpreter, &code, &filename) {
         #[cfg(feature = "threads")]
-        Ok(program) if on_thread => drive_on_thread(program, &host).await,
-        Ok(program) => drive_here(program, &host).await,
+        Ok(program) if on_thread => drive_on_thread(program, &outside).await,
+        Ok(program) => drive_here(program, &outside).await,
         Err(outcome) => (outcome, None),
     };
+    children.stop_all();
     post(&FromPython::Done {
         exit_code: outcome.exit_code(),
         wall_ms: BrowserClock.now_ms() - started,
@@ -126,23 +173,81 @@ async fn run(run: ToPython) {
     });
 }
 
+/// Runs a spawned child process (`spec`'s bytes from its parent's worker)
+/// on one core, on this worker: what it writes and asks goes to the parent;
+/// its record goes through the broker when it ends.
+async fn run_child(spec: Vec<u8>) {
+    let started = BrowserClock.now_ms();
+    let spec = match ProcessSpec::decode(&spec) {
+        Ok(spec) => spec,
+        Err(why) => {
+            post(&FromPython::Output {
+                err: true,
+                text: format!("threadline: a child process got a bad start ({why})\n"),
+            });
+            post(&FromPython::Done {
+                exit_code: 1,
+                wall_ms: 0.0,
+                record: None,
+                written: None,
+            });
+            return;
+        }
+    };
+    let host = Arc::new(WorkerHost::child());
+    let mut options = options("one-core", 0, &spec.filename);
+    options.process = Identity::child(&spec);
+    let interpreter = Interpreter::new(host.clone(), options);
+    let notices: Rc<RefCell<Vec<Vec<u8>>>> = Rc::default();
+    let heard = notices.clone();
+    let _listener = EventListener::new(
+        &js_sys::global().unchecked_into::<web_sys::EventTarget>(),
+        "message",
+        move |event| {
+            let event: &web_sys::MessageEvent = event.unchecked_ref();
+            if let Some(Ok(ToPython::Notice { bytes })) = event
+                .data()
+                .as_string()
+                .map(|t| serde_json::from_str::<ToPython>(&t))
+            {
+                heard.borrow_mut().push(bytes);
+            }
+        },
+    );
+    let outside = Outside {
+        host,
+        network: InFlight::default(),
+        children: None,
+        notices,
+    };
+    let outcome = match Program::start_child(&interpreter) {
+        Ok(program) => drive_here(program, &outside).await.0,
+        Err(outcome) => outcome,
+    };
+    post(&FromPython::Done {
+        exit_code: exit_code(&outcome, false),
+        wall_ms: BrowserClock.now_ms() - started,
+        record: None,
+        written: None,
+    });
+}
+
 /// How a run ended, and what it recorded.
 type Ended = (Outcome, Option<Box<ProgramRecord>>);
 
 /// Drives the program on this worker (`one-core`, every Python thread on
 /// it): when all of them wait, the worker goes back to its event loop until
-/// the earliest deadline.
-async fn drive_here(mut program: Program, host: &WorkerHost) -> Ended {
-    let network = InFlight::default();
+/// the earliest deadline, or sooner when an answer may come from outside.
+async fn drive_here(mut program: Program, outside: &Outside) -> Ended {
     loop {
+        outside.serve(Some(&program));
         let step = program.step(BUDGET);
-        network.start(&host.pending);
+        outside.serve(Some(&program));
         match step {
             Step::Running => {}
             Step::Idle { until_ms } => {
-                // An answer may come before the deadline: look again soon.
                 let mut left = (until_ms - BrowserClock.now_ms()).max(0.0);
-                if network.busy() {
+                if outside.busy() {
                     left = left.min(OUTSIDE_POLL_MS);
                 }
                 timer::sleep(left, None).await;
@@ -158,10 +263,11 @@ async fn drive_here(mut program: Program, host: &WorkerHost) -> Ended {
 /// Drives the program's main thread on a thread worker of its own (`gil`,
 /// `free-threaded`), where it may block on joins, locks and sleeps as every
 /// other Python thread does, and keeps this worker's event loop free for
-/// what only an event loop can do (a `fetch()`, a message) while it runs.
+/// what only an event loop can do (a `fetch()`, a child's message) while it
+/// runs.
 #[cfg(feature = "threads")]
-async fn drive_on_thread(mut program: Program, host: &Arc<WorkerHost>) -> Ended {
-    use threadline_python::host::Host;
+async fn drive_on_thread(mut program: Program, outside: &Outside) -> Ended {
+    let host = &outside.host;
     let ended = Arc::new(parking_lot::Mutex::new(None::<(Outcome, ProgramRecord)>));
     let slot = ended.clone();
     let body = Box::new(move || {
@@ -171,17 +277,16 @@ async fn drive_on_thread(mut program: Program, host: &Arc<WorkerHost>) -> Ended 
     });
     if let Err(why) = host.spawn_thread("MainThread", body) {
         host.write(
-            threadline_python::host::Stream::Stderr,
+            Stream::Stderr,
             &format!("threadline: the main thread could not start: {why}\n"),
         );
         return (Outcome::Exit(1), None);
     }
-    let network = InFlight::default();
     loop {
         if let Some((outcome, record)) = ended.lock().take() {
             return (outcome, Some(Box::new(record)));
         }
-        network.start(&host.pending);
+        outside.serve(None);
         timer::sleep(MAIN_THREAD_POLL_MS, None).await;
     }
 }
@@ -193,7 +298,7 @@ fn drive_blocking(program: &mut Program) -> Outcome {
     loop {
         let until_ms = match program.step(BUDGET) {
             Step::Running => continue,
-            Step::Idle { until_ms } => until_ms,
+            Step::Idle { until_ms } => until_ms.min(BrowserClock.now_ms() + OUTSIDE_POLL_MS),
             Step::WaitingOutside => BrowserClock.now_ms() + OUTSIDE_POLL_MS,
             Step::Finished(outcome) => return outcome,
         };

@@ -43,6 +43,18 @@ pub enum ToPython {
         #[serde(default)]
         interval_us: u32,
     },
+    /// Run a spawned child process (from its parent's worker): the bytes of
+    /// its `ProcessSpec`.
+    Child {
+        /// The encoded spec.
+        spec: Vec<u8>,
+    },
+    /// A notice of the run's process broker for the child (from its
+    /// parent's worker).
+    Notice {
+        /// The encoded notice.
+        bytes: Vec<u8>,
+    },
 }
 
 /// From the interpreter's worker to the page.
@@ -69,6 +81,12 @@ pub enum FromPython {
         /// page in another order.
         #[serde(default)]
         written: Option<(String, String)>,
+    },
+    /// A child process's request for the run's process broker (from the
+    /// child's worker to its parent's; the page never sees it).
+    Process {
+        /// The encoded request.
+        bytes: Vec<u8>,
     },
 }
 
@@ -150,6 +168,7 @@ fn on_message(running: &Rc<RefCell<Running>>, text: &str) {
             }
             finish(running, Ok(()));
         }
+        Ok(FromPython::Process { .. }) => {}
         Err(why) => finish(
             running,
             Err(format!("the interpreter sent a malformed message: {why}")),
