@@ -11,6 +11,19 @@ use crate::objects::{PyErr, PyResult, Value};
 use crate::vm::Vm;
 use threadline_core::record::{GilEvent, Marker};
 
+/// Whether this host thread can sleep until news from outside arrives. A
+/// WebAssembly instance without shared memory cannot: its news (a child's
+/// message, a network answer) arrives only once its worker goes back to its
+/// event loop, which a wait inside a nested call cannot do.
+const HOST_THREAD_CAN_WAIT: bool =
+    !cfg!(target_arch = "wasm32") || cfg!(target_feature = "atomics");
+
+/// Why such a wait cannot be waited.
+const NESTED_OUTSIDE_WAIT: &str = "one-core without shared memory cannot wait for another \
+process or the network inside a call that called back into Python (a comprehension or \
+generator consumed by sorted(), list(), map() and the like): wait in a plain loop, or run \
+on a cross-origin isolated page with the gil build";
+
 impl Sched {
     /// A wait in place: runs the other threads until `vm`'s wait completes
     /// and its thread holds the GIL again.
@@ -21,7 +34,14 @@ impl Sched {
             return Ok(value);
         }
         loop {
-            match self.one_core_loop(Some(lane), u64::MAX) {
+            let exit = self.one_core_loop(Some(lane), u64::MAX);
+            if matches!(exit, Exit::Idle(_) | Exit::Outside)
+                && self.one_core_waits_outside()
+                && !HOST_THREAD_CAN_WAIT
+            {
+                return Err(PyErr::system_error(NESTED_OUTSIDE_WAIT));
+            }
+            match exit {
                 Exit::Resume(value) => return Ok(value),
                 Exit::Halted(halt) => return Err(PyErr::Halt(halt)),
                 Exit::Idle(until) if self.one_core_waits_outside() => {

@@ -1,0 +1,57 @@
+// Processes in the browser: each child a worker with its own WebAssembly
+// instance, spawned as CPython spawns them, printing what the same programs
+// print natively, with and without shared memory.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { withHostedApp } from '../support/app.mjs';
+import { nativeRun } from '../support/native.mjs';
+
+const isolated = withHostedApp();
+const bare = withHostedApp({ isolationHeaders: false });
+
+const source = (file) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+
+const runIn = (page, code, build) =>
+  page.evaluate(([code, build]) => window.threadline.runPython(code, { build }), [code, build]);
+
+const PROGRAMS = [
+  'tests/python/concurrency/080_process_basic.py',
+  'tests/python/concurrency/082_process_globals_isolated.py',
+  'tests/python/concurrency/084_pool_map_starmap.py',
+  'tests/python/concurrency/074_process_pool_executor.py',
+];
+
+test('process programs print in the isolated page what they print natively, each child a process of the timeline', async () => {
+  const page = await isolated.open('view=lab');
+  for (const file of PROGRAMS) {
+    const expected = nativeRun(file);
+    const run = await runIn(page, source(file), 'gil');
+    assert.equal(run.stdout, expected, `${file}\n${run.stderr}`);
+    assert.equal(run.exitCode, 0, file);
+  }
+  const run = await runIn(page, source(PROGRAMS[0]), 'gil');
+  const processes = run.trace.traceEvents
+    .filter((e) => e.ph === 'M' && e.name === 'process_name')
+    .map((e) => e.args.name.replace(/ \(pid \d+\)$/, ''));
+  assert.deepEqual(processes.sort(), ['MainProcess', 'Process-1', 'Process-2', 'squarer']);
+  await page.close();
+});
+
+test('without isolation processes still run, and a missing main guard fails as in CPython', async () => {
+  const page = await bare.open('view=lab');
+  for (const file of PROGRAMS.slice(1)) {
+    const run = await runIn(page, source(file), 'gil');
+    assert.equal(run.build, 'one-core', 'no shared memory here');
+    assert.equal(run.stdout, nativeRun(file, 'one-core'), `${file}\n${run.stderr}`);
+  }
+  // Waiting for a child inside sorted()'s generator cannot return to the
+  // worker's event loop without shared memory: the run says so and ends.
+  const nested = await runIn(page, source(PROGRAMS[0]), 'one-core');
+  assert.equal(nested.exitCode, 1);
+  assert.match(nested.stderr, /SystemError: one-core without shared memory cannot wait for another process/);
+  const guard = 'tests/python/concurrency/098_missing_main_guard.py';
+  const unguarded = await runIn(page, source(guard), 'one-core');
+  assert.match(unguarded.stderr, /An attempt has been made to start a new process before the\s+current process has finished its bootstrapping phase/);
+  await page.close();
+});
