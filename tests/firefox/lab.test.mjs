@@ -56,3 +56,23 @@ test("isolated: a threads lesson runs and its claim is checked against the run",
   assert.equal(lanes, '4', 'MainThread and its three threads');
   await page.close();
 });
+
+// A lesson in Firefox, run as a reader runs it; its claim's status and text.
+async function lessonCheck(id) {
+  const page = await firefox.open({ query: `view=lab&lesson=${id}` });
+  try {
+    await page.waitForSelector('[data-testid=editor][data-ready=true]', { timeout: 30_000 });
+    await page.click('[data-testid=py-run]');
+    const check = await page.waitForSelector('[data-lesson-check]', { timeout: 60_000 });
+    return await check.evaluate((e) => [e.dataset.status, e.textContent]);
+  } finally {
+    await page.close();
+  }
+}
+
+test('isolated: the asyncio and processes lessons run and their claims pass', async () => {
+  for (const id of ['asyncio-gather', 'processes', 'process-pool']) {
+    const [status, text] = await lessonCheck(id);
+    assert.equal(status, 'pass', `${id}: ${text}`);
+  }
+});

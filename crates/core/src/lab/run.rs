@@ -81,6 +81,7 @@ impl LabRun {
             (Some(lesson), Some(record)) => Some(lesson.claim.judge(&ClaimInput {
                 record,
                 stdout: &self.stdout,
+                stderr: &self.stderr,
                 exit_code: self.exit_code,
                 build: self.build,
                 cores,

@@ -377,9 +377,17 @@ impl Sched {
         let (news, arrived) = &self.outside_news;
         let guard = lock(news);
         let timeout = std::time::Duration::from_secs_f64(for_ms.clamp(0.0, 1000.0) / 1000.0);
-        let (mut guard, _) = arrived
-            .wait_timeout_while(guard, timeout, |raised| !*raised)
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        // One wait, not `wait_timeout_while`: that one reads the system
+        // clock, which WebAssembly does not have. Waking early is harmless:
+        // the driver looks again.
+        let mut guard = if *guard {
+            guard
+        } else {
+            arrived
+                .wait_timeout(guard, timeout)
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .0
+        };
         *guard = false;
     }
 

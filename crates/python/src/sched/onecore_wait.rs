@@ -11,15 +11,15 @@ use crate::objects::{PyErr, PyResult, Value};
 use crate::vm::Vm;
 use threadline_core::record::{GilEvent, Marker};
 
-/// Whether this host thread can sleep until news from outside arrives. A
-/// WebAssembly instance without shared memory cannot: its news (a child's
-/// message, a network answer) arrives only once its worker goes back to its
-/// event loop, which a wait inside a nested call cannot do.
-const HOST_THREAD_CAN_WAIT: bool =
-    !cfg!(target_arch = "wasm32") || cfg!(target_feature = "atomics");
+/// Whether this host thread can sleep until news from outside arrives. In a
+/// browser it cannot: `one-core` runs on the worker's own thread, whose news
+/// (a message from another process, a network answer) arrives only once the
+/// worker goes back to its event loop, which a wait inside a nested call
+/// cannot do.
+const HOST_THREAD_CAN_WAIT: bool = !cfg!(target_arch = "wasm32");
 
 /// Why such a wait cannot be waited.
-const NESTED_OUTSIDE_WAIT: &str = "one-core without shared memory cannot wait for another \
+const NESTED_OUTSIDE_WAIT: &str = "one-core in the browser cannot wait for another \
 process or the network inside a call that called back into Python (a comprehension or \
 generator consumed by sorted(), list(), map() and the like): wait in a plain loop, or run \
 on a cross-origin isolated page with the gil build";

@@ -34,6 +34,9 @@ pub struct ClaimInput<'a> {
     pub record: &'a ProgramRecord,
     /// What it printed to stdout (for claims about what it computed).
     pub stdout: &'a str,
+    /// What it printed to stderr (a child's traceback, which its process
+    /// writes outside the record).
+    pub stderr: &'a str,
     /// The status it exited with.
     pub exit_code: i32,
     /// The build it ran on.

@@ -53,14 +53,14 @@ pub fn main_guard(run: &ClaimInput<'_>) -> Verdict {
     let Some(&child) = child_lanes.first() else {
         return Verdict::missing("no child process");
     };
-    let failed = view
-        .prints_where(|e| child_lanes.contains(&e.lane))
-        .iter()
-        .any(|e| {
-            e.text
-                .as_deref()
-                .is_some_and(|t| t.contains("RuntimeError") || t.contains("bootstrapping phase"))
-        });
+    // The child's traceback: in its record where it printed it, else in
+    // the run's stderr, where its process writes it.
+    let says_so = |t: &str| t.contains("bootstrapping phase");
+    let failed = says_so(run.stderr)
+        || view
+            .prints_where(|e| child_lanes.contains(&e.lane))
+            .iter()
+            .any(|e| e.text.as_deref().is_some_and(says_so));
     let exit = line_with(run.stdout, "exit code").and_then(|l| int_after(l, "exit code"));
     let process = run.record.process_of(child);
     let name = run

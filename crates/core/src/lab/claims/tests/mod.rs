@@ -126,6 +126,7 @@ pub(super) fn judge(
     check(&ClaimInput {
         record,
         stdout,
+        stderr: "",
         exit_code: 0,
         build,
         cores,
@@ -167,6 +168,7 @@ fn a_run_that_recorded_nothing_fails_every_claim_and_says_so() {
         let verdict = lesson.claim.judge(&ClaimInput {
             record: &empty,
             stdout: "",
+            stderr: "",
             exit_code: 0,
             build: Build::Gil,
             cores: 2,
@@ -204,6 +206,7 @@ fn every_claim_judges_every_lesson_s_run_without_panicking() {
                         let verdict = lesson.claim.judge(&ClaimInput {
                             record,
                             stdout,
+                            stderr: stdout,
                             exit_code: 1,
                             build,
                             cores,

@@ -1,4 +1,5 @@
 use super::*;
+use crate::lab::claims::ClaimInput;
 use crate::lab::claims::{
     cpu_count, main_guard, more_procs_than_cores, process_pool, processes, shared_state,
     subinterpreters,
@@ -94,6 +95,19 @@ fn without_the_guard_the_child_fails_as_it_runs_the_module_again() {
         false,
         "Process-1 raised no RuntimeError and the parent saw exit code 0: the child started cleanly",
     );
+    // A child's traceback its process wrote to stderr, outside its record.
+    let (record, _) = spawned(true);
+    let stdout = "running as __main__\nthe child's exit code: 1\n";
+    let stderr = "Traceback (most recent call last):\nRuntimeError: \n        An attempt has been made to start a new process before the\n        current process has finished its bootstrapping phase.\n";
+    let verdict = main_guard(&ClaimInput {
+        record: &record,
+        stdout,
+        stderr,
+        exit_code: 0,
+        build: Build::Gil,
+        cores: 2,
+    });
+    assert!(verdict.passed, "{verdict:?}");
 }
 
 /// MainThread prints at each of `marks` (ms); `children` pool processes
