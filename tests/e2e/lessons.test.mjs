@@ -1,38 +1,45 @@
 // Every lesson, run in the isolated page as a reader runs it: its claim is
 // checked against the run's own record and passes. A claim that depends on
-// the machine (timings on a loaded machine) gets a second run before it
-// counts as failed.
+// the machine (a timing on a loaded machine) gets a second run, in the same
+// page, before it counts as failed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withHostedApp } from '../support/app.mjs';
 
 const app = withHostedApp();
 
-// Lessons whose programs start processes or interpreters, which the
-// browser does not run yet.
-const NEEDS_PROCESSES = new Set(['processes', 'main-guard', 'process-pool', 'more-procs-than-cores', 'shared-state', 'subinterpreters']);
+// Known not to finish in the browser yet: its children's `Value` lock,
+// served by the run's broker, never answers there (natively it passes).
+const NOT_YET = new Set(['shared-state']);
 
-async function checkOnce(page) {
+// Runs the open lesson once more and resolves with its check.
+async function runLesson(page) {
+  const before = await page.locator('[data-py-run]').getAttribute('data-wall-ms').catch(() => null);
   await page.locator('[data-testid=py-run]').click();
+  await page.waitForFunction(
+    (before) => {
+      const run = document.querySelector('[data-py-run]');
+      return run && run.dataset.wallMs !== before && document.querySelector('[data-lesson-check]');
+    },
+    before,
+    { timeout: 60_000 },
+  );
   const check = page.locator('[data-lesson-check]');
-  await check.waitFor({ timeout: 60_000 });
   return { status: await check.getAttribute('data-status'), text: await check.innerText() };
 }
 
 test('every lesson runs in the isolated page and its claim passes', async () => {
   const index = await app.open('view=lab');
-  const lessons = (await index.evaluate(() => window.threadline.lessons())).filter((l) => !NEEDS_PROCESSES.has(l.id));
+  const lessons = (await index.evaluate(() => window.threadline.lessons())).filter((l) => !NOT_YET.has(l.id));
   await index.close();
-  assert.ok(lessons.length >= 19, `${lessons.length} lessons`);
+  assert.ok(lessons.length >= 25, `${lessons.length} lessons`);
   const failed = [];
   for (const { id } of lessons) {
-    let check;
-    for (let attempt = 0; attempt < 2 && check?.status !== 'pass'; attempt++) {
-      const page = await app.open(`view=lab&lesson=${id}`);
-      check = await checkOnce(page);
-      await page.close();
-    }
+    const page = await app.open(`view=lab&lesson=${id}`);
+    let check = await runLesson(page);
+    if (check.status !== 'pass') check = await runLesson(page);
     if (check.status !== 'pass') failed.push(`${id}: ${check.text}`);
+    await page.close();
   }
   assert.deepEqual(failed, []);
 });

@@ -7,6 +7,8 @@ mod host;
 #[cfg(target_arch = "wasm32")]
 mod net;
 #[cfg(target_arch = "wasm32")]
+mod news;
+#[cfg(target_arch = "wasm32")]
 mod procs;
 #[cfg(target_arch = "wasm32")]
 mod run;

@@ -8,6 +8,7 @@
 //! threaded build. The answer goes back through the request's completion,
 //! which wakes whoever waits for it.
 
+use crate::news::Teller;
 use std::cell::Cell;
 use std::rc::Rc;
 use threadline_python::net::{FetchCompletion, FetchError, FetchOutcome, FetchReply, FetchRequest};
@@ -34,15 +35,18 @@ impl Pending {
 pub struct InFlight(Rc<Cell<usize>>);
 
 impl InFlight {
-    /// Starts every queued request on this worker's event loop.
-    pub fn start(&self, pending: &Pending) {
+    /// Starts every queued request on this worker's event loop; `news`
+    /// hears of each answer.
+    pub fn start(&self, pending: &Pending, news: &Teller) {
         for (request, done) in pending.take() {
             self.0.set(self.0.get() + 1);
             let count = self.0.clone();
+            let news = news.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let outcome = fetch(&request).await;
                 done.complete(outcome);
                 count.set(count.get().saturating_sub(1));
+                news.tell();
             });
         }
     }

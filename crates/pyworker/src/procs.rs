@@ -10,6 +10,7 @@
 //! core (its own worker): it starts no thread workers of its own.
 
 use crate::host::{WorkerHost, post};
+use crate::news::Teller;
 use gloo_events::EventListener;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -83,15 +84,17 @@ struct ChildWorker {
 /// The run's broker and its children's workers (on the program's worker).
 pub struct Children {
     host: Arc<WorkerHost>,
+    news: Teller,
     broker: RefCell<Broker>,
     workers: RefCell<HashMap<u32, ChildWorker>>,
 }
 
 impl Children {
     /// The processes of a run whose main instance has `host`.
-    pub fn new(host: Arc<WorkerHost>) -> Rc<Children> {
+    pub fn new(host: Arc<WorkerHost>, news: Teller) -> Rc<Children> {
         Rc::new(Children {
             host,
+            news,
             broker: RefCell::new(Broker::new(MAIN_PID + 1, MAX_LIVE_PROCESSES)),
             workers: RefCell::new(HashMap::new()),
         })
@@ -198,6 +201,7 @@ impl Children {
 
     /// A message from child `pid`'s worker.
     fn heard(self: &Rc<Self>, pid: u32, text: &str) {
+        self.news.tell();
         match serde_json::from_str::<FromPython>(text) {
             Ok(FromPython::Output { err, text }) => {
                 let stream = if err { Stream::Stderr } else { Stream::Stdout };

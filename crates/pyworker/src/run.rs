@@ -7,6 +7,7 @@
 
 use crate::host::{WorkerHost, post};
 use crate::net::InFlight;
+use crate::news::News;
 use crate::procs::Children;
 use gloo_events::EventListener;
 use std::cell::RefCell;
@@ -117,6 +118,7 @@ fn options(build: &str, interval_us: u32, filename: &str) -> Options {
 /// child) the notices its parent's worker sent.
 struct Outside {
     host: Arc<WorkerHost>,
+    news: News,
     network: InFlight,
     children: Option<Rc<Children>>,
     notices: Rc<RefCell<Vec<Vec<u8>>>>,
@@ -125,7 +127,7 @@ struct Outside {
 impl Outside {
     /// Starts queued requests and hands on what arrived.
     fn serve(&self, program: Option<&Program>) {
-        self.network.start(&self.host.pending);
+        self.network.start(&self.host.pending, &self.news.teller());
         if let Some(children) = &self.children {
             children.serve();
         }
@@ -138,7 +140,8 @@ impl Outside {
 
     /// Whether an answer may come from outside before a deadline.
     fn busy(&self) -> bool {
-        self.network.busy() || self.children.as_ref().is_some_and(|c| c.busy())
+        // A child may always hear from its parent.
+        self.network.busy() || self.children.as_ref().is_none_or(|c| c.busy())
     }
 }
 
@@ -151,9 +154,11 @@ async fn run(code: String, filename: String, build: String, interval_us: u32) {
     #[cfg(feature = "threads")]
     let on_thread = options.build != Build::OneCore;
     let interpreter = Interpreter::new(host.clone(), options);
-    let children = Children::new(host.clone());
+    let news = News::default();
+    let children = Children::new(host.clone(), news.teller());
     let outside = Outside {
         host: host.clone(),
+        news,
         network: InFlight::default(),
         children: Some(children.clone()),
         notices: Rc::default(),
@@ -200,6 +205,8 @@ async fn run_child(spec: Vec<u8>) {
     let interpreter = Interpreter::new(host.clone(), options);
     let notices: Rc<RefCell<Vec<Vec<u8>>>> = Rc::default();
     let heard = notices.clone();
+    let news = News::default();
+    let teller = news.teller();
     let _listener = EventListener::new(
         &js_sys::global().unchecked_into::<web_sys::EventTarget>(),
         "message",
@@ -211,11 +218,13 @@ async fn run_child(spec: Vec<u8>) {
                 .map(|t| serde_json::from_str::<ToPython>(&t))
             {
                 heard.borrow_mut().push(bytes);
+                teller.tell();
             }
         },
     );
     let outside = Outside {
         host,
+        news,
         network: InFlight::default(),
         children: None,
         notices,
@@ -246,15 +255,15 @@ async fn drive_here(mut program: Program, outside: &Outside) -> Ended {
         match step {
             Step::Running => {}
             Step::Idle { until_ms } => {
-                let mut left = (until_ms - BrowserClock.now_ms()).max(0.0);
+                // News from outside ends the wait early.
+                let left = (until_ms - BrowserClock.now_ms()).max(0.0);
                 if outside.busy() {
-                    left = left.min(OUTSIDE_POLL_MS);
+                    outside.news.wait(left).await;
+                } else {
+                    timer::sleep(left, None).await;
                 }
-                timer::sleep(left, None).await;
             }
-            Step::WaitingOutside => {
-                timer::sleep(OUTSIDE_POLL_MS, None).await;
-            }
+            Step::WaitingOutside => outside.news.wait(OUTSIDE_POLL_MS * 20.0).await,
             Step::Finished(outcome) => return (outcome, Some(Box::new(program.record()))),
         }
     }
