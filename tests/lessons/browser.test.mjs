@@ -1,3 +1,5 @@
+// Run by hand (`node --test tests/lessons/browser.test.mjs` after `trunk build`): it
+// takes minutes, too long for the test command.
 // Every lesson, run in the isolated page as a reader runs it: its claim is
 // checked against the run's own record and passes. A claim that depends on
 // the machine (a timing on a loaded machine) gets a second run, in the same
