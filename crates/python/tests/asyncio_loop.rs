@@ -46,6 +46,29 @@ asyncio.run(main())
     );
 }
 
+/// CPython's selector waits whole milliseconds, so timers due within the same
+/// millisecond run in one turn, before anything the first of them schedules.
+#[test]
+fn timers_due_in_the_same_millisecond_run_in_one_turn() {
+    let source = r#"import asyncio
+async def main():
+    loop = asyncio.get_running_loop()
+    order = []
+    def first():
+        order.append("first")
+        loop.call_soon(order.append, "soon after first")
+    loop.call_later(0.0095, first)
+    loop.call_later(0.0099, order.append, "second")
+    await asyncio.sleep(0.02)
+    print(order)
+asyncio.run(main())
+"#;
+    assert_eq!(
+        run_on_virtual_clock(source),
+        "['first', 'second', 'soon after first']\n"
+    );
+}
+
 #[test]
 fn a_hundred_sleeps_gathered_take_one_sleep() {
     let source = r#"import asyncio, time

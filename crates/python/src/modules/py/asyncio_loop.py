@@ -3,6 +3,7 @@
 # native `_select`, which waits until the earliest timer or until something
 # outside the loop (a worker thread's result, a network reply) wakes it.
 import heapq
+import math as _math
 
 # Timers due this close to now run now (the clock's resolution).
 _CLOCK_RESOLUTION = 1e-6
@@ -136,7 +137,10 @@ class EventLoop:
         if self._ready or self._stopping:
             timeout = 0
         elif scheduled:
-            timeout = max(0, scheduled[0][0] - self.time())
+            # CPython's epoll selector waits whole milliseconds, rounded up,
+            # so timers due a few microseconds apart come due in one turn;
+            # programs (and their printed order) rely on that.
+            timeout = _math.ceil(max(0, scheduled[0][0] - self.time()) * 1e3) * 1e-3
         else:
             timeout = None
         _asyncio._select(self._selector, timeout)
