@@ -3,7 +3,8 @@
 // message; the module's main takes over from there. In the threaded build
 // the program's other threads run on workers of `python-thread.js`. A
 // program's child processes run on workers of this script too, started by
-// the program's worker with the same glue and module (kept here for it).
+// the program's worker with the same glue and module (kept here for it),
+// and the buffer the run's processes share, where the page has one.
 self.onmessage = async ({ data }) => {
   if (data?.type !== 'threadline:start') return;
   self.onmessage = null;
@@ -11,5 +12,9 @@ self.onmessage = async ({ data }) => {
   self.threadlineGlue = data.glue;
   self.threadlineModule = data.module;
   self.threadlineRun = data.run;
+  // A child process's view of its run's shared memory (Value, Array).
+  self.threadlineShared = data.shared;
+  // A child process's mailbox: its parent's notices, readable while it waits.
+  self.threadlineMailbox = data.mailbox;
   await wasm_bindgen({ module_or_path: data.module });
 };

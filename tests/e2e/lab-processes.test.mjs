@@ -38,6 +38,36 @@ test('process programs print in the isolated page what they print natively, each
   await page.close();
 });
 
+test('on the isolated page a child waits for its parent inside calls that call back into Python, through their mailbox and shared memory', async () => {
+  const page = await isolated.open('view=lab');
+  const file = 'tests/python/concurrency/100_child_waits_inside_calls.py';
+  const lesson = source('crates/core/lessons/shared-state.py').replace('ROUNDS = 500', 'ROUNDS = 50');
+  // A child reading a RawValue its parent made: memory both share.
+  const reads = `import multiprocessing
+def reader(value, n):
+    print(sum(value.value for _ in range(n)))
+if __name__ == "__main__":
+    value = multiprocessing.RawValue("i", 2)
+    p = multiprocessing.Process(target=reader, args=(value, 100))
+    p.start()
+    p.join()
+`;
+  for (const build of ['gil', 'one-core']) {
+    const read = await runIn(page, reads, build);
+    assert.equal(read.stdout, '200\n', read.stderr);
+    const run = await runIn(page, source(file), build);
+    assert.equal(run.build, build);
+    assert.equal(run.stdout, nativeRun(file, build), `${build}\n${run.stderr}`);
+    const shared = await runIn(page, lesson, build);
+    assert.equal(
+      shared.stdout,
+      'each process counted: [50, 50, 50, 50]\nshared total: 200 of 200\n',
+      `${build}\n${shared.stderr}`,
+    );
+  }
+  await page.close();
+});
+
 test('without isolation processes still run, and a missing main guard fails as in CPython', async () => {
   const page = await bare.open('view=lab');
   // Programs that wait for their children at the top of a loop, not

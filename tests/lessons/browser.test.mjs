@@ -15,10 +15,6 @@ const app = withHostedApp();
 // claims must still be judged on a measured figure.
 const SPEED = new Set(['gil-cpu', 'free-threaded', 'more-procs-than-cores', 'process-pool']);
 
-// Known not to finish in the browser yet: its children's `Value` lock,
-// served by the run's broker, never answers there (natively it passes).
-const NOT_YET = new Set(['shared-state']);
-
 // Runs the open lesson once more and resolves with its check.
 async function runLesson(page) {
   const before = await page.locator('[data-py-run]').getAttribute('data-wall-ms').catch(() => null);
@@ -37,7 +33,7 @@ async function runLesson(page) {
 
 test('every lesson runs in the isolated page and its claim passes', async () => {
   const index = await app.open('view=lab');
-  const lessons = (await index.evaluate(() => window.threadline.lessons())).filter((l) => !NOT_YET.has(l.id));
+  const lessons = await index.evaluate(() => window.threadline.lessons());
   await index.close();
   assert.ok(lessons.length >= 25, `${lessons.length} lessons`);
   const failed = [];

@@ -213,6 +213,25 @@ pub trait Host: Send + Sync {
         let _ = (pid, inbox);
     }
 
+    /// Whether news from outside (another process's notice, a network
+    /// answer) reaches a thread that waits in place, inside a call that
+    /// called back into Python, in `one-core`: natively it arrives from
+    /// other host threads; a browser worker gets it only from its event
+    /// loop, which such a wait cannot return to, unless the host receives
+    /// it itself ([`Host::receive_news`]).
+    fn news_reaches_nested_waits(&self) -> bool {
+        !cfg!(target_arch = "wasm32")
+    }
+
+    /// Waits in place up to `for_ms` for news that comes only when the host
+    /// looks for it (a browser child's shared mailbox), handing what comes
+    /// to the process's inbox; `false` if this host has no such news (the
+    /// caller then waits for news that arrives by itself).
+    fn receive_news(&self, for_ms: f64) -> bool {
+        let _ = for_ms;
+        false
+    }
+
     /// Makes block `block` of shared memory: `words` 64-bit words, zeroed,
     /// that every process of the run reads and writes by the same number
     /// (`multiprocessing.Value` and `Array`). A browser host backs it with

@@ -26,14 +26,19 @@ pub struct WorkerHost {
     pub pending: crate::net::Pending,
     /// Requests for the run's process broker, and this instance's inbox.
     pub procs: crate::procs::ProcessLink,
+    /// The memory all the run's processes share (`Value`, `Array`).
+    pub shared: crate::shared::SharedMemory,
+    /// A request of this instance is in flight (its driver says).
+    pub network_busy: std::sync::atomic::AtomicBool,
 }
 
 impl WorkerHost {
     /// The host of a spawned child's instance: its requests go to its
-    /// parent's worker.
-    pub fn child() -> WorkerHost {
+    /// parent's worker; its shared memory is the words its parent handed it.
+    pub fn child(shared: Option<crate::shared::Handoff>, mailbox: bool) -> WorkerHost {
         WorkerHost {
-            procs: crate::procs::ProcessLink::for_child(),
+            procs: crate::procs::ProcessLink::for_child(mailbox),
+            shared: crate::shared::SharedMemory::for_child(shared),
             ..Default::default()
         }
     }
@@ -53,6 +58,40 @@ impl Host for WorkerHost {
 
     fn process_attach(&self, _pid: u32, inbox: std::sync::Arc<threadline_python::procs::Inbox>) {
         self.procs.attach(inbox);
+    }
+
+    /// A child with a mailbox reads its parent's notices in place; the
+    /// network's answers still come only to its event loop.
+    fn news_reaches_nested_waits(&self) -> bool {
+        self.procs.has_mailbox()
+            && self.pending.is_empty()
+            && !self.network_busy.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn receive_news(&self, for_ms: f64) -> bool {
+        if !self.procs.has_mailbox() {
+            return false;
+        }
+        crate::mailbox::wait_and_take(for_ms, &mut |notice| self.procs.deliver(notice));
+        true
+    }
+
+    fn shared_create(&self, block: u64, words: usize) -> Result<(), String> {
+        let arena = self
+            .shared
+            .arena()
+            .ok_or("this page has no shared memory")?;
+        arena.create(block, words)
+    }
+
+    fn shared_load(&self, block: u64, index: usize) -> Option<u64> {
+        self.shared.arena()?.load(block, index)
+    }
+
+    fn shared_store(&self, block: u64, index: usize, value: u64) -> bool {
+        self.shared
+            .arena()
+            .is_some_and(|arena| arena.store(block, index, value))
     }
 
     /// Queued: only a free event loop can `fetch()` (see `net`).

@@ -5,13 +5,18 @@
 #[cfg(target_arch = "wasm32")]
 mod host;
 #[cfg(target_arch = "wasm32")]
+mod mailbox;
+#[cfg(target_arch = "wasm32")]
 mod net;
 #[cfg(target_arch = "wasm32")]
 mod news;
 #[cfg(target_arch = "wasm32")]
 mod procs;
+pub mod ring;
 #[cfg(target_arch = "wasm32")]
 mod run;
+#[cfg(target_arch = "wasm32")]
+mod shared;
 #[cfg(all(target_arch = "wasm32", feature = "threads"))]
 pub mod threads;
 

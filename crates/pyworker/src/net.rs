@@ -25,6 +25,11 @@ impl Pending {
         self.0.lock().push((request, done));
     }
 
+    /// Whether no request waits to start.
+    pub fn is_empty(&self) -> bool {
+        self.0.lock().is_empty()
+    }
+
     fn take(&self) -> Vec<(FetchRequest, FetchCompletion)> {
         std::mem::take(&mut *self.0.lock())
     }

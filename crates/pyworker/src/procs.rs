@@ -10,6 +10,7 @@
 //! core (its own worker): it starts no thread workers of its own.
 
 use crate::host::{WorkerHost, post};
+use crate::mailbox::Outbox;
 use crate::news::Teller;
 use gloo_events::EventListener;
 use std::cell::RefCell;
@@ -36,15 +37,23 @@ pub struct ProcessLink {
     inbox: parking_lot::Mutex<Option<Arc<Inbox>>>,
     /// This instance is a child: its requests go to its parent's worker.
     child: bool,
+    /// This child reads its notices from a shared mailbox (see `mailbox`).
+    mailbox: bool,
 }
 
 impl ProcessLink {
     /// The link of a child's instance.
-    pub fn for_child() -> ProcessLink {
+    pub fn for_child(mailbox: bool) -> ProcessLink {
         ProcessLink {
             child: true,
+            mailbox,
             ..ProcessLink::default()
         }
+    }
+
+    /// Whether this child's notices come through a shared mailbox.
+    pub fn has_mailbox(&self) -> bool {
+        self.mailbox
     }
 
     /// A request from this instance (any thread).
@@ -52,6 +61,11 @@ impl ProcessLink {
         if self.child {
             // A child runs on one core: this is its worker's own thread.
             post(&FromPython::Process { bytes });
+        } else if let Some(children) = BROKER_HERE.with_borrow(std::rc::Weak::upgrade) {
+            // On the worker that keeps the broker (`one-core`): handled now,
+            // as natively, so that a wait in place inside a call that
+            // called back into Python gets what the broker has at once.
+            children.handle(&bytes);
         } else {
             self.posts.lock().push(bytes);
         }
@@ -75,10 +89,35 @@ impl ProcessLink {
     }
 }
 
+thread_local! {
+    /// The run's broker, on the worker that keeps it.
+    static BROKER_HERE: RefCell<std::rc::Weak<Children>> = const { RefCell::new(std::rc::Weak::new()) };
+}
+
 /// A child's worker and what listens to it.
 struct ChildWorker {
     worker: web_sys::Worker,
+    /// Its notices' way in, where the page allows shared memory (else
+    /// they go as messages).
+    outbox: Option<Outbox>,
     _listeners: [EventListener; 2],
+}
+
+impl ChildWorker {
+    fn tell(&mut self, notice: Vec<u8>) {
+        match &mut self.outbox {
+            Some(outbox) => {
+                if outbox.send(notice) {
+                    let _ = self.worker.post_message(&to_json(&ToPython::Mail));
+                }
+            }
+            None => {
+                let _ = self
+                    .worker
+                    .post_message(&to_json(&ToPython::Notice { bytes: notice }));
+            }
+        }
+    }
 }
 
 /// The run's broker and its children's workers (on the program's worker).
@@ -92,12 +131,14 @@ pub struct Children {
 impl Children {
     /// The processes of a run whose main instance has `host`.
     pub fn new(host: Arc<WorkerHost>, news: Teller) -> Rc<Children> {
-        Rc::new(Children {
+        let children = Rc::new(Children {
             host,
             news,
             broker: RefCell::new(Broker::new(MAIN_PID + 1, MAX_LIVE_PROCESSES)),
             workers: RefCell::new(HashMap::new()),
-        })
+        });
+        BROKER_HERE.set(Rc::downgrade(&children));
+        children
     }
 
     /// Whether a child is alive (an answer may come from it).
@@ -105,8 +146,16 @@ impl Children {
         !self.workers.borrow().is_empty()
     }
 
-    /// Hands the broker what the main instance's threads asked for.
+    /// Hands the broker what the main instance's threads asked for, and
+    /// the children the notices that waited for room in their mailboxes.
     pub fn serve(self: &Rc<Self>) {
+        for child in self.workers.borrow_mut().values_mut() {
+            if let Some(outbox) = &mut child.outbox
+                && outbox.flush()
+            {
+                let _ = child.worker.post_message(&to_json(&ToPython::Mail));
+            }
+        }
         for bytes in self.host.procs.take_posts() {
             self.handle(&bytes);
         }
@@ -132,9 +181,8 @@ impl Children {
                     self.host.procs.deliver(&notice);
                 }
                 Action::Deliver { to, notice } => {
-                    let message = to_json(&ToPython::Notice { bytes: notice });
-                    if let Some(child) = self.workers.borrow().get(&to) {
-                        let _ = child.worker.post_message(&message);
+                    if let Some(child) = self.workers.borrow_mut().get_mut(&to) {
+                        child.tell(notice);
                     }
                 }
                 Action::Start(spec) => {
@@ -181,6 +229,22 @@ impl Children {
             let value = js_sys::Reflect::get(&global, &from.into()).unwrap_or_default();
             set(key, &value).map_err(|e| format!("{e:?}"))?;
         }
+        if let Some(shared) = self.host.shared.handoff() {
+            let handoff = js_sys::Object::new();
+            for (key, value) in [
+                ("buffer", shared.buffer),
+                ("byteOffset", shared.byte_offset.into()),
+                ("words", shared.words.into()),
+            ] {
+                js_sys::Reflect::set(&handoff, &key.into(), &value)
+                    .map_err(|e| format!("{e:?}"))?;
+            }
+            set("shared", &handoff).map_err(|e| format!("{e:?}"))?;
+        }
+        let outbox = Outbox::new();
+        if let Some(outbox) = &outbox {
+            set("mailbox", &outbox.buffer()).map_err(|e| format!("{e:?}"))?;
+        }
         set(
             "run",
             &to_json(&ToPython::Child {
@@ -193,6 +257,7 @@ impl Children {
             pid,
             ChildWorker {
                 worker,
+                outbox,
                 _listeners: [on_message, on_error],
             },
         );

@@ -79,7 +79,7 @@ pub fn start() {
             interval_us,
         }) => wasm_bindgen_futures::spawn_local(run(code, filename, build, interval_us)),
         Ok(ToPython::Child { spec }) => wasm_bindgen_futures::spawn_local(run_child(spec)),
-        Ok(ToPython::Notice { .. }) => {}
+        Ok(ToPython::Notice { .. } | ToPython::Mail) => {}
         Err(why) => post(&FromPython::Output {
             err: true,
             text: format!("threadline: the page sent no program ({why})\n"),
@@ -135,7 +135,11 @@ impl Outside {
             for notice in self.notices.borrow_mut().drain(..) {
                 program.deliver(&notice);
             }
+            crate::mailbox::take(&mut |notice| program.deliver(notice));
         }
+        self.host
+            .network_busy
+            .store(self.network.busy(), std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Whether an answer may come from outside before a deadline.
@@ -199,7 +203,9 @@ async fn run_child(spec: Vec<u8>) {
             return;
         }
     };
-    let host = Arc::new(WorkerHost::child());
+    let mailbox = js_sys::Reflect::get(&js_sys::global(), &"threadlineMailbox".into())
+        .is_ok_and(|buffer| crate::mailbox::open(&buffer));
+    let host = Arc::new(WorkerHost::child(parent_shared_memory(), mailbox));
     let mut options = options("one-core", 0, &spec.filename);
     options.process = Identity::child(&spec);
     let interpreter = Interpreter::new(host.clone(), options);
@@ -212,13 +218,18 @@ async fn run_child(spec: Vec<u8>) {
         "message",
         move |event| {
             let event: &web_sys::MessageEvent = event.unchecked_ref();
-            if let Some(Ok(ToPython::Notice { bytes })) = event
+            match event
                 .data()
                 .as_string()
                 .map(|t| serde_json::from_str::<ToPython>(&t))
             {
-                heard.borrow_mut().push(bytes);
-                teller.tell();
+                Some(Ok(ToPython::Notice { bytes })) => {
+                    heard.borrow_mut().push(bytes);
+                    teller.tell();
+                }
+                // The notices wait in the mailbox: the driver takes them.
+                Some(Ok(ToPython::Mail)) => teller.tell(),
+                _ => {}
             }
         },
     );
@@ -239,6 +250,18 @@ async fn run_child(spec: Vec<u8>) {
         record: None,
         written: None,
     });
+}
+
+/// The shared memory the parent's worker handed this child's worker in its
+/// start message (kept by `python.js` as `threadlineShared`), if any.
+fn parent_shared_memory() -> Option<crate::shared::Handoff> {
+    let handoff = js_sys::Reflect::get(&js_sys::global(), &"threadlineShared".into()).ok()?;
+    let field = |key: &str| js_sys::Reflect::get(&handoff, &key.into()).ok();
+    Some(crate::shared::Handoff {
+        buffer: field("buffer")?,
+        byte_offset: field("byteOffset")?.as_f64()? as u32,
+        words: field("words")?.as_f64()? as u32,
+    })
 }
 
 /// How a run ended, and what it recorded.

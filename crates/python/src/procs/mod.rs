@@ -33,6 +33,7 @@
 //!
 //! Natively, [`native::NativeProcesses`] is all of this on OS threads.
 
+pub mod arena;
 mod broker;
 mod envelope;
 mod inbox;

@@ -372,9 +372,14 @@ impl Sched {
     }
 
     /// Sleeps (on this host thread) until a signal is raised or `for_ms`
-    /// pass: a native driver's wait for news from outside.
+    /// pass: a native driver's wait for news from outside, and a nested
+    /// `one-core` wait's (through the host when it receives news itself).
     pub(crate) fn wait_outside_news(&self, for_ms: f64) {
         let (news, arrived) = &self.outside_news;
+        if self.host.receive_news(for_ms) {
+            *lock(news) = false;
+            return;
+        }
         let guard = lock(news);
         let timeout = std::time::Duration::from_secs_f64(for_ms.clamp(0.0, 1000.0) / 1000.0);
         // One wait, not `wait_timeout_while`: that one reads the system

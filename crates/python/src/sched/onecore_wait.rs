@@ -11,13 +11,6 @@ use crate::objects::{PyErr, PyResult, Value};
 use crate::vm::Vm;
 use threadline_core::record::{GilEvent, Marker};
 
-/// Whether this host thread can sleep until news from outside arrives. In a
-/// browser it cannot: `one-core` runs on the worker's own thread, whose news
-/// (a message from another process, a network answer) arrives only once the
-/// worker goes back to its event loop, which a wait inside a nested call
-/// cannot do.
-const HOST_THREAD_CAN_WAIT: bool = !cfg!(target_arch = "wasm32");
-
 /// Why such a wait cannot be waited.
 const NESTED_OUTSIDE_WAIT: &str = "one-core in the browser cannot wait for another \
 process or the network inside a call that called back into Python (a comprehension or \
@@ -37,7 +30,7 @@ impl Sched {
             let exit = self.one_core_loop(Some(lane), u64::MAX);
             if matches!(exit, Exit::Idle(_) | Exit::Outside)
                 && self.one_core_waits_outside()
-                && !HOST_THREAD_CAN_WAIT
+                && !self.host.news_reaches_nested_waits()
             {
                 return Err(PyErr::system_error(NESTED_OUTSIDE_WAIT));
             }

@@ -55,6 +55,9 @@ pub enum ToPython {
         /// The encoded notice.
         bytes: Vec<u8>,
     },
+    /// New notices wait in the child's shared mailbox (from its parent's
+    /// worker): a wake-up for the child's event loop.
+    Mail,
 }
 
 /// From the interpreter's worker to the page.

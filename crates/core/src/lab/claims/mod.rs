@@ -109,12 +109,41 @@ impl Eq for Claim {}
 impl Claim {
     /// The verdict on `run`; a run that recorded no lane at all (stopped
     /// before it began, or run by a host that records nothing) fails.
+    /// A failed verdict on a run that ended with an error says which.
     pub fn judge(&self, run: &ClaimInput<'_>) -> Verdict {
-        if run.record.lanes.is_empty() && run.record.marks.is_empty() {
-            return Verdict::missing("no lane: it stopped before it began, or nothing recorded it");
+        let verdict = if run.record.lanes.is_empty() && run.record.marks.is_empty() {
+            Verdict::missing("no lane: it stopped before it began, or nothing recorded it")
+        } else {
+            (self.check)(run)
+        };
+        match (verdict.passed, error_of(run.stderr)) {
+            (false, Some(error)) => {
+                let ended = format!("the run ended with {error}");
+                let caveat = match &verdict.caveat {
+                    Some(caveat) => format!("{caveat}; {ended}"),
+                    None => ended,
+                };
+                verdict.with_caveat(caveat)
+            }
+            _ => verdict,
         }
-        (self.check)(run)
     }
+}
+
+/// The last exception a traceback on `stderr` names (`SystemError: ...`),
+/// the main process's or a child's.
+fn error_of(stderr: &str) -> Option<&str> {
+    let mut lines = stderr.lines().rev();
+    lines.find(|line| {
+        let name = line.split(':').next().unwrap_or_default();
+        !line.starts_with(' ')
+            && line.contains(':')
+            && !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+            && (name.ends_with("Error") || name.ends_with("Exception") || name.ends_with("Exit"))
+    })
 }
 
 #[cfg(test)]

@@ -184,6 +184,32 @@ fn a_run_that_recorded_nothing_fails_every_claim_and_says_so() {
 }
 
 #[test]
+fn a_failed_claim_on_a_run_that_failed_says_with_what_error() {
+    let stderr = "Process Process-1:\nTraceback (most recent call last):\n  File \"<lab>\", \
+        line 9, in work\nSystemError: one-core in the browser cannot wait\n";
+    let judge = |stderr: &str| {
+        crate::lab::lessons::find("shared-state")
+            .unwrap()
+            .claim
+            .judge(&ClaimInput {
+                record: &ProgramRecord::default(),
+                stdout: "",
+                stderr,
+                exit_code: 1,
+                build: Build::OneCore,
+                cores: 2,
+            })
+    };
+    let failed = judge(stderr);
+    assert!(!failed.passed);
+    assert_eq!(
+        failed.caveat.as_deref(),
+        Some("the run ended with SystemError: one-core in the browser cannot wait")
+    );
+    assert_eq!(judge("a warning: nothing raised\n").caveat, None);
+}
+
+#[test]
 fn every_claim_judges_every_lesson_s_run_without_panicking() {
     let runs = [
         threads::started_together(),
