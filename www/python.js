@@ -16,5 +16,7 @@ self.onmessage = async ({ data }) => {
   self.threadlineShared = data.shared;
   // A child process's mailbox: its parent's notices, readable while it waits.
   self.threadlineMailbox = data.mailbox;
+  // No service worker controls the page: answer the lab's requests here.
+  self.threadlineLocalNetwork = data.localNetwork;
   await wasm_bindgen({ module_or_path: data.module });
 };

@@ -69,6 +69,10 @@ impl Controller {
     /// started earlier would send their requests past it.
     pub async fn boot(self: Rc<Self>) {
         let network = threadline_web::service_worker::start().await;
+        threadline_web::python::answer_requests_here(matches!(
+            network,
+            threadline_core::page::Network::Simulated { .. }
+        ));
         #[cfg(feature = "threads")]
         if let Err(why) = threadline_web::threads::pool_with(self.store.state().env.cores).await {
             self.store.dispatch(Action::Failed(why));

@@ -40,3 +40,29 @@ test('threads blocked in requests.get overlap their downloads as natively', asyn
   assert.ok(io.filter((e) => /io\/resource\/\d+/.test(e.args?.waits_for)).length >= 8, 'downloads recorded with their URL');
   await page.close();
 });
+
+test('in an embed no service worker controls, the worker answers the requests itself, as natively', async () => {
+  const { serveDir, serveHostPage } = await import('../support/static-host.mjs');
+  const { DIST } = await import('../support/app.mjs');
+  const plain = await serveDir({ dir: DIST, isolationHeaders: false });
+  const host = await serveHostPage({ src: `${plain.url}?view=lab&embed=1` });
+  try {
+    const { browser } = await app.start();
+    const page = await browser.page();
+    await page.goto(host.url);
+    const frame = page.frameLocator('#embed');
+    await frame.locator('#app[data-state=ready]').waitFor({ timeout: 60_000 });
+    const root = frame.locator('#app');
+    const controlled = await root.evaluate(() => Boolean(navigator.serviceWorker?.controller));
+    assert.equal(controlled, false, 'this embed has no service worker');
+    for (const file of ['tests/python/network/164_aiohttp_gather.py', 'tests/python/network/160_requests_threads.py']) {
+      const run = await root.evaluate((_, code) => window.threadline.runPython(code), source(file), { timeout: 60_000 });
+      assert.equal(run.stderr, '', file);
+      assert.equal(run.stdout, nativeRun(file, 'one-core'), file);
+    }
+    await page.close();
+  } finally {
+    await host.close();
+    await plain.close();
+  }
+});

@@ -7,6 +7,10 @@
 //! `one-core`, and while the main thread runs on its own worker in the
 //! threaded build. The answer goes back through the request's completion,
 //! which wakes whoever waits for it.
+//!
+//! Where no service worker controls the page (an embed the browser gives
+//! none), the worker answers itself, as the native command does: the same
+//! bytes, after the same latency, on a timer.
 
 use crate::news::Teller;
 use std::cell::Cell;
@@ -37,18 +41,35 @@ impl Pending {
 
 /// The requests this worker has under way.
 #[derive(Clone, Debug, Default)]
-pub struct InFlight(Rc<Cell<usize>>);
+pub struct InFlight {
+    count: Rc<Cell<usize>>,
+    /// Answered here, on a timer (no service worker controls the page).
+    local: bool,
+}
 
 impl InFlight {
+    /// Requests answered by the service worker, or (`local`) on a timer here.
+    pub fn new(local: bool) -> InFlight {
+        InFlight {
+            local,
+            ..InFlight::default()
+        }
+    }
+
     /// Starts every queued request on this worker's event loop; `news`
     /// hears of each answer.
     pub fn start(&self, pending: &Pending, news: &Teller) {
         for (request, done) in pending.take() {
-            self.0.set(self.0.get() + 1);
-            let count = self.0.clone();
+            self.count.set(self.count.get() + 1);
+            let count = self.count.clone();
             let news = news.clone();
+            let local = self.local;
             wasm_bindgen_futures::spawn_local(async move {
-                let outcome = fetch(&request).await;
+                let outcome = if local {
+                    answer_here(&request).await
+                } else {
+                    fetch(&request).await
+                };
                 done.complete(outcome);
                 count.set(count.get().saturating_sub(1));
                 news.tell();
@@ -58,7 +79,7 @@ impl InFlight {
 
     /// Whether an answer may still come.
     pub fn busy(&self) -> bool {
-        self.0.get() > 0
+        self.count.get() > 0
     }
 }
 
@@ -79,6 +100,18 @@ fn describe(error: wasm_bindgen::JsValue) -> String {
         .map(|e| String::from(e.message()))
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "network error".into())
+}
+
+/// The lab server's answer to `request`, once its latency has passed since
+/// the program asked.
+async fn answer_here(request: &FetchRequest) -> FetchOutcome {
+    use threadline_core::clock::Clock;
+    let due = request.sent_ms + request.latency_ms;
+    let left = due - threadline_web::clock::BrowserClock.now_ms();
+    if left > 0.0 {
+        threadline_web::timer::sleep(left, None).await;
+    }
+    Ok(threadline_python::net::lab_reply(request))
 }
 
 /// Fetches `request` from the service worker: its status, headers and

@@ -126,14 +126,17 @@ pub struct Children {
     news: Teller,
     broker: RefCell<Broker>,
     workers: RefCell<HashMap<u32, ChildWorker>>,
+    /// Children answer their own requests (no service worker; see `net`).
+    local_network: bool,
 }
 
 impl Children {
     /// The processes of a run whose main instance has `host`.
-    pub fn new(host: Arc<WorkerHost>, news: Teller) -> Rc<Children> {
+    pub fn new(host: Arc<WorkerHost>, news: Teller, local_network: bool) -> Rc<Children> {
         let children = Rc::new(Children {
             host,
             news,
+            local_network,
             broker: RefCell::new(Broker::new(MAIN_PID + 1, MAX_LIVE_PROCESSES)),
             workers: RefCell::new(HashMap::new()),
         });
@@ -240,6 +243,9 @@ impl Children {
                     .map_err(|e| format!("{e:?}"))?;
             }
             set("shared", &handoff).map_err(|e| format!("{e:?}"))?;
+        }
+        if self.local_network {
+            set("localNetwork", &true.into()).map_err(|e| format!("{e:?}"))?;
         }
         let outbox = Outbox::new();
         if let Some(outbox) = &outbox {

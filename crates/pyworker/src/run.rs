@@ -77,7 +77,14 @@ pub fn start() {
             filename,
             build,
             interval_us,
-        }) => wasm_bindgen_futures::spawn_local(run(code, filename, build, interval_us)),
+            local_network,
+        }) => wasm_bindgen_futures::spawn_local(run(
+            code,
+            filename,
+            build,
+            interval_us,
+            local_network,
+        )),
         Ok(ToPython::Child { spec }) => wasm_bindgen_futures::spawn_local(run_child(spec)),
         Ok(ToPython::Notice { .. } | ToPython::Mail) => {}
         Err(why) => post(&FromPython::Output {
@@ -149,7 +156,7 @@ impl Outside {
     }
 }
 
-async fn run(code: String, filename: String, build: String, interval_us: u32) {
+async fn run(code: String, filename: String, build: String, interval_us: u32, local_network: bool) {
     let started = BrowserClock.now_ms();
     #[cfg(feature = "threads")]
     crate::threads::announce_memory();
@@ -159,11 +166,11 @@ async fn run(code: String, filename: String, build: String, interval_us: u32) {
     let on_thread = options.build != Build::OneCore;
     let interpreter = Interpreter::new(host.clone(), options);
     let news = News::default();
-    let children = Children::new(host.clone(), news.teller());
+    let children = Children::new(host.clone(), news.teller(), local_network);
     let outside = Outside {
         host: host.clone(),
         news,
-        network: InFlight::default(),
+        network: InFlight::new(local_network),
         children: Some(children.clone()),
         notices: Rc::default(),
     };
@@ -233,10 +240,12 @@ async fn run_child(spec: Vec<u8>) {
             }
         },
     );
+    let local_network = js_sys::Reflect::get(&js_sys::global(), &"threadlineLocalNetwork".into())
+        .is_ok_and(|local| local.is_truthy());
     let outside = Outside {
         host,
         news,
-        network: InFlight::default(),
+        network: InFlight::new(local_network),
         children: None,
         notices,
     };

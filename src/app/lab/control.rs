@@ -29,11 +29,18 @@ impl Controller {
 
     /// Opens lesson `id` (with its own program), or the bare lab.
     pub fn open_lesson(&self, id: Option<&str>) {
-        self.configure(vec![
+        let mut pairs = vec![
             ("view".into(), "lab".into()),
             ("lesson".into(), id.unwrap_or_default().into()),
             ("code".into(), String::new()),
-        ]);
+        ];
+        // A lesson runs on the build it was written for (`gil` unless it
+        // says), not on the one the lesson before it chose.
+        if let Some(lesson) = id.and_then(lessons::find) {
+            let build = lesson.build().unwrap_or_default();
+            pairs.push(("build".into(), build.id().into()));
+        }
+        self.configure(pairs);
     }
 
     /// Whether a program is running.

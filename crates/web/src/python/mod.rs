@@ -42,6 +42,10 @@ pub enum ToPython {
         /// The switch interval, µs.
         #[serde(default)]
         interval_us: u32,
+        /// No service worker controls the page: the worker answers the
+        /// lab's requests itself (the same bytes after the same latency).
+        #[serde(default)]
+        local_network: bool,
     },
     /// Run a spawned child process (from its parent's worker): the bytes of
     /// its `ProcessSpec`.
@@ -279,6 +283,19 @@ pub async fn run(
     run_now(code, filename, build, interval_us).await
 }
 
+thread_local! {
+    /// Whether programs answer their own requests (see [`answer_requests_here`]).
+    static LOCAL_NETWORK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Called once the page knows it has no service worker to answer the lab's
+/// requests: programs' workers then answer them with a timer, with the same
+/// bytes after the same latency (the page's status says the network is
+/// simulated with timers, and why).
+pub fn answer_requests_here(yes: bool) {
+    LOCAL_NETWORK.set(yes);
+}
+
 async fn run_now(
     code: &str,
     filename: &str,
@@ -339,6 +356,7 @@ async fn run_now(
         filename: filename.into(),
         build: build.into(),
         interval_us,
+        local_network: LOCAL_NETWORK.get(),
     })
     .map_err(|e| e.to_string())?;
     let _ = js_sys::Reflect::set(&start, &"run".into(), &message.into());
