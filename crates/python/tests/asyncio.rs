@@ -8,7 +8,7 @@
 mod judge;
 
 use judge::{
-    Verdict, difference, file_name, judge_each, programs_in, report, require_cpython, run,
+    Verdict, file_name, judge_builds, judge_each, programs_in, report, require_cpython,
     worker_count,
 };
 use std::path::{Path, PathBuf};
@@ -44,25 +44,7 @@ fn asyncio_programs_match_cpython_in_every_build() {
     );
     let ours = env!("CARGO_BIN_EXE_threadline-python");
     let verdicts = judge_each(&programs, worker_count(), |program| {
-        let name = file_name(program);
-        let mut cpython = run("python3", &[], program);
-        BUILDS
-            .iter()
-            .map(|build| {
-                let mut found = difference(&cpython, &run(ours, &["--build", build], program));
-                if found.is_some() {
-                    // Timing facts can be missed on a loaded machine, by CPython as well as
-                    // by us: a difference must show twice.
-                    println!("retrying {name} --build {build}");
-                    cpython = run("python3", &[], program);
-                    found = difference(&cpython, &run(ours, &["--build", build], program));
-                }
-                Verdict {
-                    program: format!("{name} --build {build}"),
-                    difference: found,
-                }
-            })
-            .collect()
+        judge_builds(ours, BUILDS, program, program)
     });
     let judged: Vec<&Verdict> = verdicts.iter().collect();
     let mismatches = report("asyncio", "runs match CPython", &judged);

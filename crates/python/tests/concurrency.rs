@@ -11,7 +11,7 @@
 mod judge;
 
 use judge::{
-    Verdict, difference, file_name, judge_each, programs_in, report, require_cpython, run,
+    Verdict, file_name, judge_builds, judge_each, programs_in, report, require_cpython,
     worker_count,
 };
 use std::path::{Path, PathBuf};
@@ -54,25 +54,10 @@ fn thread_programs_match_cpython_in_every_build() {
     let ours = env!("CARGO_BIN_EXE_threadline-python");
     let verdicts = judge_each(&programs, worker_count(), |program| {
         let name = file_name(program);
-        let mut cpython = run("python3", &[], program);
-        BUILDS
-            .iter()
-            .filter(|build| !DIFFERENT_BY_DESIGN.contains(&(name.as_str(), **build)))
-            .map(|build| {
-                let mut found = difference(&cpython, &run(ours, &["--build", build], program));
-                if found.is_some() {
-                    // Programs that print timing facts can miss them on a loaded machine,
-                    // CPython as well as ours: a difference must show twice.
-                    println!("retrying {name} --build {build}");
-                    cpython = run("python3", &[], program);
-                    found = difference(&cpython, &run(ours, &["--build", build], program));
-                }
-                Verdict {
-                    program: format!("{name} --build {build}"),
-                    difference: found,
-                }
-            })
-            .collect()
+        let builds = BUILDS
+            .into_iter()
+            .filter(|build| !DIFFERENT_BY_DESIGN.contains(&(name.as_str(), *build)));
+        judge_builds(ours, builds, program, program)
     });
     let judged: Vec<&Verdict> = verdicts.iter().collect();
     let mismatches = report("concurrency", "runs match CPython", &judged);

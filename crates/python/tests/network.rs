@@ -11,7 +11,7 @@ mod judge;
 #[path = "support/lab_server.rs"]
 mod lab_server;
 
-use judge::{Verdict, difference, file_name, judge_each, programs_in, report, run};
+use judge::{Verdict, file_name, judge_builds, judge_each, programs_in, report};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -56,22 +56,7 @@ fn network_programs_match_cpython_in_every_build() {
         let for_cpython = scratch.join(&name);
         let served = source.replace(PLACEHOLDER, &format!("127.0.0.1:{port}"));
         std::fs::write(&for_cpython, served).expect("write the program for CPython");
-        let mut cpython = run("python3", &[], &for_cpython);
-        BUILDS
-            .iter()
-            .map(|build| {
-                let mut found = difference(&cpython, &run(ours, &["--build", build], program));
-                if found.is_some() {
-                    println!("retrying {name} --build {build}");
-                    cpython = run("python3", &[], &for_cpython);
-                    found = difference(&cpython, &run(ours, &["--build", build], program));
-                }
-                Verdict {
-                    program: format!("{name} --build {build}"),
-                    difference: found,
-                }
-            })
-            .collect()
+        judge_builds(ours, BUILDS, program, &for_cpython)
     });
     let judged: Vec<&Verdict> = verdicts.iter().collect();
     let mismatches = report("network", "runs match CPython", &judged);

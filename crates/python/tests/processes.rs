@@ -8,7 +8,7 @@
 mod judge;
 
 use judge::{
-    Verdict, difference, file_name, judge_each, programs_in, report, require_cpython, run,
+    Verdict, file_name, judge_builds, judge_each, programs_in, report, require_cpython,
     worker_count,
 };
 use std::path::{Path, PathBuf};
@@ -47,15 +47,7 @@ fn process_programs_match_cpython_in_every_build() {
     );
     let ours = env!("CARGO_BIN_EXE_threadline-python");
     let verdicts = judge_each(&programs, worker_count(), |program| {
-        let name = file_name(program);
-        let cpython = run("python3", &[], program);
-        BUILDS
-            .iter()
-            .map(|build| Verdict {
-                program: format!("{name} --build {build}"),
-                difference: difference(&cpython, &run(ours, &["--build", build], program)),
-            })
-            .collect()
+        judge_builds(ours, BUILDS, program, program)
     });
     let judged: Vec<&Verdict> = verdicts.iter().collect();
     let mismatches = report("processes", "runs match CPython", &judged);

@@ -253,6 +253,35 @@ pub fn judge_each(
     verdicts
 }
 
+/// Judges `program` under each of `builds` of the interpreter `ours` against CPython's run of
+/// `for_cpython` (the same program, or a copy CPython can run). A difference must show twice,
+/// CPython run again too, before it counts: a program that prints a timing fact can miss it on
+/// a loaded machine, under CPython as well as ours.
+pub fn judge_builds<'a>(
+    ours: &str,
+    builds: impl IntoIterator<Item = &'a str>,
+    program: &Path,
+    for_cpython: &Path,
+) -> Vec<Verdict> {
+    let name = file_name(program);
+    let mut cpython = run("python3", &[], for_cpython);
+    builds
+        .into_iter()
+        .map(|build| {
+            let mut found = difference(&cpython, &run(ours, &["--build", build], program));
+            if found.is_some() {
+                println!("retrying {name} --build {build}");
+                cpython = run("python3", &[], for_cpython);
+                found = difference(&cpython, &run(ours, &["--build", build], program));
+            }
+            Verdict {
+                program: format!("{name} --build {build}"),
+                difference: found,
+            }
+        })
+        .collect()
+}
+
 /// Two programs at a time on a two-core machine; a few more where there are more cores.
 pub fn worker_count() -> usize {
     thread::available_parallelism()
