@@ -37,6 +37,13 @@ test('each output line names its thread; choosing one moves the playhead and mar
   await page.locator('[data-testid=py-stdout]').press('ArrowDown');
   assert.match(await lines.nth(2).getAttribute('class'), /chosen/, 'the arrow keys walk the lines');
   assert.doesNotMatch(await lines.nth(2).getAttribute('class'), /later/);
+  await page.locator('[data-testid=py-stdout]').press('Home');
+  assert.equal(await lines.nth(0).getAttribute('aria-selected'), 'true', 'Home goes to the first line');
+  assert.equal(
+    await page.locator('[data-testid=py-stdout]').getAttribute('aria-activedescendant'),
+    await lines.nth(0).getAttribute('id'),
+    'the list says which line is chosen',
+  );
   await page.close();
 });
 

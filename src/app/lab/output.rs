@@ -48,18 +48,49 @@ fn lines_of(run: &LabRun) -> Vec<(OutputLine, Option<String>)> {
         .collect()
 }
 
-/// The index of the tied line next to `from` (forward or back), if any.
+/// Where a key moves the choice among the tied lines.
+#[derive(Clone, Copy)]
+enum Move {
+    Next,
+    Previous,
+    First,
+    Last,
+}
+
+impl Move {
+    fn of_key(key: &str) -> Option<Move> {
+        Some(match key {
+            "ArrowDown" => Move::Next,
+            "ArrowUp" => Move::Previous,
+            "Home" => Move::First,
+            "End" => Move::Last,
+            _ => return None,
+        })
+    }
+}
+
+/// The index of the tied line `step` leads to from `from`, if any.
 fn next_tied(
     lines: &[(OutputLine, Option<String>)],
     from: Option<usize>,
-    forward: bool,
+    step: Move,
 ) -> Option<usize> {
     let tied = |i: &usize| lines[*i].0.printed.is_some();
-    match (from, forward) {
-        (None, true) => (0..lines.len()).find(tied),
-        (None, false) => (0..lines.len()).rev().find(tied),
-        (Some(at), true) => (at + 1..lines.len()).find(tied),
-        (Some(at), false) => (0..at).rev().find(tied),
+    match (from, step) {
+        (None, Move::Next) | (_, Move::First) => (0..lines.len()).find(tied),
+        (None, Move::Previous) | (_, Move::Last) => (0..lines.len()).rev().find(tied),
+        (Some(at), Move::Next) => (at + 1..lines.len()).find(tied),
+        (Some(at), Move::Previous) => (0..at).rev().find(tied),
+    }
+}
+
+/// Scrolls line `index` into view, as little as needed.
+fn reveal(index: usize) {
+    let line = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("py-line-{index}")));
+    if let Some(line) = line {
+        line.scroll_into_view_with_bool(false);
     }
 }
 
@@ -82,14 +113,19 @@ fn stream(lines: &[(OutputLine, Option<String>)], stderr: bool, view: &LineView<
                     );
                     let onclick = view.choose.reform(move |_: MouseEvent| i);
                     html! {
-                        <span {class} id={format!("py-line-{i}")} data-lane={lane.to_string()}
+                        <span {class} id={format!("py-line-{i}")} role="option"
+                              aria-selected={(view.chosen == Some(i)).to_string()}
+                              data-lane={lane.to_string()}
                               data-thread={name.clone()} data-at-ms={format!("{:.3}", at_us / 1000.0)}
                               style={format!("--thread: {}", lane_hue(lane, view.scheme))}
                               title={format!("{name}, at {}", format_ms(at_us / 1000.0))}
                               {onclick}>{ text }</span>
                     }
                 }
-                _ => html! { <span class="py-line untied">{ text }</span> },
+                // A line no thread is known to have printed: read, never chosen.
+                _ => html! {
+                    <span class="py-line untied" role="option" aria-disabled="true">{ text }</span>
+                },
             }
         })
         .collect()
@@ -159,14 +195,13 @@ pub fn ProgramOutput(props: &ProgramOutputProps) -> Html {
     let onkeydown = {
         let (lines, chosen, choose) = (lines.clone(), chosen.clone(), choose.clone());
         Callback::from(move |event: KeyboardEvent| {
-            let forward = match event.key().as_str() {
-                "ArrowDown" => true,
-                "ArrowUp" => false,
-                _ => return,
+            let Some(step) = Move::of_key(&event.key()) else {
+                return;
             };
-            if let Some(next) = next_tied(&lines, *chosen, forward) {
+            if let Some(next) = next_tied(&lines, *chosen, step) {
                 event.prevent_default();
                 choose.emit(next);
+                reveal(next);
             }
         })
     };
@@ -182,13 +217,13 @@ pub fn ProgramOutput(props: &ProgramOutputProps) -> Html {
         <section class="py-output" aria-label="Output">
             <h3 class="py-output-title">{ "Output" } <span class="muted">{ format!(" — {status}") }</span></h3>
             <pre class="py-stream" data-testid="py-stdout" tabindex="0" onkeydown={onkeydown.clone()}
-                 aria-activedescendant={active.clone()}
-                 aria-label="Standard output: the up and down arrows move the playhead from line to line">
+                 role="listbox" aria-activedescendant={active.clone()}
+                 aria-label="Standard output: the up and down arrows, Home and End move the playhead from line to line">
                 { stream(&lines, false, &view) }
             </pre>
             if run.is_some_and(|r| !r.stderr.is_empty()) {
                 <pre class="py-stream py-stderr" data-testid="py-stderr" tabindex="0" {onkeydown}
-                     aria-activedescendant={active}>
+                     role="listbox" aria-activedescendant={active} aria-label="Standard error">
                     { stream(&lines, true, &view) }
                 </pre>
             }

@@ -55,11 +55,19 @@ async fn each_lane_runs_on_its_own_thread_and_waits_overlap() {
     assert!(run.is_over());
     assert_eq!(run.results_so_far().len(), 4);
     assert_eq!(lanes_that_waited(&run), 2);
-    let wall = run.wall_ms().expect("over");
-    assert!(
-        wall < 4.0 * 30.0,
-        "two threads overlapped their waits: {wall} ms"
-    );
+    // Their waits overlapped on the run's clock: a bound on the wall time
+    // would hold only on an idle machine (workers start slowly on a busy one).
+    let spans = threadline_core::spans::spans_from_marks(&run.recorder.marks(), None);
+    let waits: Vec<_> = spans
+        .iter()
+        .filter(|s| s.activity == Activity::Io)
+        .collect();
+    let overlapped = waits.iter().any(|a| {
+        waits
+            .iter()
+            .any(|b| a.lane != b.lane && a.start_us < b.end_us && b.start_us < a.end_us)
+    });
+    assert!(overlapped, "two threads overlapped their waits: {waits:?}");
 }
 
 #[wasm_bindgen_test]
