@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withHostedApp } from '../support/app.mjs';
 import { PRINTING_THREADS } from '../support/programs.mjs';
+import { SCREENSHOTS } from '../support/browser.mjs';
 
 const app = withHostedApp();
 
@@ -64,3 +65,29 @@ test("a comparison card's Python opens in the lab, runs there, and counts what t
   assert.ok(Number(await run.getAttribute('data-lanes')) >= 3, 'the pool threads are lanes');
   await page.close();
 });
+
+// A lesson mid-replay, as a reader sees it at each width and theme: no
+// sideways scrolling, the chosen line, the markers and the timeline shown.
+for (const theme of ['light', 'dark']) {
+  for (const width of [360, 800, 1400]) {
+    test(`screenshot of a lesson mid-replay: ${width} px, ${theme}`, async () => {
+      const { browser, url } = await app.start();
+      const page = await browser.page();
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${url}?view=lab&lesson=race&theme=${theme}`);
+      await page.locator('#app[data-state=ready]').waitFor({ timeout: 60_000 });
+      await editorReady(page);
+      const indexOpen = await page.locator('.lesson-index details').evaluate((d) => d.open);
+      assert.equal(indexOpen, width >= 1000, 'the lessons list is closed above a lesson on a narrow page');
+      await page.locator('[data-testid=py-run]').click();
+      await page.locator('[data-py-run]').waitFor({ timeout: 60_000 });
+      const lines = page.locator('[data-testid=py-stdout] .py-line[data-lane]');
+      await lines.first().click();
+      assert.ok(await page.locator('.cm-thread-line').count() > 0, 'the editor marks where threads stood');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `no sideways scrolling at ${width} px (${overflow} px too wide)`);
+      await page.screenshot({ path: `${SCREENSHOTS}lab-${width}-${theme}.png`, fullPage: true });
+      await page.close();
+    });
+  }
+}

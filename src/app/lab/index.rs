@@ -28,9 +28,14 @@ pub fn LessonIndex(props: &LessonIndexProps) -> Html {
         })
     };
     let current = props.current.as_deref();
+    // Beside the lesson on a wide page; above it on a narrow one, where an
+    // open list would push the lesson a screen or more down: closed there
+    // while a lesson is open (as the page first draws it; the reader's
+    // choice stands after that).
+    let expanded = use_state(|| current.is_none() || !narrow_page());
     html! {
         <nav class="lesson-index" aria-label="Lessons">
-            <details open=true>
+            <details open={*expanded}>
                 <summary>{ "Lessons" }</summary>
                 <button type="button" class="linkish" onclick={open(None)} disabled={props.running}
                         aria-current={current.is_none().then_some("page")}>
@@ -56,4 +61,12 @@ pub fn LessonIndex(props: &LessonIndexProps) -> Html {
             </details>
         </nav>
     }
+}
+
+/// Whether the page is too narrow to show the index beside the lesson (the
+/// width `lab.css` lays them side by side from).
+fn narrow_page() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(max-width: 999px)").ok().flatten())
+        .is_some_and(|query| query.matches())
 }
