@@ -18,8 +18,15 @@ use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions};
 const SCRIPT: &str = "./python-thread.js";
 /// Each thread's stack, in the shared memory.
 pub const STACK_BYTES: u32 = 4 << 20;
-/// Workers started before the program asks for any.
-const WARM_WORKERS: usize = 2;
+/// Workers started before the program asks for any: the main thread's, and
+/// one per core (up to four), for the threads a lesson about cores starts
+/// at once. A thread that finds no warm worker waits 20 to 60 ms for a new
+/// one (CPython starts a thread in a tenth of a millisecond), which would
+/// show in a lesson that times its threads.
+fn warm_workers() -> usize {
+    let cores = web_sys::window().map_or(1, |w| w.navigator().hardware_concurrency() as usize);
+    1 + cores.clamp(1, 4)
+}
 /// Most thread workers one program may have: a program with more live
 /// threads than this waits for one of them to end before the next starts.
 pub const MAX_WORKERS: usize = 64;
@@ -92,7 +99,7 @@ impl ThreadWorkers {
                 self.0.borrow_mut().memory = Some(field(data, "memory"));
                 // Warm workers, so that the first threads start sooner: a
                 // new worker takes tens to hundreds of ms to be ready.
-                for _ in 0..WARM_WORKERS {
+                for _ in 0..warm_workers() {
                     self.start_worker();
                 }
             }
