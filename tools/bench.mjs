@@ -187,6 +187,58 @@ async function pythonPrograms(page) {
   return out;
 }
 
+// What a Python program pays, in the browser, from `start()` to the first
+// line of the thread's or the child process's target: threads started one
+// after another (each reuses the last one's worker), eight at once (most
+// wait for a new worker), and processes spawned one after another.
+async function pythonStartCosts(page) {
+  const threadsInTurn = `import threading, time
+for i in range(9):
+    ran = []
+    t0 = time.perf_counter()
+    t = threading.Thread(target=lambda: ran.append(time.perf_counter()))
+    t.start(); t.join()
+    print((ran[0] - t0) * 1000)
+`;
+  const threadsAtOnce = `import threading, time
+starts, ran = {}, {}
+def nap(i):
+    ran[i] = time.perf_counter()
+    time.sleep(0.3)
+threads = [threading.Thread(target=nap, args=(i,)) for i in range(8)]
+for i, t in enumerate(threads):
+    starts[i] = time.perf_counter(); t.start()
+for t in threads:
+    t.join()
+for i in range(8):
+    print((ran[i] - starts[i]) * 1000)
+`;
+  const spawns = `import multiprocessing, time
+def child(q):
+    q.put(time.time())
+if __name__ == "__main__":
+    for i in range(5):
+        q = multiprocessing.Queue()
+        t0 = time.time()
+        p = multiprocessing.Process(target=child, args=(q,))
+        p.start()
+        print((q.get() - t0) * 1000)
+        p.join()
+`;
+  const costs = async (code) => {
+    const result = await page.evaluate((c) => window.threadline.runPython(c, { build: 'gil' }), code);
+    if (result.exitCode !== 0) throw new Error(`a start-cost program failed: ${result.stderr}`);
+    // The first start of a run also waits for the run's warm workers.
+    return result.stdout.trim().split('\n').map(Number).slice(1);
+  };
+  const summary = (ms) => ({ medianMs: median(ms), maxMs: Math.max(...ms) });
+  return {
+    threadInTurn: summary(await costs(threadsInTurn)),
+    threadsAtOnce: summary(await costs(threadsAtOnce)),
+    processSpawn: summary(await costs(spawns)),
+  };
+}
+
 const results = { date: new Date().toISOString(), sizes: await wasmSizes() };
 const host = await serveDir({ dir: DIST, isolationHeaders: true });
 const browser = await launch();
@@ -209,6 +261,7 @@ try {
   results.memory = await memoryOverRuns(page);
   results.frames = await frames(page);
   results.python = await pythonPrograms(page);
+  results.starts = await pythonStartCosts(page);
 } finally {
   await browser.close();
   await host.close();
@@ -254,6 +307,11 @@ off ${fmt(results.recording.offMs, 0)} ms, on ${fmt(results.recording.onMs, 0)} 
 | program | CPython | native | ratio | browser | ratio |
 |---|---|---|---|---|---|
 ${results.python.map((p) => `| ${p.program} | ${fmt(p.cpythonMs, 0)} ms | ${fmt(p.nativeMs, 0)} ms | ${p.cpythonMs ? fmt(p.nativeMs / p.cpythonMs) : '—'}× | ${fmt(p.browserMs, 0)} ms | ${p.cpythonMs ? fmt(p.browserMs / p.cpythonMs) : '—'}× |`).join('\n')}
+
+## starting Python threads and processes in the browser (gil build; CPython: a thread 0.1 ms, a process 40–80 ms)
+- a thread started after the last one ended: median ${fmt(results.starts.threadInTurn.medianMs)} ms, max ${fmt(results.starts.threadInTurn.maxMs)} ms
+- eight threads started at once: median ${fmt(results.starts.threadsAtOnce.medianMs)} ms, max ${fmt(results.starts.threadsAtOnce.maxMs)} ms
+- a process spawned (to its target's first line): median ${fmt(results.starts.processSpawn.medianMs, 0)} ms, max ${fmt(results.starts.processSpawn.maxMs, 0)} ms
 
 ## wasm sizes
 | file | bytes | gzip -9 |
