@@ -2,8 +2,11 @@
 
 use super::controller::Controller;
 use super::timeline::export;
+use super::timeline::source::shown_lab_run;
 use gloo_file::{Blob, ObjectUrl};
 use std::rc::Rc;
+use threadline_core::lab::View;
+use threadline_core::program::program_trace;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -50,11 +53,29 @@ pub fn Exports(props: &ExportsProps) -> Html {
         return html! {};
     };
     let store = controller.store().clone();
-    let disabled = props.running || store.state().records.is_empty();
+    let state = store.state();
+    // In the lab, the last program's run; otherwise the comparison.
+    let lab = state.params.view == View::Lab;
+    let nothing = if lab {
+        shown_lab_run(&state).is_none()
+    } else {
+        state.records.is_empty()
+    };
+    let disabled = props.running || nothing;
     let on_trace = {
         let store = store.clone();
         Callback::from(move |_| {
-            let text = serde_json::to_string_pretty(&store.state().trace()).unwrap_or_default();
+            let state = store.state();
+            let trace = if lab {
+                shown_lab_run(&state)
+                    .and_then(|run| run.record.as_ref())
+                    .map(program_trace)
+            } else {
+                Some(state.trace())
+            };
+            let text = trace
+                .and_then(|t| serde_json::to_string_pretty(&t).ok())
+                .unwrap_or_default();
             save_text(&text, "application/json", "threadline-trace.json");
         })
     };

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { withHostedApp } from '../support/app.mjs';
 import { PRINTING_THREADS } from '../support/programs.mjs';
 import { SCREENSHOTS } from '../support/browser.mjs';
+import { readFile } from 'node:fs/promises';
 
 const app = withHostedApp();
 
@@ -63,6 +64,26 @@ test("a comparison card's Python opens in the lab, runs there, and counts what t
   assert.equal(await run.getAttribute('data-exit-code'), '0', await page.locator('[data-testid=py-stdout]').innerText());
   assert.match(await page.locator('[data-testid=py-stdout]').innerText(), /^3 tasks, total \d+, in /);
   assert.ok(Number(await run.getAttribute('data-lanes')) >= 3, 'the pool threads are lanes');
+  await page.close();
+});
+
+test("the lab's run exports as the comparison's does: its trace, and an SVG with its arrows and prints", async () => {
+  const page = await app.open('view=lab');
+  await page.evaluate((source) => window.threadline.runPython(source), PRINTING_THREADS);
+  await page.locator('[data-py-run]').waitFor();
+  const save = async (testid) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+    return { name: download.suggestedFilename(), body: (await readFile(await download.path())).toString() };
+  };
+  const trace = JSON.parse((await save('export-trace')).body);
+  const threads = trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => e.args.name);
+  assert.deepEqual(threads.filter((n) => n !== 'GIL holder').sort(), ['MainThread', 'w1', 'w2']);
+  assert.ok(trace.traceEvents.some((e) => e.ph === 's' && e.name === 'start'), 'flows in the trace');
+  const svg = (await save('export-svg')).body;
+  assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.ok(svg.includes('>w1<') && svg.includes('>MainThread<'), 'a row per thread');
+  assert.ok((svg.match(/class="arrow" data-kind="Start"/g) ?? []).length >= 2, 'an arrow for each start');
+  assert.equal((svg.match(/class="print"/g) ?? []).length, 3, 'a wedge for each print');
   await page.close();
 });
 

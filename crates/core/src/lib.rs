@@ -33,6 +33,7 @@ pub mod spans;
 pub mod style;
 pub mod summary;
 pub mod svg;
+mod svg_marks;
 pub mod task;
 pub mod timeline;
 pub mod trace;

@@ -23,6 +23,8 @@ pub struct SvgStyle {
     pub muted: String,
     /// Grid lines.
     pub grid: String,
+    /// A program's GIL drop requests.
+    pub accent: String,
 }
 
 /// One mode's lanes and intervals.
@@ -33,6 +35,10 @@ pub struct SvgGroup<'a> {
     pub spans: &'a [Span],
     /// The line under the title.
     pub note: &'a str,
+    /// A program's flows that leave this group's lanes (none for a mode).
+    pub arrows: &'a [crate::program::Arrow],
+    /// A program's prints and drop requests in this group.
+    pub instants: &'a [crate::program::Instant],
 }
 
 /// Escapes text for an SVG element or attribute.
@@ -206,6 +212,11 @@ pub fn timeline_svg(
     );
     for (group, data) in laid.groups.iter().zip(groups) {
         svg_group(&mut out, group, data, metrics, style);
+        crate::svg_marks::instants(&mut out, group, data.instants, &style.text, &style.accent);
+    }
+    let shown: Vec<&GroupLayout> = laid.groups.iter().collect();
+    for data in groups {
+        crate::svg_marks::arrows(&mut out, &shown, data.arrows, &style.text);
     }
     let step = tick_step(laid.axis.end_us, 8);
     for t in ticks(laid.axis.end_us, 8) {
@@ -247,6 +258,7 @@ mod tests {
             text: "#111".into(),
             muted: "#666".into(),
             grid: "#eee\"><script>".into(),
+            accent: "#40c".into(),
         }
     }
 
@@ -280,6 +292,8 @@ mod tests {
                 input: &input,
                 spans: &spans,
                 note: "a <pool>",
+                arrows: &[],
+                instants: &[],
             }],
             &METRICS,
             Fit::Shared,
@@ -300,5 +314,55 @@ mod tests {
         );
         assert!(svg.contains(">worker-2<"));
         assert_eq!(svg.matches("<g><title>").count(), 2);
+    }
+
+    #[test]
+    fn a_program_s_flows_prints_and_drop_requests_are_drawn_over_its_bars() {
+        use crate::program::{Arrow, Instant, InstantKind};
+        use crate::record::EventKind;
+        let input = GroupInput::of_mode(Mode::Threads, vec![0, 1], 10_000.0);
+        let arrows = [
+            Arrow {
+                kind: EventKind::Start,
+                from: (0, 1_000.0),
+                to: (1, 2_000.0),
+            },
+            // To a lane no group shows: left out.
+            Arrow {
+                kind: EventKind::Send,
+                from: (1, 3_000.0),
+                to: (9, 4_000.0),
+            },
+        ];
+        let instants = [
+            Instant {
+                process: 0,
+                lane: 1,
+                at_us: 3_000.0,
+                kind: InstantKind::Print,
+            },
+            Instant {
+                process: 0,
+                lane: 0,
+                at_us: 5_000.0,
+                kind: InstantKind::DropRequest,
+            },
+        ];
+        let svg = timeline_svg(
+            &[SvgGroup {
+                input: &input,
+                spans: &[],
+                note: "",
+                arrows: &arrows,
+                instants: &instants,
+            }],
+            &METRICS,
+            Fit::Shared,
+            &style(),
+        );
+        assert_eq!(svg.matches("class=\"arrow\"").count(), 1, "{svg}");
+        assert!(svg.contains("data-kind=\"Start\""));
+        assert_eq!(svg.matches("class=\"print\"").count(), 1);
+        assert!(svg.contains("class=\"drop-request\"") && svg.contains("fill=\"#40c\""));
     }
 }

@@ -11,6 +11,7 @@ mod standing;
 
 use super::controller::Controller;
 use super::embed_snippet::EmbedSnippet;
+use super::exports::Exports;
 use super::legend::Legend;
 use super::replay_bar::ReplayBar;
 use super::timeline::Timeline;
@@ -124,7 +125,10 @@ pub fn Lab(props: &LabProps) -> Html {
                         <Legend modes={Vec::new()} axis={state.params.axis} scheme={state.scheme()}
                                 program={Some(shown_lab_run(state).is_some_and(|r| r.build == Build::Gil))} />
                         <Timeline state={state.clone()} />
-                        <ReplayBar {running} />
+                        <div class="stage-foot">
+                            <ReplayBar {running} />
+                            <Exports {running} />
+                        </div>
                     </section>
                 }
             </section>

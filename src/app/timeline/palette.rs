@@ -129,6 +129,7 @@ impl Palette {
             text: self.text.clone(),
             muted: self.muted.clone(),
             grid: self.grid.clone(),
+            accent: self.accent.clone(),
         }
     }
 }
