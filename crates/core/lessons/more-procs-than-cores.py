@@ -25,7 +25,8 @@ if __name__ == "__main__":
     with concurrent.futures.ProcessPoolExecutor(cores) as fit, \
             concurrent.futures.ProcessPoolExecutor(many) as more:
         for pool, size in ((fit, cores), (more, many)):
-            list(pool.map(time.sleep, [0.05] * size))  # start every worker first
+            list(pool.map(time.sleep, [0.05] * size))  # start every worker first,
+            list(pool.map(computes, [200_000] * size))  # and run its loop once
         print(f"{cores} cores; pools of {cores} and {many} processes")
         naps = [0.25] * many
         print(f"{many} waiting tasks, {cores} processes: {timed(fit, waits, naps):.2f} s")
