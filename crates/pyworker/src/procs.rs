@@ -108,7 +108,7 @@ impl ChildWorker {
         match &mut self.outbox {
             Some(outbox) => {
                 if outbox.send(notice) {
-                    let _ = self.worker.post_message(&to_json(&ToPython::Mail));
+                    self.wake_for_mail();
                 }
             }
             None => {
@@ -117,6 +117,18 @@ impl ChildWorker {
                     .post_message(&to_json(&ToPython::Notice { bytes: notice }));
             }
         }
+    }
+
+    /// Writes the notices that waited for room in the mailbox.
+    fn flush(&mut self) {
+        if self.outbox.as_mut().is_some_and(Outbox::flush) {
+            self.wake_for_mail();
+        }
+    }
+
+    /// Wakes the child's event loop: its mailbox has news.
+    fn wake_for_mail(&self) {
+        let _ = self.worker.post_message(&to_json(&ToPython::Mail));
     }
 }
 
@@ -153,11 +165,7 @@ impl Children {
     /// the children the notices that waited for room in their mailboxes.
     pub fn serve(self: &Rc<Self>) {
         for child in self.workers.borrow_mut().values_mut() {
-            if let Some(outbox) = &mut child.outbox
-                && outbox.flush()
-            {
-                let _ = child.worker.post_message(&to_json(&ToPython::Mail));
-            }
+            child.flush();
         }
         for bytes in self.host.procs.take_posts() {
             self.handle(&bytes);

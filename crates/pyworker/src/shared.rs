@@ -144,12 +144,7 @@ fn make_arena() -> Option<SharedArena> {
 /// In the plain build, a `SharedArrayBuffer` if the page may make one.
 #[cfg(not(feature = "threads"))]
 fn make_arena() -> Option<SharedArena> {
-    let global = js_sys::global();
-    let isolated = js_sys::Reflect::get(&global, &"crossOriginIsolated".into())
-        .ok()
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false);
-    if !isolated {
+    if !crate::mailbox::shared_buffers_allowed() {
         return None;
     }
     let buffer = js_sys::SharedArrayBuffer::new((ARENA_WORDS * 8) as u32);

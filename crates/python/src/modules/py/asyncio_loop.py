@@ -367,15 +367,9 @@ class Runner:
         if self._closed or self._loop is None:
             self._closed = True
             return
-        loop = self._loop
         try:
-            _cancel_all_tasks(loop)
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.run_until_complete(loop.shutdown_default_executor())
+            _shut_down(self._loop)
         finally:
-            set_event_loop(None)
-            loop.close()
-            _report_unretrieved(loop)
             self._loop = None
             self._closed = True
 
@@ -391,11 +385,17 @@ def run(main, *, debug=None):
         set_event_loop(loop)
         return loop.run_until_complete(main)
     finally:
-        try:
-            _cancel_all_tasks(loop)
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.run_until_complete(loop.shutdown_default_executor())
-        finally:
-            set_event_loop(None)
-            loop.close()
-            _report_unretrieved(loop)
+        _shut_down(loop)
+
+
+def _shut_down(loop):
+    # What asyncio.run and Runner.close do last: cancel what is left, finish
+    # async generators and the default executor, then close the loop.
+    try:
+        _cancel_all_tasks(loop)
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        loop.run_until_complete(loop.shutdown_default_executor())
+    finally:
+        set_event_loop(None)
+        loop.close()
+        _report_unretrieved(loop)
