@@ -31,6 +31,6 @@ if __name__ == "__main__":
         naps = [0.25] * many
         print(f"{many} waiting tasks, {cores} processes: {timed(fit, waits, naps):.2f} s")
         print(f"{many} waiting tasks, {many} processes: {timed(more, waits, naps):.2f} s")
-        counts = [2_000_000] * many
+        counts = [5_000_000] * many
         print(f"{many} computing tasks, {cores} processes: {timed(fit, computes, counts):.2f} s")
         print(f"{many} computing tasks, {many} processes: {timed(more, computes, counts):.2f} s")

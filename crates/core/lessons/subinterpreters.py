@@ -16,7 +16,7 @@ def count_down(n):
 
 
 if __name__ == "__main__":
-    tasks = [1_500_000] * 4
+    tasks = [5_000_000] * 4
     print(f"{len(tasks)} counts down from {tasks[0]:,}")
     start = time.perf_counter()
     for n in tasks:

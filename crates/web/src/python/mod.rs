@@ -187,7 +187,11 @@ fn on_message(running: &Rc<RefCell<Running>>, text: &str) {
 /// kinds of loop, arithmetic and comparisons, lists, dicts, attributes,
 /// strings) for a second: long enough for the engine to have its optimised
 /// code for them in use on this machine.
+// Importing the modules lessons use runs the compiler over their sources:
+// its first pass through them leaves the engine optimising its code on the
+// other core for a few hundred ms, slowing whatever the program times then.
 const WARM_UP: &str = r#"import time
+import threading, queue, concurrent.futures, asyncio, multiprocessing
 
 class Box:
     def __init__(self, n):
