@@ -70,16 +70,24 @@ if __name__ == "__main__":
 
 test('without isolation processes still run, and a missing main guard fails as in CPython', async () => {
   const page = await bare.open('view=lab');
-  // Programs that wait for their children at the top of a loop, not
-  // inside a call that called back into Python (see below).
-  for (const file of [PROGRAMS[1]]) {
+  // Waits for children anywhere a program's own code runs: at the top of a
+  // loop, in a generator list() or sorted() consumes, in a property, in
+  // __setitem__, in the __exit__ of a pool's with.
+  for (const file of [...PROGRAMS, 'tests/python/concurrency/100_child_waits_inside_calls.py']) {
     const run = await runIn(page, source(file), 'gil');
     assert.equal(run.build, 'one-core', 'no shared memory here');
     assert.equal(run.stdout, nativeRun(file, 'one-core'), `${file}\n${run.stderr}`);
   }
-  // Waiting for a child inside sorted()'s generator cannot return to the
-  // worker's event loop without shared memory: the run says so and ends.
-  const nested = await runIn(page, source(PROGRAMS[0]), 'one-core');
+  // A wait inside a builtin's own loop (map() pulling a pool's results)
+  // cannot return to the worker's event loop without shared memory: the run
+  // says so and ends.
+  const nested = await runIn(page, `from concurrent.futures import ProcessPoolExecutor
+def square(n):
+    return n * n
+if __name__ == "__main__":
+    with ProcessPoolExecutor(2) as pool:
+        print(list(map(str, pool.map(square, range(3)))))
+`, 'one-core');
   assert.equal(nested.exitCode, 1);
   assert.match(nested.stderr, /SystemError: one-core in the browser cannot wait for another process/);
   const guard = 'tests/python/concurrency/098_missing_main_guard.py';

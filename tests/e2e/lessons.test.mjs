@@ -84,13 +84,16 @@ test('in a bare cross-origin embed every lesson runs on one-core, says why, and 
       assert.match(note, /cross-origin isolated/, `${id} says why it runs on one-core`);
     }
     assert.ok(['pass', 'fail'].includes(check.status), `${id}: ${check.text}`);
+    // Every lesson's program runs to its end here, processes and pools too:
+    // one-core waits for them in its own loop, not in a builtin's.
+    assert.doesNotMatch(check.text, /the run ended with/, id);
     verdicts[id] = check;
   }
   // What a single core shows as the lessons show it: threads that take
   // turns, processes, asyncio and locks bear their claims out there too.
   const onOneCore = [
     'main-thread', 'thread-start-join', 'join-in-loop', 'pool-submit', 'pool-map', 'downloads',
-    'gil-io', 'lifecycle', 'object-refs', 'processes', 'main-guard', 'asyncio-gather',
+    'gil-io', 'lifecycle', 'object-refs', 'processes', 'main-guard', 'shared-state', 'asyncio-gather',
     'asyncio-cpu', 'lock', 'deadlock', 'one-core',
   ];
   const failed = onOneCore.filter((id) => verdicts[id]?.status !== 'pass').map((id) => `${id}: ${verdicts[id]?.text}`);

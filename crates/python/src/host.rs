@@ -26,7 +26,8 @@
 //!   thread waits (`Step::Idle` with the earliest deadline, or
 //!   `Step::WaitingOutside`), so the host may wait on its own event loop.
 //!   Only a wait reached inside a builtin that called back into Python
-//!   (`list()` over a generator that blocks) cannot return: it runs the
+//!   (`map()` pulling a generator that blocks; `list()` and the like run
+//!   theirs as frames, see `vm::consume`) cannot return: it runs the
 //!   other threads from there, and when they all wait too, calls
 //!   [`Host::wait`] in place.
 //!

@@ -197,7 +197,7 @@ pub fn reversed(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 /// `sorted(iterable, key=None, reverse=False)`.
 pub fn sorted(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    args.allow_keywords("sorted", &["key", "reverse"])?;
+    crate::objects::list::check_sort_keywords(&args)?;
     let a = args.count("sorted", 1, 1)?;
     let items = vm.collect(&a[0])?;
     let key = args.keyword("key").filter(|k| !k.is_none()).cloned();

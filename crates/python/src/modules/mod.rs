@@ -39,6 +39,10 @@ const MODULES: &[(&str, ModuleDef)] = &[
     ("sys", ModuleDef::Native(sys::init)),
     ("time", ModuleDef::Native(time::init)),
     ("_thread", ModuleDef::Native(thread::init)),
+    (
+        crate::vm::consume::MODULE,
+        ModuleDef::Source(include_str!("py/consume.py")),
+    ),
     ("hashlib", ModuleDef::Native(hashlib::init)),
     (
         "threading",
@@ -150,7 +154,11 @@ pub fn find(name: &str) -> Option<ModuleDef> {
 
 /// The names of the modules offered, for the `ModuleNotFoundError` hint.
 pub fn available() -> Vec<&'static str> {
-    let mut names: Vec<&str> = MODULES.iter().map(|(n, _)| *n).collect();
+    let mut names: Vec<&str> = MODULES
+        .iter()
+        .map(|(n, _)| *n)
+        .filter(|n| *n != crate::vm::consume::MODULE)
+        .collect();
     names.sort_unstable();
     names
 }

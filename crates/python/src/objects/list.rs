@@ -173,8 +173,22 @@ fn copy(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Value::list(snapshot)
 }
 
+/// The keywords `list.sort` takes, with CPython's message for any other
+/// (`sorted` sorts a new list with it, so it says the same).
+pub fn check_sort_keywords(args: &Args<'_>) -> PyResult<()> {
+    match args
+        .keywords()
+        .find(|(name, _)| !["key", "reverse"].contains(name))
+    {
+        Some((name, _)) => Err(PyErr::type_error(format!(
+            "'{name}' is an invalid keyword argument for sort()"
+        ))),
+        None => Ok(()),
+    }
+}
+
 fn sort(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    args.allow_keywords("sort", &["key", "reverse"])?;
+    check_sort_keywords(&args)?;
     let (_, items) = this(&args, "sort")?;
     if args.positional().len() > 1 {
         return Err(PyErr::type_error("sort() takes no positional arguments"));

@@ -31,6 +31,9 @@ impl Vm {
         };
         let mut args_start = args_start;
         let mut callable = std::mem::take(&mut frame.slots[base]);
+        if self.interp.build == super::Build::OneCore {
+            self.consume_in_loop(&mut callable, base, args_start, &kwnames)?;
+        }
         loop {
             if let Value::Obj(obj) = &callable
                 && let Object::Function(f) = &**obj

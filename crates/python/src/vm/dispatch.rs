@@ -11,6 +11,7 @@
 
 use super::Vm;
 use super::call::Called;
+use super::consume::Access;
 use super::frame::{Frame, FrameKind, FrameSource, Resume};
 use crate::compile::{Code, Op, UnaryKind};
 use crate::objects::function::{Args, NativeDef};
@@ -239,17 +240,33 @@ impl Vm {
                 Op::BinarySubscr => {
                     let key = frame.slots.pop().unwrap_or_default();
                     let container = frame.slots.pop().unwrap_or_default();
-                    let result = match super::subscript::fast_getitem(&container, &key) {
-                        Some(value) => value,
-                        None => self.getitem(&container, &key)?,
-                    };
-                    self.push(result);
+                    if let Some(getter) = self.item_method_in_loop(&container, Access::Get) {
+                        match self.call_in_loop(getter, vec![container, key], FrameKind::Normal)? {
+                            Called::Value(value) => self.push(value),
+                            Called::Frame => continue,
+                        }
+                    } else {
+                        let result = match super::subscript::fast_getitem(&container, &key) {
+                            Some(value) => value,
+                            None => self.getitem(&container, &key)?,
+                        };
+                        self.push(result);
+                    }
                 }
                 Op::StoreSubscr => {
                     let key = frame.slots.pop().unwrap_or_default();
                     let container = frame.slots.pop().unwrap_or_default();
                     let value = frame.slots.pop().unwrap_or_default();
-                    if let Some(value) = super::subscript::fast_setitem(&container, &key, value)? {
+                    if let Some(setter) = self.item_method_in_loop(&container, Access::Set) {
+                        let args = vec![container, key, value];
+                        if let Called::Frame =
+                            self.call_in_loop(setter, args, FrameKind::Discard)?
+                        {
+                            continue;
+                        }
+                    } else if let Some(value) =
+                        super::subscript::fast_setitem(&container, &key, value)?
+                    {
                         self.setitem(&container, key, value)?;
                     }
                 }
@@ -287,14 +304,29 @@ impl Vm {
                 Op::LoadAttr(i) => {
                     let name = name_at(code, i)?;
                     let obj = frame.slots.pop().unwrap_or_default();
-                    let value = self.getattr(&obj, name)?;
-                    self.push(value);
+                    if let Some(getter) = self.property_in_loop(&obj, name, Access::Get) {
+                        match self.call_in_loop(getter, vec![obj], FrameKind::Normal)? {
+                            Called::Value(value) => self.push(value),
+                            Called::Frame => continue,
+                        }
+                    } else {
+                        let value = self.getattr(&obj, name)?;
+                        self.push(value);
+                    }
                 }
                 Op::StoreAttr(i) => {
                     let name = name_at(code, i)?;
                     let obj = frame.slots.pop().unwrap_or_default();
                     let value = frame.slots.pop().unwrap_or_default();
-                    self.setattr(&obj, name, value)?;
+                    if let Some(setter) = self.property_in_loop(&obj, name, Access::Set) {
+                        if let Called::Frame =
+                            self.call_in_loop(setter, vec![obj, value], FrameKind::Discard)?
+                        {
+                            continue;
+                        }
+                    } else {
+                        self.setattr(&obj, name, value)?;
+                    }
                 }
                 Op::LoadMethod(i) => {
                     let name = name_at(code, i)?;
@@ -403,7 +435,15 @@ impl Vm {
                         Some(value) => value,
                         None => {
                             let x = local(code, &frame.slots, a)?;
-                            self.getitem(&x, key)?
+                            if let Some(getter) = self.item_method_in_loop(&x, Access::Get) {
+                                let args = vec![x, key.clone()];
+                                match self.call_in_loop(getter, args, FrameKind::Normal)? {
+                                    Called::Value(value) => value,
+                                    Called::Frame => continue,
+                                }
+                            } else {
+                                self.getitem(&x, key)?
+                            }
                         }
                     };
                     self.push(result);
@@ -429,7 +469,16 @@ impl Vm {
                     let value = frame.slots.pop().unwrap_or_default();
                     let key = code.consts.get(c as usize).unwrap_or(&Value::Null);
                     let container = local(code, &frame.slots, a)?;
-                    if let Some(value) = super::subscript::fast_setitem(&container, key, value)? {
+                    if let Some(setter) = self.item_method_in_loop(&container, Access::Set) {
+                        let args = vec![container, key.clone(), value];
+                        if let Called::Frame =
+                            self.call_in_loop(setter, args, FrameKind::Discard)?
+                        {
+                            continue;
+                        }
+                    } else if let Some(value) =
+                        super::subscript::fast_setitem(&container, key, value)?
+                    {
                         self.setitem(&container, key.clone(), value)?;
                     }
                 }
@@ -558,6 +607,9 @@ impl Vm {
             };
         }
         load_frame!();
+        // One-core hands a builtin that would consume a generator to the
+        // slow path, which runs it as frames (see `consume`).
+        let one_core = self.interp.build == super::Build::OneCore;
         macro_rules! out {
             ($fast:expr) => {
                 break $fast
@@ -613,6 +665,9 @@ impl Vm {
             ($op:expr, $callee_at:expr, $first:expr) => {{
                 let (callee_at, first) = ($callee_at, $first);
                 let nargs = stack.len() - first;
+                if one_core && super::consume::may_consume_python(&stack[callee_at], &stack[first..]) {
+                    out!(Fast::Op($op));
+                }
                 match &stack[callee_at] {
                     Value::Native(def) if !def.reads_frame => {
                         let def: &'static NativeDef = def;
@@ -1178,12 +1233,24 @@ impl Vm {
                     push_result!(self.get_iter(&value));
                 }
                 Op::BinarySubscr => {
+                    if one_core
+                        && let [.., container, _] = stack.as_slice()
+                        && super::consume::item_method(container, Access::Get).is_some()
+                    {
+                        out!(Fast::Op(op));
+                    }
                     let key = stack.pop().unwrap_or_default();
                     let container = stack.pop().unwrap_or_default();
                     sync_ip!();
                     push_result!(self.getitem(&container, &key));
                 }
                 Op::StoreSubscr => {
+                    if one_core
+                        && let [.., container, _] = stack.as_slice()
+                        && super::consume::item_method(container, Access::Set).is_some()
+                    {
+                        out!(Fast::Op(op));
+                    }
                     let key = stack.pop().unwrap_or_default();
                     let container = stack.pop().unwrap_or_default();
                     let value = stack.pop().unwrap_or_default();
@@ -1193,6 +1260,12 @@ impl Vm {
                     }
                 }
                 Op::LoadAttr(i) => {
+                    if one_core
+                        && let (Some(name), Some(obj)) = (code.names.get(i as usize), stack.last())
+                        && super::consume::property_function(obj, name, Access::Get).is_some()
+                    {
+                        out!(Fast::Op(op));
+                    }
                     let (Some(name), Some(obj)) = (code.names.get(i as usize), stack.pop()) else {
                         out!(Fast::Op(op));
                     };
@@ -1206,6 +1279,12 @@ impl Vm {
                     let Some(name) = code.names.get(i as usize) else {
                         out!(Fast::Op(op));
                     };
+                    if one_core
+                        && let Some(obj) = stack.last()
+                        && super::consume::property_function(obj, name, Access::Set).is_some()
+                    {
+                        out!(Fast::Op(op));
+                    }
                     let obj = stack.pop().unwrap_or_default();
                     let value = stack.pop().unwrap_or_default();
                     sync_ip!();
@@ -1455,6 +1534,10 @@ impl Vm {
             FrameKind::Normal | FrameKind::Native => {
                 return Ok(Control::Exit(Exit::Returned(value)));
             }
+            FrameKind::Discard if leaving_base => {
+                return Ok(Control::Exit(Exit::Returned(Value::None)));
+            }
+            FrameKind::Discard => {}
             FrameKind::Init(instance) => {
                 if !value.is_none() {
                     return Err(PyErr::type_error(format!(

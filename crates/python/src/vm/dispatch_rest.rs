@@ -226,8 +226,16 @@ impl Vm {
                 let exit = frame.slots[len - 3].clone();
                 let class = exc.class().clone();
                 let traceback = self.traceback_object(&exc);
-                let result = self.call(&exit, &[Value::Obj(class), exc, traceback])?;
-                self.push(result);
+                // A frame of this loop, as `__enter__` is: an `__exit__`
+                // that waits (a pool's shutdown) waits as any code does.
+                let at = self.top_frame()?.slots.len();
+                for value in [exit, Value::Obj(class), exc, traceback] {
+                    self.push(value);
+                }
+                match self.call_on_stack(at + 1, Value::Null)? {
+                    super::call::Called::Value(value) => self.push(value),
+                    super::call::Called::Frame => return Ok(Some(Control::Switch)),
+                }
             }
             Op::ImportName(i) => {
                 let name = name_at(code, i)?.clone();

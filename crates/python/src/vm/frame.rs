@@ -26,6 +26,8 @@ pub enum FrameKind {
     /// An `__init__` called by a class call: `None` is checked, and the new
     /// instance goes on the caller's stack.
     Init(Value),
+    /// A property's setter run by `obj.name = value`: the result is dropped.
+    Discard,
     /// A class body: its namespace becomes a class.
     ClassBody(Box<ClassBodyState>),
     /// A generator's frame, resumed from the caller as `mode` says.

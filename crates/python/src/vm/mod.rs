@@ -24,6 +24,7 @@ pub mod bind;
 pub mod call;
 pub mod class;
 pub mod compare;
+pub(crate) mod consume;
 pub mod containers;
 pub mod dispatch;
 mod dispatch_more;

@@ -14,6 +14,9 @@ impl Vm {
         let Some(frame) = self.frames.last() else {
             return;
         };
+        if &*frame.code().filename == super::consume::FILENAME {
+            return;
+        }
         if let Some(data) = exc_data(exc) {
             data.lock().traceback.push(TbEntry {
                 code: frame.code().clone(),

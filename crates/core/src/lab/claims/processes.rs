@@ -4,7 +4,6 @@
 use super::measure::{View, concurrency, total};
 use super::words::{count, duration, first_number, int_after, line_with, ratio, thousands, times};
 use super::{ClaimInput, Verdict};
-use crate::lab::Build;
 use crate::record::{Activity, EventKind};
 
 /// `processes`: a global changed in a child process stays in that child.
@@ -209,15 +208,13 @@ pub fn subinterpreters(run: &ClaimInput<'_>) -> Verdict {
         times(ratio(alone, pooled))
     );
     let verdict = Verdict::new(peak >= 2, text);
-    match run.build {
-        Build::OneCore => verdict.with_caveat(
-            "the one-core build runs everything on one core: choose CPython with the GIL",
-        ),
-        _ if run.cores < 2 => {
-            verdict.with_caveat("this machine has one core: the interpreters could only take turns")
-        }
-        _ => verdict,
+    // Worker interpreters are processes here, each on a core of its own
+    // whatever the build: one-core holds only each one's threads to one.
+    if run.cores < 2 {
+        return verdict
+            .with_caveat("this machine has one core: the interpreters could only take turns");
     }
+    verdict
 }
 
 /// `cpu-count`: `os.cpu_count()` is the browser's core count, and the

@@ -295,6 +295,10 @@ fn worker_interpreters_compute_at_the_same_time() {
             .caveat
             .is_some()
     );
+    // Worker interpreters are processes: one-core holds only their threads
+    // to one core, so it says nothing against what they showed.
+    let one_core = judge(subinterpreters, &interpreters(true), "", Build::OneCore, 2);
+    assert!(one_core.passed && one_core.caveat.is_none(), "{one_core:?}");
 }
 
 /// A run whose default thread pool started `threads` threads.

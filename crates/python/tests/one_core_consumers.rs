@@ -1,0 +1,104 @@
+//! One-core, on a host whose waits in place hear no news from outside (a
+//! browser worker's): builtins that consume a generator which waits for
+//! another process run it in the dispatch loop, and so does the `__exit__`
+//! of a `with` left by an exception: their waits are ordinary ones, and the
+//! program gets its results.
+
+use std::sync::{Arc, Mutex};
+use threadline_python::host::{CancelFlag, Host, Stream, Wait, WaitOutcome};
+use threadline_python::native::NativeHost;
+use threadline_python::vm::Build;
+use threadline_python::{Interpreter, Options, Outcome, Program};
+
+/// The native host, but news from outside reaches only waits at the top of
+/// a thread's dispatch loop, as in a browser worker; stdout is kept.
+struct TopLevelNewsOnly {
+    native: Arc<NativeHost>,
+    stdout: Mutex<String>,
+}
+
+fn printed(stdout: &Mutex<String>) -> std::sync::MutexGuard<'_, String> {
+    stdout
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl Host for TopLevelNewsOnly {
+    fn now_ms(&self) -> f64 {
+        self.native.now_ms()
+    }
+    fn unix_time_s(&self) -> f64 {
+        self.native.unix_time_s()
+    }
+    fn write(&self, stream: Stream, text: &str) {
+        match stream {
+            Stream::Stdout => printed(&self.stdout).push_str(text),
+            Stream::Stderr => self.native.write(stream, text),
+        }
+    }
+    fn wait(&self, wait: &Wait, cancel: &CancelFlag) -> WaitOutcome {
+        self.native.wait(wait, cancel)
+    }
+    fn cpu_count(&self) -> usize {
+        self.native.cpu_count()
+    }
+    fn spawn_thread(&self, name: &str, body: Box<dyn FnOnce() + Send>) -> Result<(), String> {
+        self.native.spawn_thread(name, body)
+    }
+    fn process_post(&self, request: Vec<u8>) -> Result<(), String> {
+        self.native.process_post(request)
+    }
+    fn process_attach(&self, pid: u32, inbox: Arc<threadline_python::procs::Inbox>) {
+        self.native.process_attach(pid, inbox)
+    }
+    fn news_reaches_nested_waits(&self) -> bool {
+        false
+    }
+}
+
+const CONSUMERS: &str = r#"import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
+def square(n):
+    return n * n
+
+if __name__ == "__main__":
+    with ProcessPoolExecutor(2) as pool:
+        print(list(pool.map(square, range(5))))
+        print(sorted(pool.map(square, range(4)), reverse=True))
+        print(sum(pool.map(square, range(4))), max(pool.map(square, range(4))))
+        print(any(pool.map(square, range(3))), "-".join(pool.map(str, range(3))))
+    with multiprocessing.Pool(2) as pool:
+        print(list(pool.imap(square, range(4))))
+    try:
+        with ProcessPoolExecutor(2) as pool:
+            print(set(pool.map(square, [2, -2])))
+            raise RuntimeError("raised inside the with")
+    except RuntimeError as error:
+        print("the pool shut down;", error)
+"#;
+
+#[test]
+fn builtins_consuming_pool_results_and_a_with_that_raises_get_their_results() {
+    let native = NativeHost::shared();
+    let host = Arc::new(TopLevelNewsOnly {
+        native: native.clone(),
+        stdout: Mutex::default(),
+    });
+    let options = Options {
+        build: Build::OneCore,
+        ..Options::default()
+    };
+    native.processes().set_options(&options);
+    let interpreter = Interpreter::new(host.clone(), options);
+    let Ok(mut program) = Program::start(&interpreter, CONSUMERS, "consumers.py") else {
+        panic!("the program did not compile");
+    };
+    let outcome = program.run_to_end();
+    native.processes().stop_all(2000);
+    assert_eq!(outcome, Outcome::Finished, "{}", printed(&host.stdout));
+    assert_eq!(
+        *printed(&host.stdout),
+        "[0, 1, 4, 9, 16]\n[9, 4, 1, 0]\n14 9\nTrue 0-1-2\n[0, 1, 4, 9]\n{4}\nthe pool shut down; raised inside the with\n"
+    );
+}
