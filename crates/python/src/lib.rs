@@ -225,7 +225,10 @@ impl Interpreter {
                 sched.clone(),
             ));
             host.process_attach(options.process.pid, process.clone());
+            let waits_in_frames =
+                options.build == Build::OneCore && !host.news_reaches_nested_waits();
             Interp {
+                waits_in_frames,
                 process,
                 host,
                 heap: heap.clone(),

@@ -11,10 +11,11 @@ use threadline_python::vm::Build;
 use threadline_python::{Interpreter, Options, Outcome, Program};
 
 /// The native host, but news from outside reaches only waits at the top of
-/// a thread's dispatch loop, as in a browser worker; stdout is kept.
+/// a thread's dispatch loop, as in a browser worker; output is kept.
 struct TopLevelNewsOnly {
     native: Arc<NativeHost>,
     stdout: Mutex<String>,
+    stderr: Mutex<String>,
 }
 
 fn printed(stdout: &Mutex<String>) -> std::sync::MutexGuard<'_, String> {
@@ -33,7 +34,7 @@ impl Host for TopLevelNewsOnly {
     fn write(&self, stream: Stream, text: &str) {
         match stream {
             Stream::Stdout => printed(&self.stdout).push_str(text),
-            Stream::Stderr => self.native.write(stream, text),
+            Stream::Stderr => printed(&self.stderr).push_str(text),
         }
     }
     fn wait(&self, wait: &Wait, cancel: &CancelFlag) -> WaitOutcome {
@@ -78,12 +79,14 @@ if __name__ == "__main__":
         print("the pool shut down;", error)
 "#;
 
-#[test]
-fn builtins_consuming_pool_results_and_a_with_that_raises_get_their_results() {
+/// Runs `source` in one-core on [`TopLevelNewsOnly`]: how it ended, its
+/// stdout and its stderr.
+fn run(source: &str, filename: &str) -> (Outcome, String, String) {
     let native = NativeHost::shared();
     let host = Arc::new(TopLevelNewsOnly {
         native: native.clone(),
         stdout: Mutex::default(),
+        stderr: Mutex::default(),
     });
     let options = Options {
         build: Build::OneCore,
@@ -91,14 +94,46 @@ fn builtins_consuming_pool_results_and_a_with_that_raises_get_their_results() {
     };
     native.processes().set_options(&options);
     let interpreter = Interpreter::new(host.clone(), options);
-    let Ok(mut program) = Program::start(&interpreter, CONSUMERS, "consumers.py") else {
-        panic!("the program did not compile");
+    let Ok(mut program) = Program::start(&interpreter, source, filename) else {
+        panic!("{filename} did not compile");
     };
     let outcome = program.run_to_end();
     native.processes().stop_all(2000);
-    assert_eq!(outcome, Outcome::Finished, "{}", printed(&host.stdout));
+    let stdout = printed(&host.stdout).clone();
+    let stderr = printed(&host.stderr).clone();
+    (outcome, stdout, stderr)
+}
+
+#[test]
+fn builtins_consuming_pool_results_and_a_with_that_raises_get_their_results() {
+    let (outcome, stdout, stderr) = run(CONSUMERS, "consumers.py");
+    assert_eq!(outcome, Outcome::Finished, "{stdout}{stderr}");
     assert_eq!(
-        *printed(&host.stdout),
+        stdout,
         "[0, 1, 4, 9, 16]\n[9, 4, 1, 0]\n14 9\nTrue 0-1-2\n[0, 1, 4, 9]\n{4}\nthe pool shut down; raised inside the with\n"
     );
+}
+
+/// The corpus program on what consumers do: what CPython prints, the same
+/// uncaught exception, and no frame of the helpers in its traceback.
+#[test]
+fn consumers_run_as_frames_print_what_cpython_prints() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/python/concurrency/156_builtins_consume_generators.py"
+    );
+    let source = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let cpython = std::process::Command::new("python3")
+        .arg(path)
+        .output()
+        .unwrap_or_else(|e| panic!("python3 did not run: {e}"));
+    let (outcome, stdout, stderr) = run(&source, "consumers.py");
+    assert_eq!(stdout, String::from_utf8_lossy(&cpython.stdout), "{stderr}");
+    let last_line = |text: &str| text.trim_end().lines().last().unwrap_or("").to_string();
+    assert_eq!(
+        last_line(&stderr),
+        last_line(&String::from_utf8_lossy(&cpython.stderr))
+    );
+    assert!(matches!(outcome, Outcome::Exception { .. }), "{outcome:?}");
+    assert!(!stderr.contains("_consume"), "{stderr}");
 }

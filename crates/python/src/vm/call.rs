@@ -31,7 +31,7 @@ impl Vm {
         };
         let mut args_start = args_start;
         let mut callable = std::mem::take(&mut frame.slots[base]);
-        if self.interp.build == super::Build::OneCore {
+        if self.interp.waits_in_frames {
             self.consume_in_loop(&mut callable, base, args_start, &kwnames)?;
         }
         loop {

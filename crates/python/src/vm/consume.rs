@@ -1,12 +1,13 @@
 //! Python code that may wait, run as frames of the dispatch loop in the
-//! one-core build.
+//! one-core build where news from outside reaches no nested wait (a
+//! browser worker without a shared mailbox: `Interp::waits_in_frames`).
 //!
 //! `list(gen)`, `sorted(gen)`, `sum(gen)` and the like pull a generator (or
 //! a class's `__next__`) from a loop of the builtin's own: a nested dispatch
 //! loop on the host stack. A one-core thread that waits there for something
 //! outside (a process, the network) cannot give its slot back, and in the
-//! browser the answer never reaches it (see `sched::onecore_wait`). So in
-//! that build such a call, made from bytecode, becomes a call of a helper in
+//! browser the answer never reaches it (see `sched::onecore_wait`). So
+//! there such a call, made from bytecode, becomes a call of a helper in
 //! the bundled `_consume` module, which pulls the iterator in the dispatch
 //! loop and then calls the builtin on a list. The helpers' frames stay out
 //! of tracebacks and of the line a thread is shown on. For the same reason
@@ -165,7 +166,7 @@ impl Vm {
     /// For the call about to be made from bytecode of `callable` (taken off
     /// the stack at `base`, its arguments from `args_start`): if it is a
     /// consuming builtin given an iterator written in Python (the caller
-    /// checks for the one-core build), rewrites the stack into a call of its
+    /// checks `Interp::waits_in_frames`), rewrites the stack into a call of its
     /// helper, puts the helper in `callable`, and says so.
     pub(crate) fn consume_in_loop(
         &mut self,
@@ -221,7 +222,7 @@ impl Vm {
 }
 
 impl Vm {
-    /// In the one-core build, the Python getter or setter of property `name`
+    /// Where waits run in frames, the Python getter or setter of property `name`
     /// of `obj`, to run as a frame of this loop.
     pub(crate) fn property_in_loop(
         &self,
@@ -229,16 +230,16 @@ impl Vm {
         name: &Value,
         which: Access,
     ) -> Option<Value> {
-        if self.interp.build != crate::vm::Build::OneCore {
+        if !self.interp.waits_in_frames {
             return None;
         }
         property_function(obj, name, which)
     }
 
-    /// In the one-core build, `obj`'s `__getitem__` or `__setitem__` written
+    /// Where waits run in frames, `obj`'s `__getitem__` or `__setitem__` written
     /// in Python, to run as a frame of this loop.
     pub(crate) fn item_method_in_loop(&self, obj: &Value, which: Access) -> Option<Value> {
-        if self.interp.build != crate::vm::Build::OneCore {
+        if !self.interp.waits_in_frames {
             return None;
         }
         item_method(obj, which)

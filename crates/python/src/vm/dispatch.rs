@@ -607,9 +607,9 @@ impl Vm {
             };
         }
         load_frame!();
-        // One-core hands a builtin that would consume a generator to the
-        // slow path, which runs it as frames (see `consume`).
-        let one_core = self.interp.build == super::Build::OneCore;
+        // Where waits run in frames (see `consume`), code that may wait goes
+        // to the slow path, which runs it so.
+        let one_core = self.interp.waits_in_frames;
         macro_rules! out {
             ($fast:expr) => {
                 break $fast

@@ -82,6 +82,10 @@ pub struct Interp {
     pub cancel: CancelFlag,
     /// The build.
     pub build: Build,
+    /// Runs Python code that may wait as frames of the dispatch loop (see
+    /// `consume`): `one-core` on a host whose waits inside a builtin that
+    /// called back into Python hear nothing from outside.
+    pub waits_in_frames: bool,
     /// The `builtins` module's namespace.
     pub builtins: ObjRef,
     /// `sys.modules`.
