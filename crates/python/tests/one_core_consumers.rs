@@ -57,28 +57,6 @@ impl Host for TopLevelNewsOnly {
     }
 }
 
-const CONSUMERS: &str = r#"import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
-
-def square(n):
-    return n * n
-
-if __name__ == "__main__":
-    with ProcessPoolExecutor(2) as pool:
-        print(list(pool.map(square, range(5))))
-        print(sorted(pool.map(square, range(4)), reverse=True))
-        print(sum(pool.map(square, range(4))), max(pool.map(square, range(4))))
-        print(any(pool.map(square, range(3))), "-".join(pool.map(str, range(3))))
-    with multiprocessing.Pool(2) as pool:
-        print(list(pool.imap(square, range(4))))
-    try:
-        with ProcessPoolExecutor(2) as pool:
-            print(set(pool.map(square, [2, -2])))
-            raise RuntimeError("raised inside the with")
-    except RuntimeError as error:
-        print("the pool shut down;", error)
-"#;
-
 /// Runs `source` in one-core on [`TopLevelNewsOnly`]: how it ended, its
 /// stdout and its stderr.
 fn run(source: &str, filename: &str) -> (Outcome, String, String) {
@@ -104,18 +82,10 @@ fn run(source: &str, filename: &str) -> (Outcome, String, String) {
     (outcome, stdout, stderr)
 }
 
-#[test]
-fn builtins_consuming_pool_results_and_a_with_that_raises_get_their_results() {
-    let (outcome, stdout, stderr) = run(CONSUMERS, "consumers.py");
-    assert_eq!(outcome, Outcome::Finished, "{stdout}{stderr}");
-    assert_eq!(
-        stdout,
-        "[0, 1, 4, 9, 16]\n[9, 4, 1, 0]\n14 9\nTrue 0-1-2\n[0, 1, 4, 9]\n{4}\nthe pool shut down; raised inside the with\n"
-    );
-}
-
-/// The corpus program on what consumers do: what CPython prints, the same
-/// uncaught exception, and no frame of the helpers in its traceback.
+/// The corpus program on what consumers do (generators, iterator classes,
+/// thread and process pools' results, a pool's `with` left by an exception):
+/// what CPython prints, the same uncaught exception, and no frame of the
+/// helpers in its traceback.
 #[test]
 fn consumers_run_as_frames_print_what_cpython_prints() {
     let path = concat!(

@@ -609,7 +609,7 @@ impl Vm {
         load_frame!();
         // Where waits run in frames (see `consume`), code that may wait goes
         // to the slow path, which runs it so.
-        let one_core = self.interp.waits_in_frames;
+        let waits_in_frames = self.interp.waits_in_frames;
         macro_rules! out {
             ($fast:expr) => {
                 break $fast
@@ -665,7 +665,7 @@ impl Vm {
             ($op:expr, $callee_at:expr, $first:expr) => {{
                 let (callee_at, first) = ($callee_at, $first);
                 let nargs = stack.len() - first;
-                if one_core && super::consume::may_consume_python(&stack[callee_at], &stack[first..]) {
+                if waits_in_frames && super::consume::may_consume_python(&stack[callee_at], &stack[first..]) {
                     out!(Fast::Op($op));
                 }
                 match &stack[callee_at] {
@@ -1233,7 +1233,7 @@ impl Vm {
                     push_result!(self.get_iter(&value));
                 }
                 Op::BinarySubscr => {
-                    if one_core
+                    if waits_in_frames
                         && let [.., container, _] = stack.as_slice()
                         && super::consume::item_method(container, Access::Get).is_some()
                     {
@@ -1245,7 +1245,7 @@ impl Vm {
                     push_result!(self.getitem(&container, &key));
                 }
                 Op::StoreSubscr => {
-                    if one_core
+                    if waits_in_frames
                         && let [.., container, _] = stack.as_slice()
                         && super::consume::item_method(container, Access::Set).is_some()
                     {
@@ -1260,7 +1260,7 @@ impl Vm {
                     }
                 }
                 Op::LoadAttr(i) => {
-                    if one_core
+                    if waits_in_frames
                         && let (Some(name), Some(obj)) = (code.names.get(i as usize), stack.last())
                         && super::consume::property_function(obj, name, Access::Get).is_some()
                     {
@@ -1279,7 +1279,7 @@ impl Vm {
                     let Some(name) = code.names.get(i as usize) else {
                         out!(Fast::Op(op));
                     };
-                    if one_core
+                    if waits_in_frames
                         && let Some(obj) = stack.last()
                         && super::consume::property_function(obj, name, Access::Set).is_some()
                     {

@@ -149,13 +149,16 @@ impl Vm {
         Ok(None)
     }
 
-    /// Calls a `with` statement's `__enter__` from this loop, not from a
-    /// nested one: a Python `__enter__` runs as an ordinary frame, and a
-    /// native one that must wait (`with lock:`) blocks at the top of the
-    /// loop, where `one-core` can switch threads.
-    fn enter_in_loop(&mut self, enter: Value) -> PyResult<Option<Control>> {
+    /// Calls a `with` statement's `__enter__` or `__exit__` (the first of
+    /// `call`, with the rest as its arguments) from this loop, not from a
+    /// nested one: a Python one runs as an ordinary frame, and a native one
+    /// that must wait (`with lock:`) blocks at the top of the loop, where
+    /// `one-core` can switch threads. Its result goes on the stack.
+    fn call_from_loop<const N: usize>(&mut self, call: [Value; N]) -> PyResult<Option<Control>> {
         let at = self.top_frame()?.slots.len();
-        self.push(enter);
+        for value in call {
+            self.push(value);
+        }
         match self.call_on_stack(at + 1, Value::Null)? {
             super::call::Called::Value(value) => {
                 self.push(value);
@@ -209,7 +212,7 @@ impl Vm {
                 let enter = self.bind_attribute(enter, &manager)?;
                 self.push(exit);
                 if op == Op::BeforeWith {
-                    return self.enter_in_loop(enter);
+                    return self.call_from_loop([enter]);
                 }
                 let entered = self.call(&enter, &[])?;
                 let entered = if op == Op::BeforeAsyncWith {
@@ -226,16 +229,9 @@ impl Vm {
                 let exit = frame.slots[len - 3].clone();
                 let class = exc.class().clone();
                 let traceback = self.traceback_object(&exc);
-                // A frame of this loop, as `__enter__` is: an `__exit__`
-                // that waits (a pool's shutdown) waits as any code does.
-                let at = self.top_frame()?.slots.len();
-                for value in [exit, Value::Obj(class), exc, traceback] {
-                    self.push(value);
-                }
-                match self.call_on_stack(at + 1, Value::Null)? {
-                    super::call::Called::Value(value) => self.push(value),
-                    super::call::Called::Frame => return Ok(Some(Control::Switch)),
-                }
+                // An `__exit__` that waits (a pool's shutdown) waits as any
+                // code does.
+                return self.call_from_loop([exit, Value::Obj(class), exc, traceback]);
             }
             Op::ImportName(i) => {
                 let name = name_at(code, i)?.clone();
