@@ -37,3 +37,28 @@ for index, (left, right) in pairs:
 print(list(range(0)), list(filter(str.isdigit, "a1b2")), list(map(abs, (-1, -2))))
 r = reversed([1, 2, 3])
 print(next(r), list(r))
+
+
+def upto_two(x):
+    if x > 2:
+        raise StopIteration  # ends a map(), a filter() and iter(f, sentinel)
+    return x
+
+
+print(list(map(upto_two, range(9))), list(filter(upto_two, range(9))))
+print(list(iter(lambda: upto_two(3), None)))
+one = 1.0
+for attempt in (
+    lambda: zip([1], 5),
+    lambda: enumerate("ab", 1.5),
+    lambda: [1, 2, 3][one],
+    lambda: [1, 2, 3][one:],
+    lambda: list(zip([1, 2], "ab", [3], strict=True)),
+    lambda: list(zip([1], "ab", [3, 4, 5], strict=True)),
+    lambda: list(zip([1], "a", [3, 4], strict=True)),
+):
+    try:
+        print(attempt())
+    except (TypeError, ValueError) as error:
+        print(type(error).__name__, error)
+print(hasattr(1.5, "__index__"), hasattr(True, "__index__"), (7).__index__())

@@ -85,11 +85,8 @@ pub fn zip(vm: &mut Vm, args: Args<'_>) -> PyResult {
         None => false,
     };
     let mut iters = Vec::new();
-    for (i, iterable) in args.positional().iter().enumerate() {
-        let it = vm.get_iter(iterable).map_err(|_| {
-            PyErr::type_error(format!("zip argument #{} must support iteration", i + 1))
-        })?;
-        iters.push(it);
+    for iterable in args.positional() {
+        iters.push(vm.get_iter(iterable)?);
     }
     Ok(Iter::new_value(IterKind::Zip {
         iters: iters.into_boxed_slice(),

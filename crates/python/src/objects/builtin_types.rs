@@ -276,7 +276,7 @@ fn build() -> Types {
         "int",
         &[o],
         native,
-        &[int::METHODS, ops_tables::NUMBER],
+        &[int::METHODS, ops_tables::NUMBER, ops_tables::INTEGER],
         Some(int::int_new),
     );
     let simple =

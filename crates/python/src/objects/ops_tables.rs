@@ -228,11 +228,6 @@ pub static NUMBER: &[NativeDef] = &[
     NativeDef::method("int", "__floordiv__", floordiv),
     NativeDef::method("int", "__mod__", modulo),
     NativeDef::method("int", "__pow__", power),
-    NativeDef::method("int", "__lshift__", lshift),
-    NativeDef::method("int", "__rshift__", rshift),
-    NativeDef::method("int", "__and__", and),
-    NativeDef::method("int", "__or__", or),
-    NativeDef::method("int", "__xor__", xor),
     NativeDef::method("int", "__radd__", radd),
     NativeDef::method("int", "__rsub__", rsub),
     NativeDef::method("int", "__rmul__", rmul),
@@ -240,9 +235,6 @@ pub static NUMBER: &[NativeDef] = &[
     NativeDef::method("int", "__rfloordiv__", rfloordiv),
     NativeDef::method("int", "__rmod__", rmod),
     NativeDef::method("int", "__rpow__", rpow),
-    NativeDef::method("int", "__rand__", rand),
-    NativeDef::method("int", "__ror__", ror),
-    NativeDef::method("int", "__rxor__", rxor),
     NativeDef::method("int", "__eq__", eq),
     NativeDef::method("int", "__ne__", ne),
     NativeDef::method("int", "__lt__", lt),
@@ -254,11 +246,23 @@ pub static NUMBER: &[NativeDef] = &[
     NativeDef::method("int", "__str__", str_),
     NativeDef::method("int", "__bool__", bool_),
     NativeDef::method("int", "__int__", int_),
-    NativeDef::method("int", "__index__", int_),
     NativeDef::method("int", "__float__", float_),
     NativeDef::method("int", "__neg__", neg),
     NativeDef::method("int", "__abs__", abs_),
     NativeDef::method("int", "__format__", format),
+];
+
+/// Special methods of integers only (a float is no index and has no bits).
+pub static INTEGER: &[NativeDef] = &[
+    NativeDef::method("int", "__lshift__", lshift),
+    NativeDef::method("int", "__rshift__", rshift),
+    NativeDef::method("int", "__and__", and),
+    NativeDef::method("int", "__or__", or),
+    NativeDef::method("int", "__xor__", xor),
+    NativeDef::method("int", "__rand__", rand),
+    NativeDef::method("int", "__ror__", ror),
+    NativeDef::method("int", "__rxor__", rxor),
+    NativeDef::method("int", "__index__", int_),
 ];
 
 /// Special methods of containers and strings.

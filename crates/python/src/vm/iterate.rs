@@ -123,13 +123,7 @@ impl Vm {
                 let Some(method) = lookup(iterator.class(), &names().__next__) else {
                     return Err(not_an_iterator(iterator));
                 };
-                match self.call(&method, std::slice::from_ref(iterator)) {
-                    Ok(value) => Ok(Some(value)),
-                    Err(err) if err.is_instance_of(&crate::objects::types().stop_iteration) => {
-                        Ok(None)
-                    }
-                    Err(err) => Err(err),
-                }
+                until_stop_iteration(self.call(&method, std::slice::from_ref(iterator)))
             }
             _ => Err(not_an_iterator(iterator)),
         }
@@ -221,26 +215,16 @@ impl Vm {
                 for (i, it) in iters.iter().enumerate() {
                     match self.iter_next(it)? {
                         Some(v) => items.push(v),
-                        None => {
-                            if *strict && (i > 0 || self.any_left(&iters[1..])?) {
-                                let which = if i > 0 {
-                                    format!(
-                                        "zip() argument {} is shorter than argument{} 1{}",
-                                        i + 1,
-                                        if i > 1 { "s" } else { "" },
-                                        if i > 1 {
-                                            format!("-{i}")
-                                        } else {
-                                            String::new()
-                                        }
-                                    )
-                                } else {
-                                    "zip() argument 2 is longer than argument 1".to_string()
-                                };
-                                return Err(PyErr::value_error(which));
-                            }
-                            return Ok(None);
+                        None if !*strict => return Ok(None),
+                        None if i > 0 => {
+                            return Err(PyErr::value_error(zip_uneven(i, "shorter")));
                         }
+                        None => match self.first_with_more(&iters[1..])? {
+                            Some(later) => {
+                                return Err(PyErr::value_error(zip_uneven(later + 1, "longer")));
+                            }
+                            None => return Ok(None),
+                        },
                     }
                 }
                 if iters.is_empty() {
@@ -256,7 +240,8 @@ impl Vm {
                         None => return Ok(None),
                     }
                 }
-                self.call(func, &args).map(Some)
+                // A StopIteration the function raises ends the map.
+                until_stop_iteration(self.call(func, &args))
             }
             IterKind::Filter { func, inner } => loop {
                 let Some(value) = self.iter_next(inner)? else {
@@ -265,7 +250,10 @@ impl Vm {
                 let keep = if func.is_none() {
                     self.truthy(&value)?
                 } else {
-                    let verdict = self.call(func, std::slice::from_ref(&value))?;
+                    let called = self.call(func, std::slice::from_ref(&value));
+                    let Some(verdict) = until_stop_iteration(called)? else {
+                        return Ok(None);
+                    };
                     self.truthy(&verdict)?
                 };
                 if keep {
@@ -273,7 +261,9 @@ impl Vm {
                 }
             },
             IterKind::Callable { func, sentinel } => {
-                let value = self.call(func, &[])?;
+                let Some(value) = until_stop_iteration(self.call(func, &[]))? else {
+                    return Ok(None);
+                };
                 if self.eq(&value, sentinel)? {
                     Ok(None)
                 } else {
@@ -297,13 +287,15 @@ impl Vm {
         }
     }
 
-    fn any_left(&mut self, iters: &[Value]) -> PyResult<bool> {
-        for it in iters {
+    /// `zip(strict=True)` once its first iterator is done: the index in
+    /// `iters` of the first that is not.
+    fn first_with_more(&mut self, iters: &[Value]) -> PyResult<Option<usize>> {
+        for (at, it) in iters.iter().enumerate() {
             if self.iter_next(it)?.is_some() {
-                return Ok(true);
+                return Ok(Some(at));
             }
         }
-        Ok(false)
+        Ok(None)
     }
 
     fn dict_next(
@@ -668,4 +660,26 @@ pub fn length_hint(_vm: &mut Vm, args: Args<'_>) -> PyResult {
         _ => 0,
     };
     Ok(Value::Int(n))
+}
+
+/// The next item, from a call that may raise StopIteration to say there is
+/// none (a `__next__`, or the function of `map()`, `filter()` and
+/// `iter(f, sentinel)`, whose StopIteration ends them too).
+fn until_stop_iteration(called: PyResult) -> PyResult<Option<Value>> {
+    match called {
+        Ok(value) => Ok(Some(value)),
+        Err(err) if err.is_instance_of(&crate::objects::types().stop_iteration) => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
+/// `zip(strict=True)`'s complaint that argument `at` (from 0) is `shorter`
+/// or `longer` than those before it.
+fn zip_uneven(at: usize, how: &str) -> String {
+    let before = if at == 1 {
+        "argument 1".to_string()
+    } else {
+        format!("arguments 1-{at}")
+    };
+    format!("zip() argument {} is {how} than {before}", at + 1)
 }
