@@ -71,22 +71,33 @@ if __name__ == "__main__":
 test('without isolation processes still run, and a missing main guard fails as in CPython', async () => {
   const page = await bare.open('view=lab');
   // Waits for children anywhere a program's own code runs: at the top of a
-  // loop, in a generator list() or sorted() consumes, in a property, in
-  // __setitem__, in the __exit__ of a pool's with.
-  for (const file of [...PROGRAMS, 'tests/python/concurrency/100_child_waits_inside_calls.py']) {
+  // loop, in a generator list() or sorted() consumes, in one map() or zip()
+  // pulls, in a function map() calls, in a property, in __setitem__, in the
+  // __exit__ of a pool's with.
+  const waitsInside = [
+    'tests/python/concurrency/100_child_waits_inside_calls.py',
+    'tests/python/concurrency/156_builtins_consume_generators.py',
+    'tests/python/concurrency/157_builtins_pull_lazily.py',
+  ];
+  for (const file of [...PROGRAMS, ...waitsInside]) {
     const run = await runIn(page, source(file), 'gil');
     assert.equal(run.build, 'one-core', 'no shared memory here');
     assert.equal(run.stdout, nativeRun(file, 'one-core'), `${file}\n${run.stderr}`);
   }
-  // A wait inside a builtin's own loop (map() pulling a pool's results)
-  // cannot return to the worker's event loop without shared memory: the run
-  // says so and ends.
-  const nested = await runIn(page, `from concurrent.futures import ProcessPoolExecutor
-def square(n):
-    return n * n
+  // A wait inside a builtin's own loop (a key= function that joins a
+  // process) cannot return to the worker's event loop without shared
+  // memory: the run says so and ends.
+  const nested = await runIn(page, `import multiprocessing
+def work():
+    pass
+def finish(process):
+    process.join()
+    return process.exitcode
 if __name__ == "__main__":
-    with ProcessPoolExecutor(2) as pool:
-        print(list(map(str, pool.map(square, range(3)))))
+    processes = [multiprocessing.Process(target=work) for _ in range(2)]
+    for process in processes:
+        process.start()
+    print(sorted(processes, key=finish))
 `, 'one-core');
   assert.equal(nested.exitCode, 1);
   assert.match(nested.stderr, /SystemError: one-core in the browser cannot wait for another process/);

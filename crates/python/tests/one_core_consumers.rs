@@ -1,6 +1,7 @@
 //! One-core, on a host whose waits in place hear no news from outside (a
 //! browser worker's): builtins that consume a generator which waits for
-//! another process run it in the dispatch loop, and so does the `__exit__`
+//! another process run it in the dispatch loop (`map()` and the like pull
+//! it there, and call a function written in Python), and so does the `__exit__`
 //! of a `with` left by an exception: their waits are ordinary ones, and the
 //! program gets its results.
 
@@ -82,28 +83,39 @@ fn run(source: &str, filename: &str) -> (Outcome, String, String) {
     (outcome, stdout, stderr)
 }
 
-/// The corpus program on what consumers do (generators, iterator classes,
-/// thread and process pools' results, a pool's `with` left by an exception):
-/// what CPython prints, the same uncaught exception, and no frame of the
-/// helpers in its traceback.
+/// The corpus programs on what consumers do (generators, iterator classes,
+/// thread and process pools' results, a pool's `with` left by an exception)
+/// and on `map()`, `filter()`, `zip()` and `enumerate()` over them: what
+/// CPython prints, the same uncaught exception, and no frame of the helpers
+/// in its traceback.
 #[test]
 fn consumers_run_as_frames_print_what_cpython_prints() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/python/concurrency/156_builtins_consume_generators.py"
-    );
-    let source = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let cpython = std::process::Command::new("python3")
-        .arg(path)
-        .output()
-        .unwrap_or_else(|e| panic!("python3 did not run: {e}"));
-    let (outcome, stdout, stderr) = run(&source, "consumers.py");
-    assert_eq!(stdout, String::from_utf8_lossy(&cpython.stdout), "{stderr}");
-    let last_line = |text: &str| text.trim_end().lines().last().unwrap_or("").to_string();
-    assert_eq!(
-        last_line(&stderr),
-        last_line(&String::from_utf8_lossy(&cpython.stderr))
-    );
-    assert!(matches!(outcome, Outcome::Exception { .. }), "{outcome:?}");
-    assert!(!stderr.contains("_consume"), "{stderr}");
+    for name in [
+        "156_builtins_consume_generators.py",
+        "157_builtins_pull_lazily.py",
+    ] {
+        let path = format!(
+            "{}/../../tests/python/concurrency/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let cpython = std::process::Command::new("python3")
+            .arg(&path)
+            .output()
+            .unwrap_or_else(|e| panic!("python3 did not run: {e}"));
+        let (outcome, stdout, stderr) = run(&source, "program.py");
+        assert_eq!(
+            stdout,
+            String::from_utf8_lossy(&cpython.stdout),
+            "{name}: {stderr}"
+        );
+        let last_line = |text: &str| text.trim_end().lines().last().unwrap_or("").to_string();
+        assert_eq!(
+            last_line(&stderr),
+            last_line(&String::from_utf8_lossy(&cpython.stderr)),
+            "{name}"
+        );
+        assert!(matches!(outcome, Outcome::Exception { .. }), "{outcome:?}");
+        assert!(!stderr.contains("_consume"), "{name}: {stderr}");
+    }
 }

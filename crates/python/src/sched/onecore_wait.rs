@@ -13,9 +13,9 @@ use threadline_core::record::{GilEvent, Marker};
 
 /// Why such a wait cannot be waited.
 const NESTED_OUTSIDE_WAIT: &str = "one-core in the browser cannot wait for another \
-process or the network inside a builtin's own loop that called back into Python (a \
-generator pulled by map(), zip() or filter(), a key= function, __eq__ and the like): wait \
-in a plain loop, or run on a cross-origin isolated page with the gil build";
+process or the network inside a builtin's own loop that called back into Python (a key= \
+function, __eq__, __hash__ and the like): wait in a plain loop, or run on a cross-origin \
+isolated page with the gil build";
 
 impl Sched {
     /// A wait in place: runs the other threads until `vm`'s wait completes

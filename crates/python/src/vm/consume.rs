@@ -9,7 +9,9 @@
 //! browser the answer never reaches it (see `sched::onecore_wait`). So
 //! there such a call, made from bytecode, becomes a call of a helper in
 //! the bundled `_consume` module, which pulls the iterator in the dispatch
-//! loop and then calls the builtin on a list. The helpers' frames stay out
+//! loop and then calls the builtin on a list; `map()`, `filter()`, `zip()`
+//! and `enumerate()` given such an iterator, or (`map`, `filter`) a Python
+//! function, become generators of that module. The helpers' frames stay out
 //! of tracebacks and of the line a thread is shown on. For the same reason
 //! a property's getter and setter, and `__getitem__` and `__setitem__`,
 //! written in Python run as frames there too (`Value.value` and
@@ -31,8 +33,23 @@ pub const FILENAME: &str = "<threadline _consume>";
 enum Rewrite {
     /// `call_on_list(builtin, at, *args)`: argument `at` becomes a list.
     OnList { at: usize },
-    /// A helper of the same signature (`any`, `all` stop early).
+    /// A helper of the same signature (`any`, `all` stop early; `map`,
+    /// `zip` and the like return a generator).
     Helper(&'static str),
+}
+
+/// Which of a call's arguments may run Python code when the builtin pulls
+/// or calls them: the call is rewritten only if one does.
+#[derive(Clone, Copy)]
+enum Runs {
+    /// Argument `at`, an iterator written in Python.
+    Iterator(usize),
+    /// Argument `at` if it is a generator: `dict()` reads an instance with
+    /// `keys()` as a mapping, not as an iterable.
+    Generator(usize),
+    /// Any argument from `from` on, an iterator written in Python, or
+    /// argument 0 if `called` and it is a Python function (`map`, `filter`).
+    Any { from: usize, called: bool },
 }
 
 /// A builtin that consumes one of its arguments.
@@ -42,9 +59,7 @@ struct Consumer {
     positional: std::ops::RangeInclusive<usize>,
     /// The keywords it takes.
     keywords: &'static [&'static str],
-    /// `dict()` reads an instance with `keys()` as a mapping, not as an
-    /// iterable: it is rewritten for generators only.
-    generators_only: bool,
+    runs: Runs,
 }
 
 /// Which builtins consume which argument, with the positional arguments and
@@ -55,21 +70,51 @@ fn consumer_of(callable: &Value) -> Option<Consumer> {
         rewrite: Rewrite::OnList { at },
         positional,
         keywords,
-        generators_only: false,
+        runs: Runs::Iterator(at),
     };
-    let helper = |name| Consumer {
+    let helper = |name, positional, keywords, runs| Consumer {
         rewrite: Rewrite::Helper(name),
-        positional: 1..=1,
-        keywords: &[],
-        generators_only: false,
+        positional,
+        keywords,
+        runs,
     };
     match callable {
         Value::Native(def) => match (def.owner, def.name) {
             ("builtins", "sorted") => Some(on_list(0, 1..=1, &["key", "reverse"])),
             ("builtins", "sum") => Some(on_list(0, 1..=2, &["start"])),
             ("builtins", "min" | "max") => Some(on_list(0, 1..=1, &["key", "default"])),
-            ("builtins", "any") => Some(helper("any_of")),
-            ("builtins", "all") => Some(helper("all_of")),
+            ("builtins", "any") => Some(helper("any_of", 1..=1, &[], Runs::Iterator(0))),
+            ("builtins", "all") => Some(helper("all_of", 1..=1, &[], Runs::Iterator(0))),
+            ("builtins", "map") => Some(helper(
+                "map_of",
+                2..=usize::MAX,
+                &[],
+                Runs::Any {
+                    from: 1,
+                    called: true,
+                },
+            )),
+            ("builtins", "filter") => Some(helper(
+                "filter_of",
+                2..=2,
+                &[],
+                Runs::Any {
+                    from: 1,
+                    called: true,
+                },
+            )),
+            ("builtins", "zip") => Some(helper(
+                "zip_of",
+                1..=usize::MAX,
+                &["strict"],
+                Runs::Any {
+                    from: 0,
+                    called: false,
+                },
+            )),
+            ("builtins", "enumerate") => {
+                Some(helper("enumerate_of", 1..=2, &["start"], Runs::Iterator(0)))
+            }
             ("str", "join") | ("list", "extend") => Some(on_list(1, 2..=2, &[])),
             _ => None,
         },
@@ -77,7 +122,7 @@ fn consumer_of(callable: &Value) -> Option<Consumer> {
             Object::Type(t) if t.builtin => match &*t.name {
                 "list" | "tuple" | "set" | "frozenset" => Some(on_list(0, 1..=1, &[])),
                 "dict" => Some(Consumer {
-                    generators_only: true,
+                    runs: Runs::Generator(0),
                     ..on_list(0, 1..=1, &[])
                 }),
                 _ => None,
@@ -85,6 +130,20 @@ fn consumer_of(callable: &Value) -> Option<Consumer> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+impl Runs {
+    /// Whether a builtin given `positional` arguments runs Python code.
+    fn python_in(self, positional: &[Value]) -> bool {
+        match self {
+            Runs::Iterator(at) => positional.get(at).is_some_and(is_python_iterator),
+            Runs::Generator(at) => positional.get(at).is_some_and(is_generator),
+            Runs::Any { from, called } => {
+                (called && positional.first().is_some_and(is_python_function))
+                    || positional.iter().skip(from).any(is_python_iterator)
+            }
+        }
     }
 }
 
@@ -137,6 +196,16 @@ pub(crate) fn item_method(obj: &Value, which: Access) -> Option<Value> {
     matches!(&method, Value::Obj(f) if matches!(&**f, Object::Function(_))).then_some(method)
 }
 
+/// A function written in Python, or one bound to an instance.
+fn is_python_function(value: &Value) -> bool {
+    let Value::Obj(o) = value else { return false };
+    match &**o {
+        Object::Function(_) => true,
+        Object::Method(method) => is_python_function(&method.func),
+        _ => false,
+    }
+}
+
 fn is_generator(value: &Value) -> bool {
     matches!(value, Value::Obj(o) if matches!(&**o,
         Object::Generator(g) if g.kind == super::generator::GenKind::Generator))
@@ -159,7 +228,7 @@ fn is_python_iterator(value: &Value) -> bool {
 /// Whether a call of `callable` with `args` is one [`Vm::consume_in_loop`]
 /// may rewrite: a quick look for the dispatch loop's fast path.
 pub(crate) fn may_consume_python(callable: &Value, args: &[Value]) -> bool {
-    args.iter().any(is_python_iterator) && consumer_of(callable).is_some()
+    consumer_of(callable).is_some_and(|consumer| consumer.runs.python_in(args))
 }
 
 impl Vm {
@@ -190,19 +259,11 @@ impl Vm {
         let Some(given) = (frame.slots.len() - args_start).checked_sub(keywords.len()) else {
             return Ok(false);
         };
-        let at = match consumer.rewrite {
-            Rewrite::OnList { at } => at,
-            Rewrite::Helper(_) => 0,
-        };
-        let Some(consumed) = frame.slots.get(args_start + at) else {
-            return Ok(false);
-        };
-        let pulls_python = if consumer.generators_only {
-            is_generator(consumed)
-        } else {
-            is_python_iterator(consumed)
-        };
-        if !consumer.positional.contains(&given) || !named_as_allowed || !pulls_python {
+        let positional = &frame.slots[args_start..args_start + given];
+        if !consumer.positional.contains(&given)
+            || !named_as_allowed
+            || !consumer.runs.python_in(positional)
+        {
             return Ok(false);
         }
         let module = self.import_module(MODULE)?;
