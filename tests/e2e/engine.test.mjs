@@ -95,10 +95,18 @@ test('procs: one pid per process, each with spawn and message intervals', async 
   assert.ok(names.includes('process-1') && names.includes('process-3'));
   const pids = new Set(events.filter((e) => e.ph === 'X').map((e) => e.pid));
   assert.equal(pids.size, 3, 'one pid per process');
+  // A process whose start came late on a busy machine may find every task
+  // taken: it shows its spawn, then waits.
+  let computed = 0;
   for (const pid of pids) {
     const cats = new Set(events.filter((e) => e.ph === 'X' && e.pid === pid).map((e) => e.cat));
-    assert.ok(cats.has('spawn') && cats.has('message') && cats.has('cpu'), `pid ${pid}: ${[...cats]}`);
+    assert.ok(cats.has('spawn'), `pid ${pid}: ${[...cats]}`);
+    if (cats.has('cpu')) {
+      computed += 1;
+      assert.ok(cats.has('message'), `pid ${pid} computed without a message: ${[...cats]}`);
+    }
   }
+  assert.ok(computed >= 1, 'some process computed');
 });
 
 test('15 downloads at 300 ms: seq takes them in turn, async overlaps them', async () => {
