@@ -113,6 +113,12 @@ fn references_rise_while_threads_hold_the_list_and_fall_once_they_end() {
         false,
         "references to the shared list: 2 before any thread, 8 while 3 live threads held it, 5 once every thread had ended",
     );
+    // On a coarse clock the threads may end within the tick of the count.
+    let verdict = judge(object_refs, &holding(20.0), COUNTS, Build::Gil, 2);
+    assert!(
+        verdict.passed && verdict.text.contains("8 while 3 live threads"),
+        "{verdict:?}"
+    );
     // Counted while the threads still ran, the last count proves nothing.
     let verdict = judge(object_refs, &holding(55.0), COUNTS, Build::Gil, 2);
     assert!(
