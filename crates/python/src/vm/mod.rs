@@ -29,6 +29,8 @@ pub mod containers;
 pub mod dispatch;
 mod dispatch_more;
 mod dispatch_rest;
+mod fast_ops;
+mod flow;
 pub mod format;
 pub mod frame;
 pub mod generator;
