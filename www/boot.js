@@ -21,7 +21,10 @@ async function start(build) {
 }
 
 async function boot(threaded, plain) {
-  const state = { build: 'plain', reason: null };
+  // importModule: the app's dynamic import (the lab's editor bundle). A JS
+  // snippet of the app's own would be written by both builds at once into
+  // one output directory, and could be copied out empty.
+  const state = { build: 'plain', reason: null, importModule: (url) => import(url) };
   globalThis.threadlineBoot = state;
   if (globalThis.crossOriginIsolated === true) {
     try {

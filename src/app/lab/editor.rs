@@ -9,10 +9,20 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-#[wasm_bindgen(inline_js = "export function importModule(url) { return import(url); }")]
-extern "C" {
-    #[wasm_bindgen(js_name = importModule)]
-    fn import_module(url: &str) -> js_sys::Promise;
+/// `import(url)`, through the boot script (`threadlineBoot.importModule`):
+/// an inline snippet of this crate is written by both builds into one
+/// output directory at once, and the page once got it empty.
+fn import_module(url: &str) -> Result<js_sys::Promise, String> {
+    let boot = js_sys::Reflect::get(&js_sys::global(), &"threadlineBoot".into())
+        .map_err(|_| "the page has no boot script")?;
+    let import: js_sys::Function = js_sys::Reflect::get(&boot, &"importModule".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or("the page's boot script cannot import modules")?;
+    import
+        .call1(&JsValue::NULL, &url.into())
+        .map(JsCast::unchecked_into)
+        .map_err(|e| format!("the editor did not load: {e:?}"))
 }
 
 /// A mounted editor, driven through the bundle's handle.
@@ -61,7 +71,7 @@ async fn mount(
     on_run: Callback<()>,
 ) -> Result<Mounted, String> {
     let url = bundle_url().ok_or("the page has no address")?;
-    let module = JsFuture::from(import_module(&url))
+    let module = JsFuture::from(import_module(&url)?)
         .await
         .map_err(|e| format!("the editor did not load: {e:?}"))?;
     let mount: js_sys::Function = js_sys::Reflect::get(&module, &"mountEditor".into())
