@@ -22,6 +22,7 @@ fn point(groups: &[&GroupLayout], (lane, at_us): (u16, f64)) -> Option<(f64, f64
 /// Every arrow whose both ends the program's groups show, in `ink`.
 pub fn arrows(out: &mut String, groups: &[&GroupLayout], arrows: &[Arrow], ink: &str) {
     let ink = escape(ink);
+    let opacity = crate::program::arrow_opacity(arrows.len());
     for arrow in arrows {
         let (Some((x1, y1)), Some((x2, y2))) = (point(groups, arrow.from), point(groups, arrow.to))
         else {
@@ -37,7 +38,8 @@ pub fn arrows(out: &mut String, groups: &[&GroupLayout], arrows: &[Arrow], ink: 
         let (bx, by) = (x2 - ux * head, y2 - uy * head);
         let _ = write!(
             out,
-            "<g class=\"arrow\" data-kind=\"{:?}\" fill=\"{ink}\" stroke=\"{ink}\">\
+            "<g class=\"arrow\" data-kind=\"{:?}\" fill=\"{ink}\" stroke=\"{ink}\" \
+opacity=\"{opacity:.2}\">\
 <circle cx=\"{x1:.1}\" cy=\"{y1:.1}\" r=\"2\" stroke=\"none\"/>\
 <line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{bx:.1}\" y2=\"{by:.1}\" stroke-width=\"1.25\"/>\
 <polygon points=\"{x2:.1},{y2:.1} {:.1},{:.1} {:.1},{:.1}\" stroke=\"none\"/></g>",

@@ -6,7 +6,7 @@
 
 use super::draw::{Overlay, Pen};
 use super::source::Group;
-use threadline_core::program::InstantKind;
+use threadline_core::program::{InstantKind, arrow_opacity};
 use threadline_core::timeline::{GroupLayout, Layout};
 
 /// Lanes thinner than this carry no arrow: there is no room to aim at.
@@ -31,6 +31,8 @@ pub fn draw_arrows(pen: &Pen<'_>, layout: &Layout, groups: &[Group], overlay: &O
     c.set_stroke_style_str(&p.text);
     c.set_fill_style_str(&p.text);
     c.set_line_width(1.25);
+    let count = groups.iter().map(|g| g.arrows.len()).sum();
+    c.set_global_alpha(arrow_opacity(count));
     for arrow in groups.iter().flat_map(|g| g.arrows.iter()) {
         if overlay.playhead_us.is_some_and(|t| arrow.to.1 > t) {
             continue;
@@ -69,6 +71,7 @@ pub fn draw_arrows(pen: &Pen<'_>, layout: &Layout, groups: &[Group], overlay: &O
         c.close_path();
         c.fill();
     }
+    c.set_global_alpha(1.0);
 }
 
 /// Draws a group's prints (a small wedge at the top of the lane) and GIL

@@ -81,6 +81,12 @@ fn fitted(c: &web_sys::CanvasRenderingContext2d, name: &str, room: f64) -> Strin
 /// colour dot.
 const DOT_ROOM: f64 = 10.0;
 
+/// The font of lane names.
+pub const LABEL_FONT: &str = "12px system-ui, sans-serif";
+
+/// A label's room besides its name: the margin, the dot, and the state word.
+pub const LABEL_CHROME: f64 = 8.0 + DOT_ROOM + 54.0;
+
 fn label_row(pen: &Pen<'_>, row: &Row, name: &str, state: Option<Lifecycle>, dot: bool) {
     let Pen { c, p, m } = *pen;
     if row.height < 9.0 {
@@ -101,7 +107,7 @@ fn label_row(pen: &Pen<'_>, row: &Row, name: &str, state: Option<Lifecycle>, dot
     } else {
         &p.text
     });
-    c.set_font("12px system-ui, sans-serif");
+    c.set_font(LABEL_FONT);
     c.set_text_baseline("middle");
     let shows_state = state.is_some() && row.height >= 14.0 && m.label_width >= 120.0;
     // A long name (`Thread-12 (download)`) stops short of the state word.

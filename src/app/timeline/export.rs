@@ -2,7 +2,7 @@
 //! colours and textures as the canvas: the comparison's modes, or the lab
 //! program's processes with their arrows, prints and drop requests.
 
-use super::painter::{fit_of, metrics};
+use super::painter::{fit_of, metrics, widest_name};
 use super::palette::Palette;
 use super::source::{shown_lab_run, spans_with_gil_track};
 use threadline_core::lab::View;
@@ -88,9 +88,10 @@ pub fn svg(state: &PageState, canvas: &web_sys::HtmlCanvasElement) -> Option<Str
         })
         .collect();
     let fit = fit_of(state.params.axis);
+    let inputs: Vec<GroupInput> = prepared.iter().map(|p| p.input.clone()).collect();
     Some(timeline_svg(
         &groups,
-        &metrics(width),
+        &metrics(width, widest_name(&context, &inputs)),
         fit,
         &palette.svg_style(),
     ))

@@ -1,7 +1,7 @@
 //! One frame of the timeline: gather the groups, lay them out, and repaint
 //! as little as changed since the last frame.
 
-use super::draw::{Dirty, Overlay, Pen, label_state, paint, repaint};
+use super::draw::{Dirty, LABEL_CHROME, LABEL_FONT, Overlay, Pen, label_state, paint, repaint};
 use super::palette::Palette;
 use super::source::{FinishedSpans, Group, LabGroups, MarkReader, shown_groups};
 use crate::compare::ModeInProgress;
@@ -12,14 +12,15 @@ use threadline_core::record::Lifecycle;
 use threadline_core::spans::Span;
 use threadline_core::style::Scheme;
 use threadline_core::timeline::hit::{Move, Pick, pick_at, step};
-use threadline_core::timeline::{Fit, Layout, Metrics, growing_axis_end, layout};
+use threadline_core::timeline::{Fit, GroupInput, Layout, Metrics, growing_axis_end, layout};
 use wasm_bindgen::JsCast;
 
-/// Sizes for a canvas `width` px wide.
-pub fn metrics(width: f64) -> Metrics {
+/// Sizes for a canvas `width` px wide whose widest lane name is
+/// `widest_name` px.
+pub fn metrics(width: f64, widest_name: f64) -> Metrics {
     Metrics {
         width,
-        label_width: if width < 520.0 { 84.0 } else { 150.0 },
+        label_width: label_width(width, widest_name),
         header_height: 28.0,
         lane_height: 20.0,
         min_lane_height: 2.0,
@@ -28,6 +29,27 @@ pub fn metrics(width: f64) -> Metrics {
         axis_height: 22.0,
         right_pad: 12.0,
     }
+}
+
+/// Room for lane names: 84 px on a narrow canvas; else 150 px, or more
+/// for a longer name (`Thread-1 (_handle_results)`), up to 30 % of the
+/// canvas.
+fn label_width(width: f64, widest_name: f64) -> f64 {
+    if width < 520.0 {
+        return 84.0;
+    }
+    (widest_name + LABEL_CHROME).clamp(150.0, (width * 0.3).max(150.0))
+}
+
+/// The widest lane name of `inputs` as labels draw it, px (the one with the
+/// most characters, measured).
+pub fn widest_name(context: &web_sys::CanvasRenderingContext2d, inputs: &[GroupInput]) -> f64 {
+    let names = inputs.iter().flat_map(|input| &input.lanes);
+    let Some((_, name)) = names.max_by_key(|(_, name)| name.chars().count()) else {
+        return 0.0;
+    };
+    context.set_font(LABEL_FONT);
+    context.measure_text(name).map_or(0.0, |m| m.width())
 }
 
 /// What was drawn last, for hit-testing and exports.
@@ -64,6 +86,7 @@ type LabelState = (usize, Vec<Option<Lifecycle>>);
 #[derive(Clone, PartialEq)]
 struct Signature {
     width: f64,
+    label_width: f64,
     height: f64,
     axis_end: f64,
     generation: u32,
@@ -172,7 +195,6 @@ impl Painter {
         overlay: &Overlay,
     ) {
         let fit = fit_of(state.params.axis);
-        let metrics = metrics(f64::from(self.canvas.client_width()).max(300.0));
         let (groups, notes) = shown_groups(
             state,
             in_progress,
@@ -182,6 +204,10 @@ impl Painter {
         );
         let axis_end = axis_end(&groups);
         let inputs: Vec<_> = groups.iter().map(|g| g.input.clone()).collect();
+        let metrics = metrics(
+            f64::from(self.canvas.client_width()).max(300.0),
+            widest_name(&self.context, &inputs),
+        );
         let laid = layout(&inputs, &metrics, fit, Some(axis_end));
         let ratio = self.fit_canvas(metrics.width, laid.height);
         if self.palette.as_ref().is_none_or(|p| p.scheme() != scheme) {
@@ -191,6 +217,7 @@ impl Painter {
         let Some(palette) = &self.palette else { return };
         let signature = Signature {
             width: metrics.width,
+            label_width: metrics.label_width,
             height: laid.height,
             axis_end,
             generation: state.generation,

@@ -16,6 +16,19 @@ pub struct Arrow {
     pub to: (u16, f64),
 }
 
+/// How many arrows are drawn in full ink; more fade (see [`arrow_opacity`]).
+const ARROWS_IN_FULL_INK: f64 = 24.0;
+
+/// How opaque each arrow is drawn when a program has `count` of them: every
+/// one is drawn, but a pool's hundreds of messages fade, so that where they
+/// bunch the bars beneath stay readable (1 up to 24 arrows, 0.5 at 96, and
+/// never under 0.25).
+pub fn arrow_opacity(count: usize) -> f64 {
+    (ARROWS_IN_FULL_INK / count.max(1) as f64)
+        .sqrt()
+        .clamp(0.25, 1.0)
+}
+
 impl ProgramRecord {
     /// Every flow recorded at both ends, as an arrow, in order of arrival;
     /// a flow with one end only (a thread never joined) draws nothing.

@@ -8,7 +8,7 @@ mod instants;
 mod standing;
 mod trace;
 
-pub use arrows::Arrow;
+pub use arrows::{Arrow, arrow_opacity};
 pub use groups::{ProgramGroup, program_groups};
 pub use instants::{Instant, InstantKind};
 pub use standing::Standing;

@@ -320,3 +320,13 @@ fn prints_and_drop_requests_are_instants_of_their_process() {
         "the child's request on its GIL track; Thread-1's print"
     );
 }
+
+#[test]
+fn arrows_fade_only_when_there_are_many() {
+    use super::arrow_opacity;
+    assert_eq!(arrow_opacity(0), 1.0);
+    assert_eq!(arrow_opacity(24), 1.0);
+    assert!((arrow_opacity(96) - 0.5).abs() < 1e-9);
+    assert!(arrow_opacity(50) < 1.0 && arrow_opacity(50) > arrow_opacity(200));
+    assert_eq!(arrow_opacity(10_000), 0.25);
+}
