@@ -12,7 +12,9 @@ use threadline_core::record::Lifecycle;
 use threadline_core::spans::Span;
 use threadline_core::style::Scheme;
 use threadline_core::timeline::hit::{Move, Pick, pick_at, step};
-use threadline_core::timeline::{Fit, GroupInput, Layout, Metrics, growing_axis_end, layout};
+use threadline_core::timeline::{
+    Fit, GroupInput, Layout, Metrics, growing_axis_end, label_width, layout,
+};
 use wasm_bindgen::JsCast;
 
 /// Sizes for a canvas `width` px wide whose widest lane name is
@@ -20,7 +22,7 @@ use wasm_bindgen::JsCast;
 pub fn metrics(width: f64, widest_name: f64) -> Metrics {
     Metrics {
         width,
-        label_width: label_width(width, widest_name),
+        label_width: label_width(width, widest_name, LABEL_CHROME),
         header_height: 28.0,
         lane_height: 20.0,
         min_lane_height: 2.0,
@@ -29,16 +31,6 @@ pub fn metrics(width: f64, widest_name: f64) -> Metrics {
         axis_height: 22.0,
         right_pad: 12.0,
     }
-}
-
-/// Room for lane names: 84 px on a narrow canvas; else 150 px, or more
-/// for a longer name (`Thread-1 (_handle_results)`), up to 30 % of the
-/// canvas.
-fn label_width(width: f64, widest_name: f64) -> f64 {
-    if width < 520.0 {
-        return 84.0;
-    }
-    (widest_name + LABEL_CHROME).clamp(150.0, (width * 0.3).max(150.0))
 }
 
 /// The widest lane name of `inputs` as labels draw it, px (the one with the

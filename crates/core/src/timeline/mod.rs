@@ -121,6 +121,18 @@ pub struct Metrics {
     pub right_pad: f64,
 }
 
+/// The lane-name column for a canvas `width` px wide whose widest name is
+/// `widest_name` px and whose labels take `chrome` px besides the name (a
+/// margin, a dot, the state word): 84 px on a narrow canvas; else 150 px,
+/// or more for a longer name (`Thread-1 (_handle_results)`), up to 30 % of
+/// the canvas.
+pub fn label_width(width: f64, widest_name: f64, chrome: f64) -> f64 {
+    if width < 520.0 {
+        return 84.0;
+    }
+    (widest_name + chrome).clamp(150.0, (width * 0.3).max(150.0))
+}
+
 /// Whether all groups share one time axis.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Fit {
@@ -264,6 +276,22 @@ pub fn layout(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lane_names_get_their_room_up_to_a_share_of_the_canvas() {
+        assert_eq!(label_width(400.0, 300.0, 72.0), 84.0, "narrow: fixed");
+        assert_eq!(
+            label_width(800.0, 40.0, 72.0),
+            150.0,
+            "short names: the least"
+        );
+        assert_eq!(
+            label_width(800.0, 150.0, 72.0),
+            222.0,
+            "a long name: all of it"
+        );
+        assert_eq!(label_width(800.0, 400.0, 72.0), 240.0, "never past 30 %");
+    }
 
     const METRICS: Metrics = Metrics {
         width: 800.0,
