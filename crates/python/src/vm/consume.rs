@@ -268,6 +268,12 @@ impl Vm {
         }
         let module = self.import_module(MODULE)?;
         let helper = match consumer.rewrite {
+            Rewrite::OnList { at: 0 } if given == 1 && keywords.is_empty() => {
+                let frame = self.top_frame()?;
+                frame.slots[base] = std::mem::take(callable);
+                frame.slots.insert(base, Value::Null);
+                "on_items"
+            }
             Rewrite::OnList { at } => {
                 let frame = self.top_frame()?;
                 frame.slots[base] = std::mem::take(callable);

@@ -7,6 +7,9 @@
 # wait does. Frames of this module stay out of tracebacks.
 
 
+_GENERATOR = type((lambda: (yield))())
+
+
 def _stepper(iterator):
     """The __next__ to call from here, if it is written in Python."""
     step = type(iterator).__next__
@@ -17,6 +20,8 @@ def _pulled_here(iterable):
     """An iterator of `iterable` that a for loop here pulls as frames: a
     generator is resumed by the loop itself, and a class's __next__ written
     in Python is called from a generator of this module."""
+    if type(iterable) is _GENERATOR:
+        return iterable
     iterator = iter(iterable)
     step = _stepper(iterator)
     return iterator if step is None else _stepping(iterator, step)
@@ -33,6 +38,11 @@ def _stepping(iterator, step):
 
 def _items(iterable):
     return [item for item in _pulled_here(iterable)]
+
+
+def on_items(function, iterable):
+    """call_on_list(function, 0, iterable), the common call, made cheap."""
+    return function([item for item in _pulled_here(iterable)])
 
 
 def call_on_list(function, at, *args, **kwargs):
@@ -61,9 +71,6 @@ def all_of(iterable):
 # class or (map, filter) a Python function become map_of() and the like:
 # generators that pull and call from this loop. Their arguments are checked
 # when called, as the builtins' are.
-
-_GENERATOR = type((lambda: (yield))())
-
 
 def _puller(iterable):
     """A function that returns the next item of `iterable`, or raises
